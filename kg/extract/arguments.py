@@ -1,0 +1,115 @@
+"""Who a predicate is about: subjects through control, relative clauses and participles, and the
+entity a token stands for (a name, a pronoun, a relative pronoun, a predicate noun, a stand-in).
+
+These are the general linguistic links that let one local pattern ("take part in Y") find its
+real subject several clauses away ("Tokyo has signaled a desire to take part in Y").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import lexicon
+from .mentions import DocumentEntities
+
+COPULAS = {"be", "become", "remain"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    token: Token
+    modality: str | None = None
+
+
+class Arguments:
+    def __init__(self, found: DocumentEntities, refs: dict[int, str]) -> None:
+        self.found, self.refs, self.lex = found, refs, lexicon()
+
+    def entity_of(self, tok: Token, depth: int = 0) -> str | None:
+        if depth > 4:
+            return None
+        key = self.found.entity_at(tok.i) or self.refs.get(tok.i)
+        if key:
+            return key
+        lower = tok.lower_
+        if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
+            return self.entity_of(tok.head.head, depth + 1)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
+            subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return self.entity_of(subj, depth + 1)
+        if tok.dep_ == "appos":
+            return self.entity_of(tok.head, depth + 1)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                key = self.found.entity_at(child.i)
+                if key:
+                    return key
+        if tok.lemma_.lower() in self.lex.country_standins:
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                    key = self.found.entity_at(child.i) or self.refs.get(child.i)
+                    if key and self.found.entities.get(key) and self.found.entities[key].type == "Country":
+                        return key
+        return None
+
+    def subjects(self, pred: Token, depth: int = 0) -> list[Subject]:
+        """The subject(s) of a verbal or nominal predicate, following control and attachment."""
+        if depth > 6:
+            return []
+        candidates = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
+        subj = next((c for c in candidates if self.entity_of(c) is not None), candidates[0] if candidates else None)
+        if subj is not None:
+            return [Subject(t) for t in _with_conjuncts(subj)]
+        head, dep = pred.head, pred.dep_
+        if head is pred:
+            return []
+        if dep in ("xcomp", "ccomp") or (dep == "acomp"):
+            modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
+            return [Subject(s.token, modality or s.modality) for s in self.subjects(head, depth + 1)]
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return self._subjects_of_noun_complement(pred, head, depth)
+        if dep == "relcl":
+            return [Subject(head)]
+        if dep in ("advcl", "conj", "pcomp", "dep") and head.pos_ in ("VERB", "AUX", "ADP"):
+            target = head.head if head.pos_ == "ADP" else head
+            return self.subjects(target, depth + 1)
+        if pred.pos_ == "NOUN":
+            poss = next((c for c in pred.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return [Subject(poss)]
+            if dep == "pobj" and head.dep_ == "prep":
+                return self.subjects(head.head, depth + 1)
+            if dep in ("dobj", "attr", "nsubj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+                return self.subjects(head, depth + 1) if dep != "nsubj" else []
+        return []
+
+    def _subjects_of_noun_complement(self, pred: Token, noun: Token, depth: int) -> list[Subject]:
+        lemma = noun.lemma_.lower()
+        if pred.tag_ == "VBN" or lemma not in self.lex.modal_nouns:
+            return [Subject(noun)]              # "a company founded in 2001": the noun is the subject
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return [Subject(poss, lemma)]
+        if noun.dep_ in ("dobj", "attr", "nsubj") and noun.head.pos_ in ("VERB", "AUX"):
+            if noun.dep_ == "nsubj":
+                return []
+            return [Subject(s.token, lemma) for s in self.subjects(noun.head, depth + 1)]
+        return [Subject(s.token, lemma) for s in self.subjects(noun, depth + 1)]
+
+
+def is_passive(pred: Token) -> bool:
+    if pred.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
+        return True
+    return pred.dep_ in ("acl", "advcl") and not any(c.dep_ in SUBJECT_DEPS for c in pred.children)
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]

@@ -1,0 +1,51 @@
+"""The extractor as a spaCy pipeline component: `nlp.add_pipe("kg_extractor")` after the parser
+and NER sets `doc._.kg_entities` and `doc._.kg_facts`."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .coref import resolve_references
+from .lexicon import lexicon
+from .mentions import find_mentions
+from .relations import RelationExtractor
+
+
+def _register_extensions() -> None:
+    lex = lexicon()
+    from .gazetteer import gazetteer
+
+    token_getters = {
+        "kg_light_noun": lambda t: t.lemma_.lower() in lex.light_nouns or t.lower_ in lex.light_nouns,
+        "kg_nominal": lambda t: t.lemma_.lower() in lex.nominalizations or t.lower_ in lex.nominalizations,
+        "kg_symmetric": lambda t: t.lemma_.lower() in lex.symmetric_verbs or t.lower_ in lex.symmetric_verbs,
+        "kg_demonym": lambda t: t.ent_type_ == "NORP" and gazetteer().demonym(t.text) is not None,
+    }
+    for name, getter in token_getters.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=getter)
+    for name in ("kg_entities", "kg_facts"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class KGExtractor:
+    """Mentions -> entities -> references -> facts, stored on the Doc."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        _register_extensions()
+        self.name = name
+        self.relations = RelationExtractor(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_mentions(doc)
+        refs = resolve_references(doc, found)
+        doc._.kg_facts = self.relations(doc, found, refs)
+        doc._.kg_entities = found.entities
+        return doc
+
+
+@Language.factory("kg_extractor")
+def make_kg_extractor(nlp: Language, name: str) -> KGExtractor:
+    return KGExtractor(nlp, name)

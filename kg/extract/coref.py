@@ -1,0 +1,79 @@
+"""Pronouns and definite descriptions -> the nearest compatible entity mentioned before them.
+
+A deliberately small, explainable resolver: he/she go to the last person, it/its to the last
+organisation or place, "the company"/"the alliance" to the last organisation, "the country" to
+the last country. News prose puts the antecedent close, which is what this relies on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+from .mentions import DocumentEntities
+
+THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law")
+COMPATIBLE = {
+    "Organization": ("Organization",),
+    "Country": ("Country",),
+    "City": ("City",),
+    "Person": ("Person",),
+}
+
+
+def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
+    """Map token index -> entity key for pronouns and definite noun phrases."""
+    lex = lexicon()
+    history: list[tuple[int, str, str]] = []          # (token index, entity key, type)
+    refs: dict[int, str] = {}
+    mention_starts = {m.start: m for m in found.mentions}
+    for tok in doc:
+        m = mention_starts.get(tok.i)
+        if m is not None:
+            history.append((tok.i, m.entity, found.entities[m.entity].type))
+            continue
+        if tok.i in found.by_token:
+            continue
+        target = _antecedent(tok, history, lex)
+        if target is not None:
+            refs[tok.i] = target
+            history.append((tok.i, target, _type_of(target, history)))
+    return refs
+
+
+def _type_of(key: str, history: list[tuple[int, str, str]]) -> str:
+    return next(t for _, k, t in reversed(history) if k == key)
+
+
+def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
+    lower = tok.lower_
+    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+        if lower in lex.person_pronouns:
+            return _last(history, ("Person",))
+        if lower in lex.thing_pronouns:
+            return _last(history, THING_TYPES)
+        if lower in lex.plural_pronouns:
+            return _last(history, ("Organization",))
+        return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
+        kind = lex.definite_heads[tok.lemma_.lower()]
+        return _last(history, COMPATIBLE.get(kind, (kind,)))
+    return None
+
+
+def _is_definite_reference(tok: Token) -> bool:
+    """ "the company" alone, not "the company Acme", "the capital of France" or "the two nations"."""
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return False
+    blocked = {"appos", "nummod", "compound", "relcl", "acl"}
+    if any(c.dep_ in blocked or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+        return False
+    return not (tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"))
+
+
+def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:
+    for _, key, kind in reversed(history):
+        if kind in types:
+            return key
+    return None

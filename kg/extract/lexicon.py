@@ -1,0 +1,64 @@
+"""The word classes and predicate tables the rules consult, loaded once from kg/data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entity_labels: dict[str, str]
+    role_words: frozenset[str]
+    honorifics: frozenset[str]
+    modal_nouns: frozenset[str]
+    control_verbs: frozenset[str]
+    negating_control: frozenset[str]
+    definite_heads: dict[str, str]          # noun lemma -> entity type it refers back to
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    country_standins: frozenset[str]
+    light_nouns: frozenset[str]
+    nominalizations: dict[str, dict]
+    symmetric_verbs: dict[str, str]
+    label_map: dict[str, str]
+    literal_labels: dict[str, str]
+    standard_properties: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words = json.loads((DATA / "lexicon.json").read_text())
+    preds = json.loads((DATA / "predicates.json").read_text())
+    heads = {noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns}
+    noms = {k: v for k, v in preds["nominalizations"].items() if k != "about"}
+    return Lexicon(
+        entity_labels=words["entity_labels"],
+        role_words=frozenset(words["role_words"]),
+        honorifics=frozenset(words["honorifics"]),
+        modal_nouns=frozenset(words["modal_nouns"]),
+        control_verbs=frozenset(words["control_verbs"]),
+        negating_control=frozenset(words["negating_control"]),
+        definite_heads=heads,
+        person_pronouns=frozenset(words["person_pronouns"]),
+        thing_pronouns=frozenset(words["thing_pronouns"]),
+        plural_pronouns=frozenset(words["plural_pronouns"]),
+        relative_pronouns=frozenset(words["relative_pronouns"]),
+        country_standins=frozenset(words["country_standins"]),
+        light_nouns=frozenset(words["light_nouns"]),
+        nominalizations=noms,
+        symmetric_verbs=preds["symmetric_verbs"],
+        label_map=preds["label_map"],
+        literal_labels=preds["literal_labels"],
+        standard_properties=preds["standard_properties"],
+    )
+
+
+def load_patterns() -> list[dict]:
+    return json.loads((DATA / "patterns.json").read_text())

@@ -1,0 +1,329 @@
+"""Doc -> named mentions grouped into the article's entities.
+
+A mention is a cleaned name span (leading "the", possessive "'s" and job titles stripped) with a
+type; the gazetteer corrects types and gives every country one identity whatever the surface form.
+Mentions are then grouped: surname/first-name mentions join the full name, an acronym introduced
+as "Full Name (ACR)" joins its full name, and each merge records the rule that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from .gazetteer import Place, gazetteer
+from .lexicon import lexicon
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
+TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
+TRIM_RIGHT = {"'s", "’s", "'", "’", "‘", "\"", "“", "”", ")", ",", ".", "-"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    type: str
+    place: Place | None = None
+    surface: str = ""
+    entity: str = ""          # key of the Entity it belongs to
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@dataclass
+class Role:
+    """A title written before a person's name: "<Org> Secretary General X"."""
+
+    person: Mention
+    title: str
+    organization: Mention | None
+    start: int
+
+
+@dataclass
+class Descriptor:
+    """Common nouns written before a name: "the Chilean astronomer Ana Fuentes"."""
+
+    named: Mention
+    nouns: list[str]
+    demonym: Mention | None
+    start: int
+
+
+@dataclass
+class DocumentEntities:
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    acronyms: dict[str, Mention] = field(default_factory=dict)   # "NATO" -> its full-name mention
+
+    def entity_at(self, i: int) -> str | None:
+        m = self.by_token.get(i)
+        return m.entity if m else None
+
+
+def find_mentions(doc: Doc) -> DocumentEntities:
+    lex = lexicon()
+    result = DocumentEntities()
+    for ent in doc.ents:
+        kind = lex.entity_labels.get(ent.label_)
+        if kind is None:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        span = _extend_name_left(span)
+        kind = _kind_from_descriptor(span) or kind
+        mention = _typed_mention(span, kind, ent.label_)
+        if mention is None:
+            continue
+        if kind == "Person":
+            role = _role_before(doc, span, result)
+            if role:
+                result.roles.append(Role(mention, *role))
+        result.mentions.append(mention)
+    _add_acronym_definitions(doc, result)
+    result.mentions.sort(key=lambda m: m.start)
+    for m in result.mentions:
+        for i in range(m.start, m.end):
+            result.by_token[i] = m
+    for m in result.mentions:
+        descriptor = _descriptor_before(doc, m, result)
+        if descriptor:
+            result.descriptors.append(descriptor)
+    _group(result)
+    return result
+
+
+def _trim(span: Span) -> Span | None:
+    doc, start, end = span.doc, span.start, span.end
+    place = gazetteer().lookup(span.text) if doc[start].text == "The" else None
+    if place is not None and place.kind == "City":
+        return span                          # "The Hague": the article is part of the name
+    while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
+                           or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
+    lex, gaz = lexicon(), gazetteer()
+    if kind == "Person":
+        while len(span) > 1 and (span[0].lower_ in lex.role_words or span[0].lower_ in lex.honorifics):
+            span = span[1:]
+    text = span.text.strip()
+    if not _looks_like_name(span):
+        return None
+    if label == "NORP":
+        country = gaz.demonym(text)
+        if country is None:
+            return None                      # religions, parties-as-adjectives, "European": not nodes
+        return Mention(span.start, span.end, country.name, "Country", country, surface=text)
+    place = gaz.lookup(text) if kind in ("Place", "Person", "Organization", "Facility") else None
+    if place and (kind != "Organization" or place.kind == "Country"):
+        if kind == "Person" and len(span) > 1:
+            place = None                     # "Paris Hilton": a multi-word person name wins
+        else:
+            return Mention(span.start, span.end, text, place.kind, place, surface=text)
+    if kind == "Person" and _modifies_common_noun(span):
+        return None
+    return Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _extend_name_left(span: Span) -> Span:
+    """NER often drops a first name it did not recognise ("Ana [Fuentes]"): take capitalised
+    proper-noun compounds that modify the name's first word."""
+    doc, start = span.doc, span.start
+    lex = lexicon()
+    while start > 0:
+        prev = doc[start - 1]
+        if (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.text[:1].isupper()
+                and not prev.ent_type_ and prev.lower_ not in lex.role_words and prev.head.i >= span.start):
+            start -= 1
+        else:
+            break
+    return doc[start:span.end]
+
+
+def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
+    """Lower-case nouns directly before a name (within its noun phrase), nearest last."""
+    nouns: list[Token] = []
+    i = start - 1
+    while i >= 0 and len(nouns) < 3 and doc[i].pos_ == "NOUN" and doc[i].text.islower():
+        nouns.insert(0, doc[i])
+        i -= 1
+    return nouns, i
+
+
+def _kind_from_descriptor(span: Span) -> str | None:
+    """ "the astronomer X" is a person, "the carmaker X" an organisation, whatever NER said."""
+    nouns, _ = _descriptor_nouns(span.doc, span.start)
+    if not nouns:
+        return None
+    return noun_kind(nouns[-1])
+
+
+AGENTIVE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "eer")
+
+
+def noun_kind(noun: Token) -> str | None:
+    """Person or Organization for a descriptor noun: the lexicon first, then the agentive
+    suffixes of English person nouns (physicist, banker, director, historian, consultant)."""
+    lemma = noun.lemma_.lower()
+    kind = lexicon().definite_heads.get(lemma)
+    if kind in ("Person", "Organization"):
+        return kind
+    if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)):
+        return "Person"
+    return None
+
+
+def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
+    nouns, i = _descriptor_nouns(doc, m.start)
+    if not nouns or m.type not in ("Person", "Organization"):
+        return None
+    demonym = result.by_token.get(i) if i >= 0 else None
+    if demonym is not None and (demonym.type != "Country" or demonym.surface == demonym.name):
+        demonym = None
+    return Descriptor(m, [n.lemma_.lower() for n in nouns], demonym, (demonym.start if demonym else nouns[0].i))
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Junk filter: names have a capitalised word and are not bare numbers or determiners."""
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if all(t.like_num or t.is_punct or t.is_stop for t in span):
+        return False
+    return len(span.text.strip()) > 1
+
+
+def _modifies_common_noun(span: Span) -> bool:
+    """A one-word PERSON used as a modifier of a common noun ("Shinto heritage") is not a person."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ in ("amod", "compound", "nmod", "conj") and tok.head.pos_ == "NOUN" and \
+        tok.head.text.islower() and tok.head.i > tok.i
+
+
+def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, int] | None:
+    """Title words directly before a person's name, optionally preceded by the organisation."""
+    lex = lexicon()
+    i = span.start - 1
+    words: list[Token] = []
+    while i >= 0 and doc[i].lower_ in lex.role_words and doc[i].ent_type_ in ("", "PERSON", "ORG") \
+            and doc[i].lower_ not in lex.honorifics and (doc[i].text[:1].isupper() or words):
+        words.insert(0, doc[i])
+        i -= 1
+    words = [w for w in words if w.lower_ not in ("former", "acting", "interim", "new")]
+    if not words or all(w.lower_ in lex.honorifics for w in words):
+        return None
+    org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
+    title = " ".join(w.text for w in words)
+    return title, org, words[0].i
+
+
+def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
+    """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
+    for tok in doc:
+        if not (ACRONYM.match(tok.text) and tok.i >= 2 and doc[tok.i - 1].text == "("
+                and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
+            continue
+        full = _span_with_initials(doc, tok.i - 1, tok.text)
+        before = next((m for m in result.mentions if m.end == tok.i - 1 and m.type != "Person"), None)
+        if full is None and before is None:
+            continue
+        result.mentions = [m for m in result.mentions if m.start != tok.i]
+        if full is not None and not (before and before.start == full.start):
+            kind = before.type if before and before.start <= full.start else "Organization"
+            result.mentions = [m for m in result.mentions if m.end <= full.start or m.start >= full.end]
+            before = Mention(full.start, full.end, full.text, kind, None, surface=full.text)
+            result.mentions.append(before)
+        acronym = Mention(tok.i, tok.i + 1, tok.text, before.type, None, surface=tok.text)
+        result.mentions.append(acronym)
+        result.acronyms[tok.text] = before
+
+
+def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
+    """The shortest run of title-case words (with linkers) before `paren` whose initials spell it;
+    an all-capitals word may give its initial or the whole of itself ("NATO Security ...")."""
+    end = paren
+    while end > 0 and doc[end - 1].text in "'‘’\"“”":
+        end -= 1
+    spellings = {""}
+    for i in range(end - 1, max(end - 13, -1), -1):
+        t = doc[i]
+        if t.text[:1].isupper() and not t.is_punct:
+            pieces = {t.text[0]} | ({t.text} if ACRONYM.match(t.text) else set())
+            spellings = {p + s for p in pieces for s in spellings if len(p + s) <= len(acronym)}
+            if acronym.upper() in {s.upper() for s in spellings}:
+                return doc[i:end]
+            if not spellings:
+                return None
+        elif t.lower_ not in ACRONYM_LINKERS:
+            return None
+    return None
+
+
+def _group(result: DocumentEntities) -> None:
+    """Give each mention an entity; merges are recorded as evidence on the entity."""
+    entities = result.entities
+    full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
+    for m in result.mentions:
+        key, rule = _key(m), None
+        definition = result.acronyms.get(m.name)
+        if definition is not None and definition is not m:
+            key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
+            m.type = definition.type
+        elif m.place is None and " " not in m.name and m.type in ("Person", "Organization", "Place"):
+            partner = _person_with_part(m.name, full_people)
+            if partner:
+                key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
+                m.type = "Person"
+        if m.type == "Organization" and key not in entities and ACRONYM.match(m.name):
+            expanded = _expansion(m.name, entities)
+            if expanded:
+                key, rule = expanded, f"acronym-initials: '{m.name}' spells '{entities[expanded].label}'"
+        m.entity = key
+        ent = entities.get(key)
+        if ent is None:
+            ent = entities[key] = Entity(key, m.type, [], m.place.geonames_id if m.place else None)
+        for name in (m.place.name if m.place else None, m.surface or m.name):
+            if name and name not in ent.names:
+                ent.names.append(name)
+        if rule and rule not in ent.evidence:
+            ent.evidence.append(rule)
+
+
+def _key(m: Mention) -> str:
+    if m.place:
+        return f"{m.place.kind}:{m.place.geonames_id}"
+    name = re.sub(r"^the\s+", "", m.name.strip(), flags=re.I)
+    return f"{m.type}:{name.lower()}"
+
+
+def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
+    parts = [p for p in people if name in p.name.split()]
+    return max(parts, key=lambda p: len(p.name)) if parts else None
+
+
+def _expansion(acronym: str, entities: dict[str, Entity]) -> str | None:
+    for key, ent in entities.items():
+        if ent.type != "Organization":
+            continue
+        for name in ent.names:
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+            if initials == acronym:
+                return key
+    return None

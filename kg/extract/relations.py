@@ -1,0 +1,207 @@
+"""Dependency patterns (kg/data/patterns.json) -> Facts between the article's entities.
+
+Each pattern names its nodes: `pred` (the predicate word), `obj`, optionally `subj` (otherwise the
+subject is found by `Arguments.subjects`, which follows control, relative clauses and
+participles), and the words that spell the label (`prep`, `prt`, `noun`). The code here only turns
+a match into facts: expand coordination, map tokens to entities, canonicalise the label.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Fact
+from .arguments import Arguments, Subject, is_passive
+from .lexicon import lexicon, load_patterns
+from .mentions import DocumentEntities
+from .values import date_value, number_value
+
+LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
+DATE_OF_OBJECT_VERBS = {"found", "establish", "create", "launch", "set", "open", "form", "build", "start"}
+LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY")}
+
+
+class RelationExtractor:
+    def __init__(self, vocab) -> None:
+        self.lex = lexicon()
+        self.specs = {p["name"]: p for p in load_patterns()}
+        self.matcher = DependencyMatcher(vocab)
+        for spec in self.specs.values():
+            self.matcher.add(spec["name"], [spec["pattern"]])
+
+    def __call__(self, doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
+        args = Arguments(found, refs)
+        facts: list[Fact] = []
+        for match_id, token_ids in self.matcher(doc):
+            spec = self.specs[doc.vocab.strings[match_id]]
+            nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
+            facts.extend(self._facts(spec, nodes, args, found))
+        facts.extend(_title_facts(doc, found))
+        facts.extend(_descriptor_facts(doc, found))
+        return _most_specific(facts)
+
+    def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
+               found: DocumentEntities) -> list[Fact]:
+        pred = nodes.get("pred") or nodes["obj"]
+        if any(c.dep_ == "neg" for c in pred.children):
+            return []
+        literal = spec.get("literal")
+        label = self._label(spec, nodes)
+        if label is None:
+            return []
+        if spec["subject"] == "@pred":
+            subjects = args.subjects(pred)
+            if literal == "date" and pred.lemma_ in DATE_OF_OBJECT_VERBS and not is_passive(pred):
+                subjects = [Subject(c) for c in pred.children if c.dep_ == "dobj"] or subjects
+        else:
+            subjects = [Subject(t) for t in (nodes[spec["subject"]], *nodes[spec["subject"]].conjuncts)]
+        sent = pred.sent
+        out = []
+        for subject in subjects:
+            if any(c.dep_ == "neg" for c in subject.token.children) and subject.modality is None:
+                continue
+            s_key = args.entity_of(subject.token)
+            if s_key is None:
+                continue
+            objects = [nodes["obj"]] if literal or spec["name"] == "nominal-between" \
+                else [nodes["obj"], *nodes["obj"].conjuncts]
+            for obj in objects:
+                if literal:
+                    value = _literal(obj, literal)
+                    if value is None:
+                        continue
+                    out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
+                                    spec["confidence"], value[1], subject.modality))
+                    continue
+                o_key = args.entity_of(obj)
+                if o_key is None or o_key == s_key:
+                    continue
+                if not _types_ok(spec, found.entities[s_key], found.entities[o_key]):
+                    continue
+                s_final = _metonymy(s_key, label, found)
+                if s_final == o_key:
+                    continue
+                out.append(Fact(s_final, label, o_key, spec["name"], sent.start_char, sent.end_char,
+                                spec["confidence"], None, subject.modality))
+        return out
+
+    def _label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
+        """Render the label template, then canonicalise it through the predicate tables."""
+        lex = self.lex
+        pred = nodes.get("pred")
+        parts = {
+            "pred": _verb_form(pred) if pred is not None else "",
+            "prep": nodes["prep"].lower_ if "prep" in nodes else "",
+            "prt": nodes["prt"].lower_ if "prt" in nodes else "",
+            "noun": _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
+        }
+        raw = " ".join(spec["label"].format(**parts).split())
+        if spec.get("literal"):
+            return lex.literal_labels.get(raw)
+        if spec.get("nominal"):
+            return self._nominal_label(spec, nodes)
+        if spec["name"] == "nominal-between":
+            return lex.symmetric_verbs.get(pred.lemma_.lower())
+        return lex.label_map.get(raw, raw)
+
+    def _nominal_label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
+        entry = self.lex.nominalizations.get(nodes["pred"].lemma_.lower())
+        if entry is None:
+            return None
+        agent_marker = "poss" if nodes["subj"].dep_ == "poss" else nodes["aprep"].lower_
+        if agent_marker not in entry["agent"] or nodes["prep"].lower_ not in entry["patient"]:
+            return None
+        return entry["verb"]
+
+
+def _verb_form(tok: Token) -> str:
+    """Lemma for active verbs and nouns; the participle for passives ("born", "located")."""
+    if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
+        return tok.lower_
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    return f"{tok.lemma_.lower()} {prt}".strip()
+
+
+def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
+    """A role noun with its compound title words: "prime minister", "chief executive"."""
+    mods = [c for c in noun.children if c.i < noun.i and (
+        c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
+                                 ("former", "acting", "interim", "new", "senior")))]
+    words = [m.lower_ for m in sorted(mods, key=lambda t: t.i) if not m.ent_type_ or m.lower_ in role_words]
+    return " ".join([*words, noun.lemma_.lower()])
+
+
+def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
+    if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = ent.text if ent is not None else tok.text
+    return date_value(text) if kind == "date" else number_value(text)
+
+
+def _types_ok(spec: dict, subject: Entity, obj: Entity) -> bool:
+    if "subject_types" in spec and subject.type not in spec["subject_types"]:
+        return False
+    return not ("object_types" in spec and obj.type not in spec["object_types"])
+
+
+def _metonymy(key: str, label: str, found: DocumentEntities) -> str:
+    """A capital city as the agent of a political act stands for its country."""
+    ent = found.entities[key]
+    if ent.type != "City" or label in LOCATIVE:
+        return key
+    from .gazetteer import gazetteer
+
+    gaz = gazetteer()
+    place = next((m.place for m in found.mentions if m.entity == key and m.place), None)
+    if place is None or not place.is_capital:
+        return key
+    country = gaz.country_of(place)
+    if country is None:
+        return key
+    country_key = f"Country:{country.geonames_id}"
+    target = found.entities.setdefault(country_key, Entity(country_key, "Country", [country.name],
+                                                           country.geonames_id))
+    rule = f"capital-metonymy: '{ent.label}' acting for '{country.name}'"
+    if rule not in target.evidence:
+        target.evidence.append(rule)
+    return country_key
+
+
+def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+    """'<Org> Secretary General X': X holds the role, and the role ties X to the organisation."""
+    facts = []
+    for role in found.roles:
+        sent = doc[role.person.start].sent
+        person = role.person.entity
+        facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
+                          0.9, "string"))
+        if role.organization is not None and role.organization.entity != person:
+            facts.append(Fact(person, f"{role.title.lower()} of", role.organization.entity, "title-role",
+                              sent.start_char, sent.end_char, 0.85))
+    return facts
+
+
+def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+    """'the French carmaker X', 'the Chilean astronomer Y': nationality from the demonym."""
+    facts = []
+    for d in found.descriptors:
+        if d.demonym is None or d.demonym.entity == d.named.entity:
+            continue
+        sent = doc[d.named.start].sent
+        facts.append(Fact(d.named.entity, "nationality", d.demonym.entity, "descriptor-nationality",
+                          sent.start_char, sent.end_char, 0.85))
+    return facts
+
+
+def _most_specific(facts: list[Fact]) -> list[Fact]:
+    """Keep one fact per (subject, object, sentence): the one with the longest label wins, so
+    "take part in" beats "take in" from the same words."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = (fact.subject, fact.object, fact.sentence_start, fact.is_literal and fact.predicate)
+        kept = best.get(key)
+        if kept is None or (len(fact.predicate.split()), fact.confidence) > (len(kept.predicate.split()), kept.confidence):
+            best[key] = fact
+    return list(best.values())

@@ -1,0 +1,51 @@
+"""Literal values (dates, counts, amounts) from entity text to (lexical form, XSD datatype)."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
+
+_MDY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})\b")
+_MY = re.compile(r"\b([A-Za-z]+)\.?,?\s+(\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_Y = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
+_NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m)?\b", re.I)
+
+
+def date_value(text: str) -> tuple[str, str] | None:
+    """'March 14, 1967' -> ('1967-03-14', 'date'); 'May 2021' -> gYearMonth; '1949' -> gYear."""
+    text = text.strip()
+    if m := _ISO.search(text):
+        return m.group(0), "date"
+    if (m := _MDY.search(text)) and m.group(1).lower() in MONTHS:
+        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", "date"
+    if (m := _DMY.search(text)) and m.group(2).lower() in MONTHS:
+        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", "date"
+    if (m := _MY.search(text)) and m.group(1).lower() in MONTHS:
+        return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", "gYearMonth"
+    if m := _Y.match(text.lower()):
+        return m.group(1), "gYear"
+    return None
+
+
+def number_value(text: str) -> tuple[str, str] | None:
+    """'approximately 128 million' -> ('128000000', 'integer'); '$4.2 billion' stays text as a money string."""
+    if any(sym in text for sym in "$€£¥") or re.search(r"\b(dollars?|euros?|pounds?|yen|yuan)\b", text, re.I):
+        cleaned = re.sub(r"^(about|approximately|around|nearly|almost|over|more than|some|roughly)\s+", "",
+                         text.strip(), flags=re.I)
+        return cleaned, "string"
+    m = _NUM.search(text)
+    if not m:
+        return None
+    number = float(m.group(1).replace(",", ""))
+    if m.group(2):
+        number *= SCALE[m.group(2).lower()]
+    if number.is_integer():
+        return str(int(number)), "integer"
+    return repr(number), "decimal"

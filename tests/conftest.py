@@ -1,0 +1,45 @@
+"""Shared fixtures: the real `kg` entry point in a subprocess, real stores on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+KG = str(Path(sys.executable).parent / "kg")
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def run_kg(store: Path | str, *args: str, stdin: str | None = None, check: bool = True,
+           timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "KG_STORE": str(store)}
+    proc = subprocess.run([KG, *args], input=stdin, capture_output=True, text=True, env=env, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory) -> Path:
+    """A store holding the example articles, built once through the CLI."""
+    path = tmp_path_factory.mktemp("examples") / "store"
+    run_kg(path, "ingest", str(EXAMPLES / "articles"))
+    return path
+
+
+@pytest.fixture
+def example_store_copy(example_store: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(example_store, target, ignore=shutil.ignore_patterns("LOCK"))
+    return target

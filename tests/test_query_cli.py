@@ -1,0 +1,50 @@
+"""`kg query`: the four query forms, the output formats, query sources and the error path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import EXAMPLES, run_kg
+from rdflib import Graph
+
+
+def test_select_as_standard_json(example_store):
+    out = run_kg(example_store, "query", "SELECT ?e ?n WHERE { ?e a kg:Person ; rdfs:label ?n }", "--format", "json")
+    data = json.loads(out.stdout)
+    assert data["head"]["vars"] == ["e", "n"]
+    assert data["results"]["bindings"] and all(b["e"]["type"] == "uri" for b in data["results"]["bindings"])
+
+
+def test_select_csv_tsv_and_table(example_store):
+    q = "SELECT ?n WHERE { ?e a kg:Country ; rdfs:label ?n } ORDER BY ?n"
+    rows = list(csv.reader(io.StringIO(run_kg(example_store, "query", q, "--format", "csv").stdout)))
+    assert rows[0] == ["n"] and ["Canada"] in rows
+    assert run_kg(example_store, "query", q, "--format", "tsv").stdout.startswith("?n")
+    table = run_kg(example_store, "query", q).stdout
+    assert "Canada" in table and "row" in table.splitlines()[-1]
+
+
+def test_ask_construct_describe(example_store):
+    assert run_kg(example_store, "query", "ASK { ?s a kg:Document }").stdout.strip() == "true"
+    assert run_kg(example_store, "query", "ASK { ?s a kg:Nothing }").stdout.strip() == "false"
+    ttl = run_kg(example_store, "query", "CONSTRUCT { ?e rdfs:label ?n } WHERE { ?e a kg:Person ; rdfs:label ?n }").stdout
+    assert len(Graph().parse(data=ttl, format="turtle")) > 0
+    described = run_kg(example_store, "query", "DESCRIBE ?e WHERE { ?e a kg:Person } LIMIT 1").stdout
+    assert len(Graph().parse(data=described, format="turtle")) > 0
+
+
+def test_query_from_file_and_stdin(example_store):
+    for rq in sorted((EXAMPLES / "queries").glob("*.rq")):
+        proc = run_kg(example_store, "query", f"@{rq}")
+        assert proc.returncode == 0, rq
+    out = run_kg(example_store, "query", "-", stdin="ASK { ?d a kg:Document }")
+    assert out.stdout.strip() == "true"
+
+
+def test_syntax_error_exits_2_with_engine_message(example_store):
+    proc = run_kg(example_store, "query", "SELECT ?x WHERE { ?x ", check=False)
+    assert proc.returncode == 2
+    assert "SPARQL syntax" in proc.stderr and "error at" in proc.stderr
+    assert "Traceback" not in proc.stderr
