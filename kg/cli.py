@@ -160,5 +160,38 @@ def stats(obj: Context, as_json: bool) -> None:
         click.echo(f"  {label:<28}{n}")
 
 
+@main.command("eval")
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--show", is_flag=True, help="Also list missed gold facts and unmatched extracted facts.")
+@click.option("--rules", is_flag=True, help="Also show precision per extraction rule.")
+@click.option("--model", help="spaCy pipeline to use.")
+def eval_command(gold_files: tuple[str, ...], show: bool, rules: bool, model: str | None) -> None:
+    """Score extraction against gold facts (GOLD.json files; their `text` names the article).
+
+    Each article is ingested into a throw-away store; prints precision, recall and F1 per article
+    and overall. The gold format is described in README.md.
+    """
+    from .evaluate import evaluate, overall
+
+    try:
+        scores = evaluate(list(gold_files), model=model)
+    except (ValueError, KeyError, json.JSONDecodeError) as exc:
+        raise click.ClickException(f"cannot evaluate: {exc}") from None
+    for s in scores:
+        click.echo(f"{s.name:<40} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  "
+                   f"({s.found}/{s.gold} found, {s.correct}/{s.system} correct)")
+        if show:
+            for m in s.missed:
+                click.echo(f"    missed: {m}")
+            for u in s.unmatched:
+                click.echo(f"    unmatched: {u}")
+    total = overall(scores)
+    click.echo(f"{'overall':<40} P {total.precision:.2f}  R {total.recall:.2f}  F1 {total.f1:.2f}  "
+               f"({total.found}/{total.gold} found, {total.correct}/{total.system} correct)")
+    if rules:
+        for rule, (ok, n) in sorted(total.by_rule.items(), key=lambda kv: -kv[1][1]):
+            click.echo(f"  rule {rule:<28} {ok}/{n} = {ok / n:.2f}")
+
+
 if __name__ == "__main__":
     main()
