@@ -25,20 +25,40 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     """Map token index -> entity key for pronouns and definite noun phrases."""
     lex = lexicon()
     history: list[tuple[int, str, str]] = []          # (token index, entity key, type)
+    subjects: list[tuple[int, str]] = []              # persons seen as grammatical subjects
     refs: dict[int, str] = {}
     mention_starts = {m.start: m for m in found.mentions}
     for tok in doc:
         m = mention_starts.get(tok.i)
         if m is not None:
-            history.append((tok.i, m.entity, found.entities[m.entity].type))
+            kind = found.entities[m.entity].type
+            history.append((tok.i, m.entity, kind))
+            if kind == "Person" and _is_subject(doc[m.start:m.end]):
+                subjects.append((tok.i, m.entity))
             continue
         if tok.i in found.by_token:
             continue
-        target = _antecedent(tok, history, lex)
+        target = _salient_person(tok, subjects, lex) or _antecedent(tok, history, lex)
         if target is not None:
             refs[tok.i] = target
             history.append((tok.i, target, _type_of(target, history)))
     return refs
+
+
+def _is_subject(span) -> bool:
+    return span.root.dep_ in ("nsubj", "nsubjpass") or (
+        span.root.dep_ == "appos" and span.root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _salient_person(tok: Token, subjects: list[tuple[int, str]], lex) -> str | None:
+    """he/she/his/her prefer the person who was last a subject in this or the previous sentence
+    (the topic), over whoever was named last in an object or adjunct."""
+    if tok.lower_ not in lex.person_pronouns or not subjects:
+        return None
+    i, key = subjects[-1]
+    sent_start = tok.sent.start
+    previous = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    return key if i >= previous else None
 
 
 def _type_of(key: str, history: list[tuple[int, str, str]]) -> str:

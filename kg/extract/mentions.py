@@ -9,6 +9,7 @@ as "Full Name (ACR)" joins its full name, and each merge records the rule that m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +102,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if descriptor:
             result.descriptors.append(descriptor)
     _group(result)
+    _vote_types(result)
     return result
 
 
@@ -132,7 +134,7 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     place = gaz.lookup(text) if kind in ("Place", "Person", "Organization", "Facility") else None
     if place and (kind != "Organization" or place.kind == "Country"):
-        if kind == "Person" and len(span) > 1:
+        if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
         else:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
@@ -191,12 +193,21 @@ def noun_kind(noun: Token) -> str | None:
 
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
     nouns, i = _descriptor_nouns(doc, m.start)
-    if not nouns or m.type not in ("Person", "Organization"):
+    if m.type not in ("Person", "Organization"):
         return None
     demonym = result.by_token.get(i) if i >= 0 else None
     if demonym is not None and (demonym.type != "Country" or demonym.surface == demonym.name):
         demonym = None
+    if not nouns and demonym is None:
+        return None                          # "the German Laura Hoffmann": a demonym alone also describes
     return Descriptor(m, [n.lemma_.lower() for n in nouns], demonym, (demonym.start if demonym else nouns[0].i))
+
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into"}
+
+
+def _after_locative_preposition(span: Span) -> bool:
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -307,10 +318,24 @@ def _group(result: DocumentEntities) -> None:
 
 
 def _key(m: Mention) -> str:
+    """Places by GeoNames id; other names by their text alone, so one article's PERSON and ORG
+    readings of "Grêmio" are one entity whose type is decided by vote (see `_vote_types`)."""
     if m.place:
         return f"{m.place.kind}:{m.place.geonames_id}"
     name = re.sub(r"^the\s+", "", m.name.strip(), flags=re.I)
-    return f"{m.type}:{name.lower()}"
+    return f"name:{name.lower()}"
+
+
+def _vote_types(result: DocumentEntities) -> None:
+    votes: dict[str, Counter] = {}
+    for m in result.mentions:
+        votes.setdefault(m.entity, Counter())[m.type] += 1
+    for key, ent in result.entities.items():
+        if ent.geonames_id is None and key in votes:
+            ranked = votes[key].most_common()
+            best = [t for t, n in ranked if n == ranked[0][1]]
+            ent.type = "Person" if "Person" in best and len(best) == 1 else (
+                "Organization" if "Organization" in best else best[0])
 
 
 def _person_with_part(name: str, people: list[Mention]) -> Mention | None:

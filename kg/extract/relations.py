@@ -64,8 +64,12 @@ class RelationExtractor:
             s_key = args.entity_of(subject.token)
             if s_key is None:
                 continue
-            objects = [nodes["obj"]] if literal or spec["name"] == "nominal-between" \
-                else [nodes["obj"], *nodes["obj"].conjuncts]
+            if spec["object"] == "@pred":
+                objects = [s.token for s in args.subjects(pred)]
+            elif literal or spec["name"] == "nominal-between":
+                objects = [nodes["obj"]]
+            else:
+                objects = [nodes["obj"], *nodes["obj"].conjuncts]
             for obj in objects:
                 if literal:
                     value = _literal(obj, literal)
