@@ -7,6 +7,8 @@ the last country. News prose puts the antecedent close, which is what this relie
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
@@ -25,7 +27,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     """Map token index -> entity key for pronouns and definite noun phrases."""
     lex = lexicon()
     history: list[tuple[int, str, str]] = []          # (token index, entity key, type)
-    subjects: list[tuple[int, str]] = []              # persons seen as grammatical subjects
+    subjects: list[tuple[int, str, int]] = []         # persons seen as subjects: (token, entity, clause verb)
+    counts: Counter = Counter()                        # mentions so far: the article's topic is salient
     refs: dict[int, str] = {}
     mention_starts = {m.start: m for m in found.mentions}
     for tok in doc:
@@ -33,14 +36,18 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
         if m is not None:
             kind = found.entities[m.entity].type
             history.append((tok.i, m.entity, kind))
+            counts[m.entity] += 1
             if kind == "Person" and _is_subject(doc[m.start:m.end]):
-                subjects.append((tok.i, m.entity))
+                subjects.append((tok.i, m.entity, _clause_verb(doc[m.start:m.end].root)))
             continue
         if tok.i in found.by_token:
             continue
-        target = _salient_person(tok, subjects, lex) or _antecedent(tok, history, lex)
+        target = _salient_person(tok, subjects, counts, lex) or _antecedent(tok, history, lex)
         if target is not None:
             refs[tok.i] = target
+            counts[target] += 1
+            if tok.lower_ in lex.person_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append((tok.i, target, _clause_verb(tok)))
             history.append((tok.i, target, _type_of(target, history)))
     return refs
 
@@ -50,15 +57,25 @@ def _is_subject(span) -> bool:
         span.root.dep_ == "appos" and span.root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-def _salient_person(tok: Token, subjects: list[tuple[int, str]], lex) -> str | None:
-    """he/she/his/her prefer the person who was last a subject in this or the previous sentence
-    (the topic), over whoever was named last in an object or adjunct."""
+def _clause_verb(tok: Token) -> int:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok.i
+
+
+def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Counter, lex) -> str | None:
+    """he/she/his/her go to a person who was a subject in the last four sentences (not of the
+    pronoun's own clause: "Wrona nominated her" is not Wrona), the most mentioned one first."""
     if tok.lower_ not in lex.person_pronouns or not subjects:
         return None
-    i, key = subjects[-1]
-    sent_start = tok.sent.start
-    previous = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    return key if i >= previous else None
+    window_start = tok.sent.start
+    for _ in range(3):
+        if window_start > 0:
+            window_start = tok.doc[window_start - 1].sent.start
+    own_clause = _clause_verb(tok)
+    candidates = [(counts[key], i, key) for i, key, verb in subjects
+                  if i >= window_start and i < tok.i and verb != own_clause]
+    return max(candidates)[2] if candidates else None
 
 
 def _type_of(key: str, history: list[tuple[int, str, str]]) -> str:

@@ -60,5 +60,12 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def rule_confidence() -> dict[str, float]:
+    """Rule precision measured on the dev set by bench/calibrate_confidence.py."""
+    path = DATA / "rule_confidence.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
 def load_patterns() -> list[dict]:
     return json.loads((DATA / "patterns.json").read_text())

@@ -75,15 +75,15 @@ class DocumentEntities:
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
     result = DocumentEntities()
-    for ent in doc.ents:
-        kind = lex.entity_labels.get(ent.label_)
+    for ent, label in _joined_entities(doc):
+        kind = lex.entity_labels.get(label)
         if kind is None:
             continue
         span = _trim(ent)
         if span is None:
             continue
         span = _extend_name_left(span)
-        kind = _kind_from_descriptor(span) or kind
+        kind = _kind_from_descriptor(span) or _kind_from_predicate_noun(span) or kind
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None:
             continue
@@ -141,6 +141,41 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     if kind == "Person" and _modifies_common_noun(span):
         return None
     return Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
+    """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
+    that the gazetteer does not know are one name; PERSON wins the type."""
+    out: list[tuple[Span, str]] = []
+    gaz = gazetteer()
+    for ent in doc.ents:
+        if out:
+            prev, label = out[-1]
+            joinable = {"PERSON", "GPE", "ORG", "LOC", "NORP"}
+            if (prev.end == ent.start and prev.label_ in joinable and ent.label_ in joinable
+                    and not gaz.lookup(prev.text) and not gaz.lookup(ent.text) and not gaz.demonym(prev.text)):
+                merged = "PERSON" if "PERSON" in (label, ent.label_) else ent.label_
+                out[-1] = (doc[prev.start:ent.end], merged)
+                continue
+        out.append((ent, ent.label_))
+    return out
+
+
+def _kind_from_predicate_noun(span: Span) -> str | None:
+    """ "X, the finance minister, ..." / "X is a former banker": the noun says what X is."""
+    if gazetteer().lookup(span.text):
+        return None
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain"):
+        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        if noun.ent_type_:
+            continue
+        kind = noun_kind(noun)
+        if kind:
+            return kind
+    return None
 
 
 def _extend_name_left(span: Span) -> Span:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
-from .lexicon import lexicon, load_patterns
+from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import DocumentEntities
 from .values import date_value, number_value
 
@@ -22,10 +22,15 @@ DATE_OF_OBJECT_VERBS = {"found", "establish", "create", "launch", "set", "open",
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY")}
 
 
+def _calibrated(rule: str, default: float) -> float:
+    return rule_confidence().get(rule, default)
+
+
 class RelationExtractor:
     def __init__(self, vocab) -> None:
         self.lex = lexicon()
-        self.specs = {p["name"]: p for p in load_patterns()}
+        self.specs = {p["name"]: {**p, "confidence": _calibrated(p["name"], p["confidence"])}
+                      for p in load_patterns()}
         self.matcher = DependencyMatcher(vocab)
         for spec in self.specs.values():
             self.matcher.add(spec["name"], [spec["pattern"]])
@@ -69,7 +74,7 @@ class RelationExtractor:
             elif literal or spec["name"] == "nominal-between":
                 objects = [nodes["obj"]]
             else:
-                objects = [nodes["obj"], *nodes["obj"].conjuncts]
+                objects = _without_city_country(nodes["obj"], args)
             for obj in objects:
                 if literal:
                     value = _literal(obj, literal)
@@ -117,6 +122,20 @@ class RelationExtractor:
         if agent_marker not in entry["agent"] or nodes["prep"].lower_ not in entry["patient"]:
             return None
         return entry["verb"]
+
+
+def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
+    """Coordinated objects, except the country of "in Gdańsk, Poland": that one locates the city."""
+    out = [obj]
+    for conj in obj.conjuncts:
+        city = args.entity_of(out[-1])
+        country = args.entity_of(conj)
+        entities = args.found.entities
+        if city and country and entities[city].type == "City" and entities[country].type == "Country" \
+                and conj.i == out[-1].i + 2 and conj.doc[conj.i - 1].text == ",":
+            continue
+        out.append(conj)
+    return out
 
 
 def _verb_form(tok: Token) -> str:
@@ -179,11 +198,12 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     for role in found.roles:
         sent = doc[role.person.start].sent
         person = role.person.entity
-        facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
-                          0.9, "string"))
-        if role.organization is not None and role.organization.entity != person:
+        if role.organization is None or role.organization.entity == person:
+            facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
+                              _calibrated("title-role", 0.9), "string"))
+        else:
             facts.append(Fact(person, f"{role.title.lower()} of", role.organization.entity, "title-role",
-                              sent.start_char, sent.end_char, 0.85))
+                              sent.start_char, sent.end_char, _calibrated("title-role", 0.85)))
     return facts
 
 
@@ -195,7 +215,7 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             continue
         sent = doc[d.named.start].sent
         facts.append(Fact(d.named.entity, "nationality", d.demonym.entity, "descriptor-nationality",
-                          sent.start_char, sent.end_char, 0.85))
+                          sent.start_char, sent.end_char, _calibrated("descriptor-nationality", 0.85)))
     return facts
 
 
