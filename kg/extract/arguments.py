@@ -45,6 +45,8 @@ class Arguments:
                 return self.entity_of(subj, depth + 1)
         if tok.dep_ == "appos":
             return self.entity_of(tok.head, depth + 1)
+        if tok.dep_ == "compound" and tok.pos_ == "NOUN":
+            return self.found.entity_at(tok.head.i)      # "the fashion house Vettori": the house is Vettori
         for child in tok.children:
             if child.dep_ == "appos":
                 key = self.found.entity_at(child.i)

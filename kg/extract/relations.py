@@ -101,6 +101,7 @@ class RelationExtractor:
         pred = nodes.get("pred")
         parts = {
             "pred": _verb_form(pred) if pred is not None else "",
+            "lemma": pred.lemma_.lower() if pred is not None else "",
             "prep": nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
