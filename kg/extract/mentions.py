@@ -93,6 +93,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
                 result.roles.append(Role(mention, *role))
         result.mentions.append(mention)
     _add_acronym_definitions(doc, result)
+    _add_repeated_names(doc, result)
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
         for i in range(m.start, m.end):
@@ -299,6 +300,28 @@ def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
         acronym = Mention(tok.i, tok.i + 1, tok.text, before.type, None, surface=tok.text)
         result.mentions.append(acronym)
         result.acronyms[tok.text] = before
+
+
+def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
+    """A person's surname or first name, or a defined acronym, repeated where NER missed it
+    ("Chepkoech, who trains …") is still a mention of that entity."""
+    covered = {i for m in result.mentions for i in range(m.start, m.end)}
+    people = [m for m in result.mentions if m.type == "Person" and len(m.name.split()) > 1]
+    parts = {}
+    for m in people:
+        words = m.name.split()
+        parts.setdefault(words[-1], m)
+        parts.setdefault(words[0], m)
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if tok.is_sent_start and tok.is_stop:
+            continue
+        if tok.text in result.acronyms:
+            full = result.acronyms[tok.text]
+            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
+        elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
+            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, surface=tok.text))
 
 
 def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
