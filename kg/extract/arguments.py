@@ -52,13 +52,30 @@ class Arguments:
                 key = self.found.entity_at(child.i)
                 if key:
                     return key
-        if tok.lemma_.lower() in self.lex.country_standins:
-            for child in tok.children:
-                if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                    key = self.found.entity_at(child.i) or self.refs.get(child.i)
-                    if key and self.found.entities.get(key) and self.found.entities[key].type == "Country":
-                        return key
+        return self._stand_in(tok)
+
+    def _stand_in(self, tok: Token) -> str | None:
+        """A common noun that names its modifier: "the British government" and "the Russian war
+        effort" stand for the country, "the NATO command" for the organisation."""
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            key = self.found.entity_at(child.i) or self.refs.get(child.i)
+            kind = self.found.entities[key].type if key else None
+            if kind == "Country" and (child.dep_ == "amod" or (
+                    lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
+                return key
+            if kind == "Organization" and child.dep_ == "compound" and lemma in self.lex.organisation_part_nouns:
+                return key
         return None
+
+    def examples_of(self, tok: Token) -> list[Token]:
+        """ "like-minded nations, such as Australia" / "other regions, including X": the examples."""
+        out = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                    prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+                out += [c for p in (prep,) for c in p.children if c.dep_ == "pobj"]
+        return [t for e in out for t in (e, *e.conjuncts)]
 
     def subjects(self, pred: Token, depth: int = 0) -> list[Subject]:
         """The subject(s) of a verbal or nominal predicate, following control and attachment."""
@@ -80,7 +97,10 @@ class Arguments:
             return [Subject(head)]
         if dep in ("advcl", "conj", "pcomp", "dep") and head.pos_ in ("VERB", "AUX", "ADP"):
             target = head.head if head.pos_ == "ADP" else head
-            return self.subjects(target, depth + 1)
+            found = self.subjects(target, depth + 1)
+            if dep == "advcl" and pred.tag_ == "VBN":
+                return [self._possessor_if_unnamed(s) for s in found]
+            return found
         if pred.pos_ == "NOUN":
             poss = next((c for c in pred.children if c.dep_ == "poss"), None)
             if poss is not None:
@@ -90,6 +110,14 @@ class Arguments:
             if dep in ("dobj", "attr", "nsubj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
                 return self.subjects(head, depth + 1) if dep != "nsubj" else []
         return []
+
+    def _possessor_if_unnamed(self, subject: Subject) -> Subject:
+        """ "Founded in 1949, its primary purpose is …": the participle is about the possessor."""
+        if self.entity_of(subject.token) is None:
+            poss = next((c for c in subject.token.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return Subject(poss, subject.modality)
+        return subject
 
     def _subjects_of_noun_complement(self, pred: Token, noun: Token, depth: int) -> list[Subject]:
         lemma = noun.lemma_.lower()

@@ -20,6 +20,7 @@ def _register_extensions() -> None:
         "kg_light_noun": lambda t: t.lemma_.lower() in lex.light_nouns or t.lower_ in lex.light_nouns,
         "kg_nominal": lambda t: t.lemma_.lower() in lex.nominalizations or t.lower_ in lex.nominalizations,
         "kg_symmetric": lambda t: t.lemma_.lower() in lex.symmetric_verbs or t.lower_ in lex.symmetric_verbs,
+        "kg_role_noun": lambda t: t.lemma_.lower() in lex.role_words,
         "kg_demonym": lambda t: t.ent_type_ == "NORP" and gazetteer().demonym(t.text) is not None,
     }
     for name, getter in token_getters.items():

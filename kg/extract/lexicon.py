@@ -25,6 +25,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     country_standins: frozenset[str]
     light_nouns: frozenset[str]
+    organisation_part_nouns: frozenset[str]
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
     label_map: dict[str, str]
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         relative_pronouns=frozenset(words["relative_pronouns"]),
         country_standins=frozenset(words["country_standins"]),
         light_nouns=frozenset(words["light_nouns"]),
+        organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],

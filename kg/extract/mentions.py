@@ -270,13 +270,15 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     i = span.start - 1
     words: list[Token] = []
     while i >= 0 and doc[i].lower_ in lex.role_words and doc[i].ent_type_ in ("", "PERSON", "ORG") \
-            and doc[i].lower_ not in lex.honorifics and (doc[i].text[:1].isupper() or words):
+            and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
     words = [w for w in words if w.lower_ not in ("former", "acting", "interim", "new")]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
+    if org is None and not any(w.text[:1].isupper() for w in words):
+        return None                          # lower-case titles only count after an organisation
     title = " ".join(w.text for w in words)
     return title, org, words[0].i
 
@@ -331,8 +333,10 @@ def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
     while end > 0 and doc[end - 1].text in "'‘’\"“”":
         end -= 1
     spellings = {""}
-    for i in range(end - 1, max(end - 13, -1), -1):
+    for i in range(end - 1, max(end - 16, -1), -1):
         t = doc[i]
+        if t.text == "-" or (i > 0 and doc[i - 1].text == "-" and t.text[:1].islower()):
+            continue                         # "Co-operation" is one word for its initial
         if t.text[:1].isupper() and not t.is_punct:
             pieces = {t.text[0]} | ({t.text} if ACRONYM.match(t.text) else set())
             spellings = {p + s for p in pieces for s in spellings if len(p + s) <= len(acronym)}

@@ -75,6 +75,7 @@ class RelationExtractor:
                 objects = [nodes["obj"]]
             else:
                 objects = _without_city_country(nodes["obj"], args)
+            objects += [e for o in objects if args.entity_of(o) is None for e in args.examples_of(o)]
             for obj in objects:
                 if literal:
                     value = _literal(obj, literal)
