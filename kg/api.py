@@ -13,6 +13,7 @@ from .graphview import load_graph, subgraph_around, subgraph_from_query
 from .ingest import IngestReport, ingest
 from .namespaces import ENTITY_GRAPH, KG, RDFS, SKOS
 from .readers import read_paths
+from .remove import RemoveError, RemoveReport, remove_documents
 from .store import GraphStore, StoreError, open_store
 
 RDF_FORMATS = {
@@ -139,4 +140,5 @@ def stats(store: GraphStore) -> dict:
 
 
 __all__ = ["open_store", "ingest_paths", "ingest", "query", "format_result", "export", "stats",
-           "find_entity", "QueryError", "StoreError", "EXPORT_FORMATS", "RESULT_FORMATS"]
+           "find_entity", "QueryError", "StoreError", "EXPORT_FORMATS", "RESULT_FORMATS",
+           "remove_documents", "RemoveReport", "RemoveError"]

@@ -138,6 +138,27 @@ def export(obj: Context, fmt: str, output: str | None, query_file: str | None, a
 
 
 @main.command()
+@click.argument("docs", nargs=-1, required=True)
+@click.pass_obj
+def remove(obj: Context, docs: tuple[str, ...]) -> None:
+    """Remove documents and everything only they said, in one transaction.
+
+    DOC is a source as stored (the path given to ingest), a document IRI, or a content hash
+    (or a unique prefix of 8+ hex digits). An unknown DOC is an error and nothing is removed.
+    """
+    store = obj.store()
+    try:
+        report = api.remove_documents(store, list(docs))
+    except api.RemoveError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    for iri, source in report.documents:
+        click.echo(f"removed {iri} ({source})", err=True)
+    click.echo(report.summary())
+
+
+@main.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def stats(obj: Context, as_json: bool) -> None:
@@ -158,6 +179,33 @@ def stats(obj: Context, as_json: bool) -> None:
     click.echo("top predicates:")
     for label, n in figures["top_predicates"]:
         click.echo(f"  {label:<28}{n}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", default=8080, show_default=True, help="TCP port.")
+@click.option("--timeout", default=30.0, show_default=True, metavar="SECONDS",
+              help="Time limit per SPARQL request (503 after it; the engine cannot cancel the query).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update requests (refused with 403 otherwise).")
+@click.pass_obj
+def serve(obj: Context, host: str, port: int, timeout: float, allow_update: bool) -> None:
+    """Serve the graph page at / and a SPARQL 1.1 endpoint at /sparql.
+
+    The store is opened once and held while the server runs: do not run `kg ingest` (or other
+    kg commands) on the same store meanwhile; they will report it is in use.
+    """
+    from .server import is_loopback, serve as run_server
+
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, not loopback: anyone who can reach it can query the store"
+                   + (" and change it (--allow-update)" if allow_update else ""), err=True)
+    store = obj.store()
+    click.echo(f"kg serve: store {store.location}; page http://{host}:{port}/ , "
+               f"SPARQL http://{host}:{port}/sparql (updates {'allowed' if allow_update else 'refused'})", err=True)
+    try:
+        run_server(store, host=host, port=port, timeout=timeout, allow_update=allow_update)
+    finally:
+        store.close()
 
 
 @main.command("eval")

@@ -4,7 +4,8 @@ write each document in one transaction (all of it or none of it)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef
 
@@ -56,9 +57,15 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
             else:
                 yield item
 
-    texts = ((a.text, a) for a in fresh())
-    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        quads, iris, n_facts = _document_quads(article, doc._.kg_entities, doc._.kg_facts, index, declared)
+    texts = ((chunk, (a, start, last)) for a in fresh() for chunk, start, last in _chunks(a.text))
+    entities: dict[str, Entity] = {}
+    facts: list[Fact] = []
+    for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        _merge(entities, facts, doc._.kg_entities, doc._.kg_facts, start)
+        if not last:
+            continue
+        quads, iris, n_facts = _document_quads(article, entities, facts, index, declared)
+        entities, facts = {}, []
         store.insert(quads + [q for iri in iris for q in index.records[iri].describe()],
                      delete_first=delete_descriptions(sorted(iris)))
         touched |= iris
@@ -68,6 +75,38 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
             on_progress(1)
     report.entities = len(touched)
     return report
+
+
+CHUNK_CHARS = 100_000
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[str, int, bool]]:
+    """A long text as (chunk, offset, is_last) pieces of at most `size` characters, cut at a
+    paragraph break, else a sentence end, else a space, so spaCy parses it in bounded memory
+    (and never hits nlp.max_length). Entities and facts are merged back per document."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n", size // 2) + 2
+        if cut < 2:
+            ends = [m.end() for m in re.finditer(r"[.!?][\"')\]]*\s", window[size // 2:])]
+            cut = size // 2 + ends[-1] if ends else window.rfind(" ", size // 2) + 1 or size
+        yield text[start:start + cut], start, False
+        start += cut
+    yield text[start:], start, True
+
+
+def _merge(entities: dict[str, Entity], facts: list[Fact], chunk_entities: dict[str, Entity],
+           chunk_facts: list[Fact], offset: int) -> None:
+    """Add one chunk's results: entities by key (names and evidence united), facts with their
+    sentence offsets moved from the chunk into the article text."""
+    for key, entity in chunk_entities.items():
+        known = entities.setdefault(key, entity)
+        if known is not entity:
+            known.names += [n for n in entity.names if n not in known.names]
+            known.evidence += [e for e in entity.evidence if e not in known.evidence]
+    facts += [replace(f, sentence_start=f.sentence_start + offset, sentence_end=f.sentence_end + offset)
+              if offset else f for f in chunk_facts]
 
 
 def _declared_predicates(store: GraphStore) -> set[str]:

@@ -277,8 +277,9 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
-    if org is None and not any(w.text[:1].isupper() for w in words):
-        return None                          # lower-case titles only count after an organisation
+    if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
+        return None                          # lower-case: an office only after an organisation's name;
+                                             # "the Brazilian striker X" is a descriptor
     title = " ".join(w.text for w in words)
     return title, org, words[0].i
 
