@@ -3,8 +3,8 @@ write each document in one transaction (all of it or none of it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef

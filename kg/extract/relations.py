@@ -60,7 +60,8 @@ class RelationExtractor:
             if literal == "date" and pred.lemma_ in DATE_OF_OBJECT_VERBS and not is_passive(pred):
                 subjects = [Subject(c) for c in pred.children if c.dep_ == "dobj"] or subjects
         else:
-            subjects = [Subject(t) for t in (nodes[spec["subject"]], *nodes[spec["subject"]].conjuncts)]
+            head = nodes[spec["subject"]]
+            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
         sent = pred.sent
         out = []
         for subject in subjects:
@@ -92,7 +93,7 @@ class RelationExtractor:
                 s_final = _metonymy(s_key, label, found)
                 if s_final == o_key:
                     continue
-                out.append(Fact(s_final, label, o_key, spec["name"], sent.start_char, sent.end_char,
+                out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"], sent.start_char, sent.end_char,
                                 spec["confidence"], None, subject.modality))
         return out
 
@@ -124,6 +125,11 @@ class RelationExtractor:
         if agent_marker not in entry["agent"] or nodes["prep"].lower_ not in entry["patient"]:
             return None
         return entry["verb"]
+
+
+def _for_subject(label: str, subject: Entity) -> str:
+    """People have a nationality; organisations and places have a country."""
+    return "country" if label == "nationality" and subject.type != "Person" else label
 
 
 def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
@@ -216,7 +222,8 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         if d.demonym is None or d.demonym.entity == d.named.entity:
             continue
         sent = doc[d.named.start].sent
-        facts.append(Fact(d.named.entity, "nationality", d.demonym.entity, "descriptor-nationality",
+        label = _for_subject("nationality", found.entities[d.named.entity])
+        facts.append(Fact(d.named.entity, label, d.demonym.entity, "descriptor-nationality",
                           sent.start_char, sent.end_char, _calibrated("descriptor-nationality", 0.85)))
     return facts
 
