@@ -112,3 +112,33 @@ def test_junk_never_becomes_entities(nlp):
 def test_negated_statement_is_not_a_fact(nlp):
     got = facts(nlp, "Sweden did not sign the treaty with Russia.")
     assert not any(p.startswith("sign") for _, p, _ in got)
+
+
+def test_counted_object_and_deal_price(nlp):
+    got = facts(nlp, "Siemens Energy employs about 3,200 people in Spain. "
+                     "Siemens Energy agreed to buy Nettle Labs for 1.5 billion dollars.")
+    assert ("Siemens Energy", "employ people", "3200") in got
+    assert ("Siemens Energy", "buy", "Nettle Labs") in got
+    assert ("Siemens Energy", "buy for", "1.5 billion dollars") in got
+
+
+def test_creation_verb_gives_place_and_date_to_the_thing_created(nlp):
+    got = facts(nlp, "In 2011 the engineer Lars Berg founded Quillo in Gothenburg.")
+    assert ("Lars Berg", "found", "Quillo") in got
+    assert ("Quillo", "founded in", "Gothenburg") in got
+
+
+def test_adjective_with_prepositional_object(nlp):
+    got = facts(nlp, "The Irish violinist Aoife Byrne is married to the painter Tomas Reyes.")
+    assert ("Aoife Byrne", "married to", "Tomas Reyes") in got
+
+
+def test_examples_after_such_as_are_objects(nlp):
+    got = facts(nlp, "Chile wants to deepen cooperation with Pacific nations such as Peru and Japan.")
+    assert {("Chile", "deepen cooperation with", "Peru"), ("Chile", "deepen cooperation with", "Japan")} <= got
+
+
+def test_definite_description_goes_to_the_topic(nlp):
+    text = ("The Baltic Shipping Union (BSU) met in Riga. The BSU agreed new rules. "
+            "Its charter, the Riga Protocol, was signed by Latvia. The union also signed a deal with Estonia.")
+    assert ("Baltic Shipping Union", "sign deal with", "Estonia") in facts(nlp, text)

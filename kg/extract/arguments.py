@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import lexicon
-from .mentions import DocumentEntities
+from .mentions import DocumentEntities, noun_kind
 
 COPULAS = {"be", "become", "remain"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -61,7 +61,7 @@ class Arguments:
         for child in tok.children:
             key = self.found.entity_at(child.i) or self.refs.get(child.i)
             kind = self.found.entities[key].type if key else None
-            if kind == "Country" and (child.dep_ == "amod" or (
+            if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
                 return key
             if kind == "Organization" and child.dep_ == "compound" and lemma in self.lex.organisation_part_nouns:

@@ -94,8 +94,27 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | N
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        return _last(history, COMPATIBLE.get(kind, (kind,)))
+        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)))
     return None
+
+
+def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:
+    """ "the alliance", "the company": the compatible entity the last four sentences talk about
+    most (ties to the latest), not merely the last one named."""
+    start = tok.sent.start
+    for _ in range(3):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    counts: Counter = Counter()
+    latest: dict[str, int] = {}
+    for i, key, kind in history:
+        if kind in types:
+            latest[key] = i
+            if i >= start:
+                counts[key] += 1
+    if not counts:
+        return _last(history, types)
+    return max(counts, key=lambda k: (counts[k], latest[k]))
 
 
 def _is_definite_reference(tok: Token) -> bool:

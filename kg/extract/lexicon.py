@@ -31,6 +31,7 @@ class Lexicon:
     label_map: dict[str, str]
     literal_labels: dict[str, str]
     standard_properties: dict[str, str]
+    creation_verbs: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         label_map=preds["label_map"],
         literal_labels=preds["literal_labels"],
         standard_properties=preds["standard_properties"],
+        creation_verbs={k: v for k, v in preds["creation_verbs"].items() if k != "about"},
     )
 
 

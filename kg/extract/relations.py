@@ -18,7 +18,6 @@ from .mentions import DocumentEntities
 from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
-DATE_OF_OBJECT_VERBS = {"found", "establish", "create", "launch", "set", "open", "form", "build", "start"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY")}
 
 
@@ -57,8 +56,13 @@ class RelationExtractor:
             return []
         if spec["subject"] == "@pred":
             subjects = args.subjects(pred)
-            if literal == "date" and pred.lemma_ in DATE_OF_OBJECT_VERBS and not is_passive(pred):
-                subjects = [Subject(c) for c in pred.children if c.dep_ == "dobj"] or subjects
+            created_in = self.lex.creation_verbs.get(pred.lemma_)
+            if created_in and not is_passive(pred) and (literal == "date" or "prep" in nodes):
+                # "X founded Y in 2008 in Z": the date and the place are Y's
+                created = [Subject(c) for c in pred.children if c.dep_ == "dobj" and args.entity_of(c)]
+                if created:
+                    subjects = created
+                    label = label if literal else created_in
         else:
             head = nodes[spec["subject"]]
             subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
@@ -110,7 +114,7 @@ class RelationExtractor:
         }
         raw = " ".join(spec["label"].format(**parts).split())
         if spec.get("literal"):
-            return lex.literal_labels.get(raw)
+            return lex.literal_labels.get(raw, raw if spec.get("raw_label") else None)
         if spec.get("nominal"):
             return self._nominal_label(spec, nodes)
         if spec["name"] == "nominal-between":
