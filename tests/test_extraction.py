@@ -142,3 +142,13 @@ def test_definite_description_goes_to_the_topic(nlp):
     text = ("The Baltic Shipping Union (BSU) met in Riga. The BSU agreed new rules. "
             "Its charter, the Riga Protocol, was signed by Latvia. The union also signed a deal with Estonia.")
     assert ("Baltic Shipping Union", "sign deal with", "Estonia") in facts(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens's chief executive Roland Busch visited India.",
+    "Roland Busch, Siemens's chief executive, visited India.",
+    "The chief executive of Siemens, Roland Busch, visited India.",
+    "Roland Busch was named chief executive of Siemens in 2021.",
+])
+def test_role_constructions(nlp, text):
+    assert ("Roland Busch", "chief executive of", "Siemens") in facts(nlp, text)

@@ -276,6 +276,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     words = [w for w in words if w.lower_ not in ("former", "acting", "interim", "new")]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1                               # "Acme's chief executive X"
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
