@@ -94,6 +94,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         result.mentions.append(mention)
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
+    _add_unlabelled_names(doc, result)
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
         for i in range(m.start, m.end):
@@ -327,6 +328,34 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, surface=tok.text))
+
+
+NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
+
+
+def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
+    """Proper-noun runs NER left untagged ("HMS Prince of Wales", "ShiftSense") are names too,
+    typed generically; runs of title words, weekdays or a lone sentence-initial word are not."""
+    lex = lexicon()
+    covered = {i for m in result.mentions for i in range(m.start, m.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in covered and not doc[j].ent_type_ and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
+                    and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
+            j += 1
+        span = doc[i:j]
+        words = [t for t in span if t.lower_ not in NAME_LINKERS]
+        if not (all(t.lower_ in lex.role_words or t.lower_ in lex.honorifics for t in words)
+                or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
+            result.mentions.append(Mention(span.start, span.end, span.text, "Entity", None, surface=span.text))
+        i = j
 
 
 def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
