@@ -58,6 +58,8 @@ class Arguments:
         """A common noun that names its modifier: "the British government" and "the Russian war
         effort" stand for the country, "the NATO command" for the organisation."""
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
+            return None                      # "the Uruguayan forward, Martín Alonso": the name decides
         for child in tok.children:
             key = self.found.entity_at(child.i) or self.refs.get(child.i)
             kind = self.found.entities[key].type if key else None

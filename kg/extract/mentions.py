@@ -352,7 +352,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             j += 1
         span = doc[i:j]
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
-        if not (all(t.lower_ in lex.role_words or t.lower_ in lex.honorifics for t in words)
+        if not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
             result.mentions.append(Mention(span.start, span.end, span.text, "Entity", None, surface=span.text))
         i = j
