@@ -125,7 +125,10 @@ class RelationExtractor:
         entry = self.lex.nominalizations.get(nodes["pred"].lemma_.lower())
         if entry is None:
             return None
-        agent_marker = "poss" if nodes["subj"].dep_ == "poss" else nodes["aprep"].lower_
+        if "subj" not in nodes:
+            agent_marker = "implicit"
+        else:
+            agent_marker = "poss" if nodes["subj"].dep_ == "poss" else nodes["aprep"].lower_
         if agent_marker not in entry["agent"] or nodes["prep"].lower_ not in entry["patient"]:
             return None
         return entry["verb"]
