@@ -36,9 +36,26 @@ DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 
 # --------------------------------------------------------------------------- network + layout
 
+class _NodeIds(list):
+    """pyvis keeps node ids in a list and tests membership on every add_node/add_edge (O(n^2)
+    for a whole graph); a list with a set beside it keeps that linear."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
 def build_network(graph: nx.MultiDiGraph, positions: dict | None = None) -> Network:
     """pyvis nodes and edges: colour by type, size by degree, labels from predicate labels."""
     net = Network(directed=True)   # (pyvis drops `color` when `group` is given, so the type is `kind`)
+    net.node_ids = _NodeIds()
     degree = dict(graph.degree())
     top = max(degree.values(), default=0) or 1
     for node, data in graph.nodes(data=True):
