@@ -274,6 +274,10 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
             and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
+    if words and i >= 1 and doc[i].pos_ in ("NOUN", "VERB") and not doc[i].ent_type_ and \
+            any(m.end == i for m in result.mentions):
+        words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
+        i -= 1
     words = [w for w in words if w.lower_ not in ("former", "acting", "interim", "new")]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
@@ -385,17 +389,22 @@ def _group(result: DocumentEntities) -> None:
     """Give each mention an entity; merges are recorded as evidence on the entity."""
     entities = result.entities
     full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
+    full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
     for m in result.mentions:
         key, rule = _key(m), None
         definition = result.acronyms.get(m.name)
         if definition is not None and definition is not m:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
-        elif m.place is None and " " not in m.name and m.type in ("Person", "Organization", "Place"):
+        elif m.place is None and " " not in m.name and m.type in ("Person", "Organization", "Place", "Entity"):
             partner = _person_with_part(m.name, full_people)
+            short_of = _organisation_with_first_word(m.name, full_orgs)
             if partner:
                 key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
                 m.type = "Person"
+            elif short_of:
+                key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
+                m.type = "Organization"
         if m.type == "Organization" and key not in entities and ACRONYM.match(m.name):
             expanded = _expansion(m.name, entities)
             if expanded:
@@ -435,6 +444,12 @@ def _vote_types(result: DocumentEntities) -> None:
 def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
     parts = [p for p in people if name in p.name.split()]
     return max(parts, key=lambda p: len(p.name)) if parts else None
+
+
+def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
+    """ "Northlight" for "Northlight Games": the distinctive first word of exactly one organisation."""
+    found = {m.name: m for m in orgs if m.name.split()[0] == word}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _expansion(acronym: str, entities: dict[str, Entity]) -> str | None:
