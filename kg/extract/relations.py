@@ -41,7 +41,10 @@ class RelationExtractor:
             spec = self.specs[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
             facts.extend(self._facts(spec, nodes, args, found))
-        facts.extend(_title_facts(doc, found))
+        titles = _title_facts(doc, found)
+        titled = {(frozenset((f.subject, f.object)), f.sentence_start) for f in titles if not f.is_literal}
+        facts = [f for f in facts if (frozenset((f.subject, f.object)), f.sentence_start) not in titled]
+        facts.extend(titles)
         facts.extend(_descriptor_facts(doc, found))
         return _most_specific(facts)
 
