@@ -42,7 +42,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             continue
         if tok.i in found.by_token:
             continue
-        target = _salient_person(tok, subjects, counts, lex) or _antecedent(tok, history, lex)
+        target = (_person_earlier_in_sentence(tok, history, lex) or _salient_person(tok, subjects, counts, lex)
+                  or _antecedent(tok, history, lex))
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
@@ -61,6 +62,25 @@ def _clause_verb(tok: Token) -> int:
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
         tok = tok.head
     return tok.i
+
+
+def _person_earlier_in_sentence(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
+    """ "a trip by Modi to Australia, where he met …": a person named earlier in the same sentence,
+    unless it is the subject of the pronoun's own clause ("Wrona nominated her")."""
+    if tok.lower_ not in lex.person_pronouns:
+        return None
+    own_clause = _clause_verb(tok)
+    doc = tok.doc
+    for i, key, kind in reversed(history):
+        if i < tok.sent.start:
+            return None
+        if kind != "Person" or i >= tok.i:
+            continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass") and _clause_verb(doc[i]) == own_clause:
+            continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or _clause_verb(doc[i]) != own_clause:
+            return key
+    return None
 
 
 def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Counter, lex) -> str | None:

@@ -62,7 +62,10 @@ class RelationExtractor:
             created_in = self.lex.creation_verbs.get(pred.lemma_)
             if created_in and not is_passive(pred) and (literal == "date" or "prep" in nodes):
                 # "X founded Y in 2008 in Z": the date and the place are Y's
-                created = [Subject(c) for c in pred.children if c.dep_ == "dobj" and args.entity_of(c)]
+                objects_created = [c for c in pred.children if c.dep_ == "dobj"]
+                created = [Subject(c) for c in objects_created if args.entity_of(c)]
+                if literal == "date" and objects_created and not created:
+                    return []                # "launched a rail project in 2017": the date is the project's
                 if created:
                     subjects = created
                     label = label if literal else created_in
