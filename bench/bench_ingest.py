@@ -1,0 +1,186 @@
+"""Ingest throughput: what kg costs on top of spaCy itself.
+
+    .venv/bin/python bench/gen_corpus.py 1000 -o /tmp/corpus-1000.jsonl
+    .venv/bin/python bench/bench_ingest.py /tmp/corpus-1000.jsonl [--remote serve|sparql+http://HOST:PORT]
+
+Measures, on the same texts and the same loaded pipeline:
+  raw    nlp.pipe with the kg_extractor component disabled (tokenizer, tagger, parser, NER only);
+  full   kg.api.ingest into a fresh embedded store (extraction, resolution, one SPARQL Update per
+         document, the existing-document check);
+  remote (with --remote) the same ingest into a remote store: `serve` starts `oxigraph serve` on a
+         free loopback port with a temporary location; a sparql+http:// URL uses that server (give
+         it an empty store, or documents already there are skipped).
+  +extract nlp.pipe with every component, kg_extractor included, but no store (splits kg's cost
+         into extraction and resolution + writing).
+With --repeat R the local phases run R times interleaved and the best time is reported (the
+machine may be shared). Wall-clock figures are noisy on a shared machine; the process CPU times printed on the `cpu`
+lines are the steadier measure. Prints docs/s and words/s (spaCy tokens) for each, the full/raw time ratio, the process's peak RSS
+after each phase, and the store's size on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from kg.api import ingest
+from kg.nlp import load_pipeline
+from kg.readers import read_paths
+from kg.store import EmbeddedStore, open_store
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def start_server(location: Path) -> tuple[subprocess.Popen, str]:
+    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if exe is None:
+        sys.exit("the `oxigraph` server executable is missing (pip install oxigraph)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+            return proc, f"sparql+http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    sys.exit("oxigraph serve did not start")
+
+
+def server_peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def server_cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def line(name: str, seconds: float, docs: int, words: int, rss: float | None = None) -> str:
+    return (f"{name:<8} {seconds:8.1f} s  {docs / seconds:8.1f} docs/s  {words / seconds:9.0f} words/s  "
+            f"peak RSS {rss or peak_rss_mb():6.0f} MB")
+
+
+def _fmt(times: list[float]) -> str:
+    return "/".join(f"{t:.1f}" for t in times) + " s"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", help="articles: a JSONL file (bench/gen_corpus.py) or any path kg ingest reads")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--repeat", type=int, default=1, help="repetitions; the best time is reported")
+    ap.add_argument("--remote", metavar="serve|URL", help="also ingest into a remote store")
+    args = ap.parse_args(argv)
+
+    articles = [a for a in read_paths([args.corpus]) if hasattr(a, "text")]
+    texts = [a.text for a in articles]
+    n = len(texts)
+    print(f"corpus   {args.corpus}: {n} articles, {sum(len(t) for t in texts) / 1e6:.2f} M characters")
+
+    nlp = load_pipeline(args.model)
+    nlp("Warm-up: Helen Marchetti visited Seoul on Tuesday.")  # lazy tables, gazetteer
+    print(f"pipeline {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}: "
+          f"{', '.join(nlp.pipe_names)}; model loaded, peak RSS {peak_rss_mb():.0f} MB")
+
+    raw_times, extract_times, full_times = [], [], []
+    cpu: dict[str, list[float]] = {"raw": [], "extract": [], "full": []}
+    rss: dict[str, float] = {}  # peak RSS of the process after each phase's first run
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    try:
+        for r in range(args.repeat):  # interleaved, best of R: the machine may be shared
+            with nlp.select_pipes(disable=["kg_extractor"]):
+                t0, c0 = time.perf_counter(), time.process_time()
+                words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size))
+                raw_times.append(time.perf_counter() - t0)
+                cpu["raw"].append(time.process_time() - c0)
+                rss.setdefault("raw", peak_rss_mb())
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _ in nlp.pipe(texts, batch_size=args.batch_size):
+                pass
+            extract_times.append(time.perf_counter() - t0)
+            cpu["extract"].append(time.process_time() - c0)
+            rss.setdefault("+extract", peak_rss_mb())
+            shutil.rmtree(tmp / "store", ignore_errors=True)
+            store = EmbeddedStore(str(tmp / "store"))
+            t0, c0 = time.perf_counter(), time.process_time()
+            report = ingest(articles, store, model=args.model, batch_size=args.batch_size)
+            full_times.append(time.perf_counter() - t0)
+            cpu["full"].append(time.process_time() - c0)
+            rss.setdefault("full", peak_rss_mb())
+            store.close()
+        raw, extract, full = min(raw_times), min(extract_times), min(full_times)
+        runs = f"best of {args.repeat}" if args.repeat > 1 else "1 run"
+        print(f"timings  {runs}: raw {_fmt(raw_times)}, +extractor {_fmt(extract_times)}, full {_fmt(full_times)}")
+        print(line("raw", raw, n, words, rss["raw"]))
+        print(line("+extract", extract, n, words, rss["+extract"]) + "  (nlp.pipe with kg_extractor, no store)")
+        print(line("full", full, n, words, rss["full"]) + f"  ({report.summary()})")
+        craw, cext, cfull = min(cpu["raw"]), min(cpu["extract"]), min(cpu["full"])
+        print(f"cpu      raw {craw:.1f} s, +extract {cext:.1f} s, full {cfull:.1f} s (process CPU time, best of "
+              f"{args.repeat}): full/raw = {cfull / craw:.2f}x, extractor {(cext - craw) / n * 1000:.1f} ms/article, "
+              f"resolution + store {(cfull - cext) / n * 1000:.1f} ms/article")
+        print(f"ratio    full/raw = {full / raw:.2f}x  (kg adds {(full - raw) / n * 1000:.1f} ms per article: "
+              f"extractor {(extract - raw) / n * 1000:.1f} ms, resolution + store {(full - extract) / n * 1000:.1f} ms)")
+        before = dir_size_mb(tmp / "store")
+        store = EmbeddedStore(str(tmp / "store"))
+        quads = len(store._store)
+        store._store.optimize()
+        store.close()
+        after = dir_size_mb(tmp / "store")
+        print(f"store    embedded {quads:,} quads, {before:.1f} MB on disk as written ({before / n * 1000:.1f} kB per "
+              f"article), {after:.1f} MB after Store.optimize() ({after / n * 1000:.1f} kB per article)")
+
+        if args.remote:
+            proc = None
+            if args.remote == "serve":
+                proc, url = start_server(tmp / "remote")
+            else:
+                url = args.remote
+            try:
+                store = open_store(url)
+                t0, c0 = time.perf_counter(), time.process_time()
+                report = ingest(articles, store, model=args.model, batch_size=args.batch_size)
+                remote = time.perf_counter() - t0
+                print(line("remote", remote, n, words) + f"  ({report.summary()})")
+                print(f"cpu      remote: kg process {time.process_time() - c0:.1f} s"
+                      + (f", server {server_cpu_s(proc.pid):.1f} s" if proc is not None else ""))
+                print(f"ratio    remote/raw = {remote / raw:.2f}x, remote/full = {remote / full:.2f}x")
+                if proc is not None:
+                    rss = server_peak_rss_mb(proc.pid)
+                    print(f"store    oxigraph serve {dir_size_mb(tmp / 'remote'):.1f} MB on disk"
+                          + (f", server peak RSS {rss:.0f} MB" if rss else ""))
+            finally:
+                if proc is not None:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
