@@ -108,6 +108,12 @@ def graph_for_export(store: GraphStore, query_file: str | None, around: str | No
 
 def find_entity(store: GraphStore, name: str) -> str | None:
     """The entity whose label or alias is `name` (case-insensitive), best connected first."""
+    exact = json.dumps(name)
+    rows = list(store.query(f"""SELECT ?e (COUNT(?x) AS ?deg) WHERE {{
+        VALUES ?np {{ <{RDFS.label}> <{SKOS.altLabel}> }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?np {exact} }}
+        OPTIONAL {{ ?e ?anyp ?x }} }} GROUP BY ?e ORDER BY DESC(?deg) LIMIT 1"""))
+    if rows:
+        return rows[0]["e"].value                # exact name: an index lookup; else a case-blind scan
     literal = json.dumps(name.lower())
     rows = list(store.query(f"""SELECT ?e (COUNT(?x) AS ?deg) WHERE {{
         GRAPH <{ENTITY_GRAPH}> {{ ?e ?np ?n FILTER(?np IN (<{RDFS.label}>, <{SKOS.altLabel}>) && LCASE(STR(?n)) = {literal}) }}

@@ -18,13 +18,20 @@ class Context:
         self.location = store
 
     def store(self, read_only: bool = False):
+        return open_store(self.location, read_only=read_only)
+
+
+class Group(click.Group):
+    """Store failures (cannot open, in use, server gone mid-command) are one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
         try:
-            return open_store(self.location, read_only=read_only)
+            return super().invoke(ctx)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", envvar="KG_STORE", metavar="PATH|URL",
               help=f"Graph store: a directory (default {DEFAULT_STORE}, or $KG_STORE), "
                    "or sparql+http://host:port/... for a remote SPARQL 1.1 server.")
