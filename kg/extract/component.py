@@ -4,28 +4,14 @@ and NER sets `doc._.kg_entities` and `doc._.kg_facts`."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .coref import resolve_references
-from .lexicon import lexicon
 from .mentions import find_mentions
 from .relations import RelationExtractor
 
 
 def _register_extensions() -> None:
-    lex = lexicon()
-    from .gazetteer import gazetteer
-
-    token_getters = {
-        "kg_light_noun": lambda t: t.lemma_.lower() in lex.light_nouns or t.lower_ in lex.light_nouns,
-        "kg_nominal": lambda t: t.lemma_.lower() in lex.nominalizations or t.lower_ in lex.nominalizations,
-        "kg_symmetric": lambda t: t.lemma_.lower() in lex.symmetric_verbs or t.lower_ in lex.symmetric_verbs,
-        "kg_role_noun": lambda t: t.lemma_.lower() in lex.role_words,
-        "kg_demonym": lambda t: t.ent_type_ == "NORP" and gazetteer().demonym(t.text) is not None,
-    }
-    for name, getter in token_getters.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, getter=getter)
     for name in ("kg_entities", "kg_facts"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
