@@ -57,8 +57,7 @@ class GraphStore(ABC):
         from rdflib import Dataset
 
         ds = Dataset()
-        for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
-            ds.graph(ONTOLOGY_GRAPH).parse(path, format="turtle")
+        ds.graph(ONTOLOGY_GRAPH).parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
         self.insert([(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ds.graph(ONTOLOGY_GRAPH)])
 
 

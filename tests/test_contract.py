@@ -126,3 +126,16 @@ def test_html_export_is_self_contained(example_store, tmp_path):
     html = path.read_text()
     assert "vis.Network" in html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+
+
+def test_store_conforms_to_the_shacl_shapes(exported):
+    """ontologies/shapes.ttl states the contract; the real export must conform (pyshacl)."""
+    from pyshacl import validate
+
+    data = Graph()
+    for g in exported.graphs():
+        for t in g:
+            data.add(t)
+    shapes = Graph().parse(ROOT / "ontologies" / "shapes.ttl", format="turtle")
+    conforms, _, text = validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text[:2000]
