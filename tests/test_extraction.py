@@ -152,3 +152,24 @@ def test_definite_description_goes_to_the_topic(nlp):
 ])
 def test_role_constructions(nlp, text):
     assert ("Roland Busch", "chief executive of", "Siemens") in facts(nlp, text)
+
+
+def test_surname_that_is_a_city_stays_the_person(nlp):
+    doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
+    got = facts(nlp, doc.text)
+    assert ("Maria Santos", "birth place", "Lisbon") in got
+    assert not any(e.label == "Santos" for e in doc._.kg_entities.values())
+
+
+def test_definite_description_prefers_the_name_it_repeats(nlp):
+    got = facts(nlp, "Researchers at the University of Toronto worked with Panasonic. "
+                     "Maria Santos joined the university in 2015.")
+    assert ("Maria Santos", "join", "University of Toronto") in got
+
+
+def test_nominal_demonym_is_a_person_and_scores_are_not_names(nlp):
+    doc = nlp("Liverpool beat Arsenal 2-1 on Saturday, with Mohamed Salah scoring twice. "
+              "The Egyptian has scored 20 goals this season.")
+    labels = {e.label for e in doc._.kg_entities.values()}
+    assert "Arsenal" in labels and "Arsenal 2-1" not in labels
+    assert ("Mohamed Salah", "score goal", "20") in facts(nlp, doc.text)

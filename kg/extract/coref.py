@@ -112,6 +112,9 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | N
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
+    if tok.ent_type_ == "NORP" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return _most_mentioned(tok, history, ("Person",))        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)))
@@ -127,8 +130,10 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
             start = tok.doc[start - 1].sent.start
     counts: Counter = Counter()
     latest: dict[str, int] = {}
+    head = tok.lemma_.lower()
+    named = {key for _, key, kind in history if kind in types and head in key.lower().split(":", 1)[-1].split()}
     for i, key, kind in history:
-        if kind in types:
+        if kind in types and (not named or key in named):     # "the university" -> "University of X"
             latest[key] = i
             if i >= start:
                 counts[key] += 1

@@ -20,6 +20,7 @@ from .lexicon import lexicon
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
+SCORE = re.compile(r"^\d+([-–:]\d+)?$")     # "Arsenal 2-1": a result, not part of the name
 TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
 TRIM_RIGHT = {"'s", "’s", "'", "’", "‘", "\"", "“", "”", ")", ",", ".", "-"}
 
@@ -116,7 +117,7 @@ def _trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
-                           or doc[end - 1].tag_ == "POS"):
+                           or doc[end - 1].tag_ == "POS" or SCORE.match(doc[end - 1].text)):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -130,6 +131,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     if not _looks_like_name(span):
         return None
     if label == "NORP":
+        if _is_nominal_demonym(span):
+            return None                      # "the Egyptian has scored": a person, resolved by coref
         country = gaz.demonym(text)
         if country is None:
             return None                      # religions, parties-as-adjectives, "European": not nodes
@@ -245,6 +248,12 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into"}
 
 def _after_locative_preposition(span: Span) -> bool:
     return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _is_nominal_demonym(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in root.children)
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -396,12 +405,13 @@ def _group(result: DocumentEntities) -> None:
         if definition is not None and definition is not m:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
-        elif m.place is None and " " not in m.name and m.type in ("Person", "Organization", "Place", "Entity"):
-            partner = _person_with_part(m.name, full_people)
+        elif " " not in m.name and m.type in ("Person", "Organization", "Place", "City", "Entity") and \
+                (m.place is None or m.place.kind == "City"):
+            partner = _person_with_part(m.name, full_people)   # a surname that is also a city: "Santos"
             short_of = _organisation_with_first_word(m.name, full_orgs)
             if partner:
                 key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
-                m.type = "Person"
+                m.type, m.place = "Person", None
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
                 m.type = "Organization"
