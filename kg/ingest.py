@@ -77,13 +77,18 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
     return report
 
 
-CHUNK_CHARS = 100_000
+LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)
+CHUNK_CHARS = 10_000     # so a batch of chunks holds at most batch_size * CHUNK_CHARS characters
 
 
-def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[str, int, bool]]:
+def _chunks(text: str, size: int | None = None) -> Iterator[tuple[str, int, bool]]:
     """A long text as (chunk, offset, is_last) pieces of at most `size` characters, cut at a
     paragraph break, else a sentence end, else a space, so spaCy parses it in bounded memory
     (and never hits nlp.max_length). Entities and facts are merged back per document."""
+    if len(text) <= LONG_TEXT:
+        yield text, 0, True
+        return
+    size = size or CHUNK_CHARS
     start = 0
     while len(text) - start > size:
         window = text[start:start + size]

@@ -8,7 +8,6 @@ support; an entity no remaining document mentions loses its description in the e
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +77,8 @@ def _match(ref: str, documents: dict[str, tuple[str, str]]) -> tuple[list[str], 
             candidates.add(str(resolved.relative_to(Path.cwd())))
         except ValueError:
             pass
-    by_source = [d for d, (src, _) in documents.items()
-                 if src in candidates or any(src.startswith(c + ":") and src[len(c) + 1:].isdigit() for c in candidates)]
+    by_source = [d for d, (src, _) in documents.items() if src in candidates
+                 or any(src.startswith(c + ":") and src[len(c) + 1:].isdigit() for c in candidates)]
     if by_source:
         return sorted(by_source), None
     if len(text) >= MIN_HASH_PREFIX and HEX.fullmatch(text):
