@@ -81,3 +81,9 @@ def test_stats_reports_documents_entities_and_predicates(example_store):
     assert figures["top_predicates"]
     text = run_kg(example_store, "stats").stdout
     assert "documents: 4" in text and "top predicates:" in text
+
+
+def test_export_to_an_unwritable_path_is_one_line(example_store, tmp_path):
+    proc = run_kg(example_store, "export", "--format", "turtle", "-o", str(tmp_path / "missing" / "x.ttl"), check=False)
+    assert proc.returncode == 1
+    assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
