@@ -93,8 +93,12 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
         if window_start > 0:
             window_start = tok.doc[window_start - 1].sent.start
     own_clause = _clause_verb(tok)
-    candidates = [(counts[key], i, key) for i, key, verb in subjects
-                  if i >= window_start and i < tok.i and verb != own_clause]
+    candidates = []
+    for i, key, verb in reversed(subjects):
+        if i < window_start:
+            break
+        if i < tok.i and verb != own_clause:
+            candidates.append((counts[key], i, key))
     return max(candidates)[2] if candidates else None
 
 
@@ -131,12 +135,16 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     counts: Counter = Counter()
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
-    named = {key for _, key, kind in history if kind in types and head in key.lower().split(":", 1)[-1].split()}
-    for i, key, kind in history:
+    kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
+    named = {key for key, kind in kinds.items() if kind in types and head in key.lower().split(":", 1)[-1].split()}
+    for i, key, kind in reversed(history):
+        if i < start:
+            break
         if kind in types and (not named or key in named):     # "the university" -> "University of X"
-            latest[key] = i
-            if i >= start:
-                counts[key] += 1
+            latest.setdefault(key, i)
+            counts[key] += 1
+    if named and not counts:
+        return _last([h for h in history[-200:] if h[1] in named], types)
     if not counts:
         return _last(history, types)
     return max(counts, key=lambda k: (counts[k], latest[k]))
