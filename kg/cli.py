@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import api
-from .readers import read_paths
+from .readers import count_documents, read_paths
 from .store import DEFAULT_STORE, StoreError, open_store
 
 
@@ -55,9 +55,11 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--workers", default=1, show_default=True, help="Parser processes (spaCy n_process).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Parse on a Dask cluster: tcp://HOST:PORT of a scheduler, or local:N for N local workers.")
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: int, workers: int,
-           progress: bool | None) -> None:
+           progress: bool | None, dask_address: str | None) -> None:
     """Read articles and add their entities and facts to the store.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html and .jsonl
@@ -68,15 +70,23 @@ def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: 
 
     store = obj.store()
     show = sys.stderr.isatty() if progress is None else progress
-    items = list(read_paths(list(paths)))
+    extractor = None
     try:
-        with click.progressbar(length=len(items), label="ingesting", file=sys.stderr,
+        if dask_address:
+            from .distributed import DaskExtractor
+
+            extractor = DaskExtractor(dask_address, model=model)
+        with click.progressbar(length=count_documents(list(paths)), label="ingesting", file=sys.stderr,
                                hidden=not show) as bar:
-            report = api.ingest(items, store, model=model, batch_size=batch_size, n_process=workers,
-                                on_progress=bar.update)
+            report = api.ingest(read_paths(list(paths)), store, model=model, batch_size=batch_size,
+                                n_process=workers, on_progress=bar.update, extractor=extractor)
     except ModelNotFound as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot reach the Dask scheduler {dask_address}: {exc}") from None
     finally:
+        if extractor is not None:
+            extractor.close()
         store.close()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)

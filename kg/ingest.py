@@ -32,16 +32,22 @@ class IngestReport:
         return text + (f", {len(self.errors)} error(s)" if self.errors else "")
 
 
+Extraction = tuple[Article, dict[str, Entity], list[Fact]]
+Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
+
+
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
            batch_size: int = 32, n_process: int = 1,
-           on_progress: Callable[[int], None] | None = None) -> IngestReport:
+           on_progress: Callable[[int], None] | None = None,
+           extractor: Extractor | None = None) -> IngestReport:
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
-    by content hash before parsing."""
+    by content hash before parsing. `extractor` runs the NLP elsewhere (see kg.distributed);
+    by default it runs here with nlp.pipe."""
     report = IngestReport()
     store.ensure_ontology()
     index = EntityIndex.load(store)
     declared = _declared_predicates(store)
-    nlp = load_pipeline(model)
+    extract = extractor or (lambda articles: extract_articles(articles, model, batch_size, n_process))
     touched: set[URIRef] = set()
 
     def fresh() -> Iterator[Article]:
@@ -57,15 +63,8 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
             else:
                 yield item
 
-    texts = ((chunk, (a, start, last)) for a in fresh() for chunk, start, last in _chunks(a.text))
-    entities: dict[str, Entity] = {}
-    facts: list[Fact] = []
-    for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        _merge(entities, facts, doc._.kg_entities, doc._.kg_facts, start)
-        if not last:
-            continue
+    for article, entities, facts in extract(fresh()):
         quads, iris, n_facts = _document_quads(article, entities, facts, index, declared)
-        entities, facts = {}, []
         store.insert(quads + [q for iri in iris for q in index.records[iri].describe()],
                      delete_first=delete_descriptions(sorted(iris)))
         touched |= iris
@@ -75,6 +74,20 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
             on_progress(1)
     report.entities = len(touched)
     return report
+
+
+def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
+                     n_process: int = 1) -> Iterator[Extraction]:
+    """Parse and extract, streaming: long articles in chunks whose results are merged back."""
+    nlp = load_pipeline(model)
+    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(a.text))
+    entities: dict[str, Entity] = {}
+    facts: list[Fact] = []
+    for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        _merge(entities, facts, doc._.kg_entities, doc._.kg_facts, start)
+        if last:
+            yield article, entities, facts
+            entities, facts = {}, []
 
 
 LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)

@@ -54,6 +54,25 @@ def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:
                 yield from read_file(item)
 
 
+def count_documents(paths: list[str]) -> int:
+    """How many documents `read_paths` will yield (for a progress bar), without parsing them."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            total += 1
+            continue
+        for item in iter_files([raw]):
+            if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with item.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def read_file(path: Path) -> Iterator[Article | ReadError]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
