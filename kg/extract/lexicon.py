@@ -26,6 +26,7 @@ class Lexicon:
     country_standins: frozenset[str]
     light_nouns: frozenset[str]
     organisation_part_nouns: frozenset[str]
+    institution_words: frozenset[str]
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
     label_map: dict[str, str]
@@ -55,6 +56,7 @@ def lexicon() -> Lexicon:
         country_standins=frozenset(words["country_standins"]),
         light_nouns=frozenset(words["light_nouns"]),
         organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
+        institution_words=frozenset(words["institution_words"]),
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],

@@ -150,10 +150,11 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
 
 def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
     """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
-    that the gazetteer does not know are one name; PERSON wins the type."""
+    that the gazetteer does not know are one name; PERSON wins the type. It also sometimes glues
+    a demonym to the name after it ("[Ugandan Moses Chelangat]"): that is two mentions."""
     out: list[tuple[Span, str]] = []
     gaz = gazetteer()
-    for ent in doc.ents:
+    for ent in _split_leading_demonyms(doc):
         if out:
             prev, label = out[-1]
             joinable = {"PERSON", "GPE", "ORG", "LOC", "NORP"}
@@ -164,6 +165,27 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 continue
         out.append((ent, ent.label_))
     return out
+
+
+def _split_leading_demonyms(doc: Doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        first = ent[0] if ent[0].lower_ != "the" or len(ent) < 2 else ent[1]
+        rest = ent[first.i - ent.start + 1:]
+        if ent.label_ != "NORP" and len(rest) and gazetteer().demonym(first.text) \
+                and not gazetteer().lookup(ent.text) and not _names_an_institution(rest):
+            spans.append(Span(doc, first.i, first.i + 1, label="NORP"))
+            spans.append(Span(doc, first.i + 1, ent.end, label=ent.label_))
+        else:
+            spans.append(ent)
+    return spans
+
+
+def _names_an_institution(span: Span) -> bool:
+    """ "Czech National Bank", "British Airways": the demonym belongs to the institution's name."""
+    lex = lexicon()
+    return any(lex.definite_heads.get(t.lemma_.lower()) == "Organization" or t.lower_ in lex.institution_words
+               for t in span)
 
 
 def _kind_from_predicate_noun(span: Span) -> str | None:
