@@ -173,3 +173,10 @@ def test_nominal_demonym_is_a_person_and_scores_are_not_names(nlp):
     labels = {e.label for e in doc._.kg_entities.values()}
     assert "Arsenal" in labels and "Arsenal 2-1" not in labels
     assert ("Mohamed Salah", "score goal", "20") in facts(nlp, doc.text)
+
+
+def test_pronoun_agrees_with_a_known_given_name(nlp):
+    got = facts(nlp, "Carlos Mendes met the novelist Julia Reyes in Lima. "
+                     "She later visited Bolivia, and he returned to Chile.")
+    assert ("Julia Reyes", "visit", "Bolivia") in got
+    assert ("Carlos Mendes", "return to", "Chile") in got

@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
+from .names import given_name_gender
 from .mentions import DocumentEntities
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law")
@@ -31,6 +32,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     counts: Counter = Counter()                        # mentions so far: the article's topic is salient
     refs: dict[int, str] = {}
     mention_starts = {m.start: m for m in found.mentions}
+    labels = {key: ent.label for key, ent in found.entities.items()}
     for tok in doc:
         m = mention_starts.get(tok.i)
         if m is not None:
@@ -42,8 +44,12 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             continue
         if tok.i in found.by_token:
             continue
-        target = (_person_earlier_in_sentence(tok, history, lex) or _salient_person(tok, subjects, counts, lex)
-                  or _antecedent(tok, history, lex))
+        hist, subj = history, subjects
+        if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
+            hist = [h for h in history[-200:] if h[2] != "Person" or _agrees(tok, h[1], labels)]
+            subj = [x for x in subjects[-50:] if _agrees(tok, x[1], labels)]
+        target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
+                  or _antecedent(tok, hist, lex))
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
@@ -51,6 +57,18 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
                 subjects.append((tok.i, target, _clause_verb(tok)))
             history.append((tok.i, target, _type_of(target, history)))
     return refs
+
+
+FEMININE = {"she", "her", "hers", "herself"}
+
+
+def _agrees(pronoun: Token, key: str, labels: dict[str, str]) -> bool:
+    """he/she and a given name the dictionary is sure about must agree."""
+    first = labels.get(key, "").split(" ")[0]
+    gender = given_name_gender(first) if first else None
+    if gender not in ("male", "female"):
+        return True
+    return (gender == "female") == (pronoun.lower_ in FEMININE)
 
 
 def _is_subject(span) -> bool:

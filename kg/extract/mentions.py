@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
+from .names import looks_like_person_name
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
@@ -84,7 +85,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if span is None:
             continue
         span = _extend_name_left(span)
-        kind = _kind_from_descriptor(span) or _kind_from_predicate_noun(span) or kind
+        kind = _kind_from_descriptor(span) or _kind_from_predicate_noun(span) or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None:
             continue
@@ -186,6 +187,15 @@ def _names_an_institution(span: Span) -> bool:
     lex = lexicon()
     return any(lex.definite_heads.get(t.lemma_.lower()) == "Organization" or t.lower_ in lex.institution_words
                for t in span)
+
+
+def _kind_from_given_name(span: Span, kind: str) -> str:
+    """ "Moses Chelangat" tagged ORG: a name that starts with a given name is a person, unless the
+    gazetteer knows it or it names an institution."""
+    if kind in ("Organization", "Place") and looks_like_person_name([t.text for t in span]) \
+            and not gazetteer().lookup(span.text) and not _names_an_institution(span):
+        return "Person"
+    return kind
 
 
 def _kind_from_predicate_noun(span: Span) -> str | None:
