@@ -54,6 +54,7 @@ class Fact:
     confidence: float
     datatype: str | None = None   # xsd local name for literal facts ("date", "gYear", "string", ...)
     modality: str | None = None
+    anchor: int = -1              # token index of the predicate word: readings of the same word compete
 
     @property
     def is_literal(self) -> bool:

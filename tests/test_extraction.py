@@ -180,3 +180,8 @@ def test_pronoun_agrees_with_a_known_given_name(nlp):
                      "She later visited Bolivia, and he returned to Chile.")
     assert ("Julia Reyes", "visit", "Bolivia") in got
     assert ("Carlos Mendes", "return to", "Chile") in got
+
+
+def test_possessive_work_gives_its_maker(nlp):
+    got = facts(nlp, "The Chilean writer Lucia Arreola won the prize for her novel The Salt Orchard.")
+    assert ("Lucia Arreola", "write", "The Salt Orchard") in got or ("Lucia Arreola", "write", "Salt Orchard") in got

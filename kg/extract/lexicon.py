@@ -33,6 +33,7 @@ class Lexicon:
     literal_labels: dict[str, str]
     standard_properties: dict[str, str]
     creation_verbs: dict[str, str]
+    work_nouns: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         literal_labels=preds["literal_labels"],
         standard_properties=preds["standard_properties"],
         creation_verbs={k: v for k, v in preds["creation_verbs"].items() if k != "about"},
+        work_nouns={k: v for k, v in preds["work_nouns"].items() if k != "about"},
     )
 
 

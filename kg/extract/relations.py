@@ -32,6 +32,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_nominal": ("LEMMA", sorted(lex.nominalizations)),
         "kg_symmetric": ("LEMMA", sorted(lex.symmetric_verbs)),
         "kg_role_noun": ("LEMMA", sorted(lex.role_words)),
+        "kg_work_noun": ("LEMMA", sorted(lex.work_nouns)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
@@ -116,7 +117,7 @@ class RelationExtractor:
                     if value is None:
                         continue
                     out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
-                                    spec["confidence"], value[1], subject.modality))
+                                    spec["confidence"], value[1], subject.modality, pred.i))
                     continue
                 o_key = args.entity_of(obj)
                 if o_key is None or o_key == s_key:
@@ -126,8 +127,8 @@ class RelationExtractor:
                 s_final = _metonymy(s_key, label, found)
                 if s_final == o_key:
                     continue
-                out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"], sent.start_char, sent.end_char,
-                                spec["confidence"], None, subject.modality))
+                out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"],
+                                sent.start_char, sent.end_char, spec["confidence"], None, subject.modality, pred.i))
         return out
 
     def _label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
@@ -146,6 +147,8 @@ class RelationExtractor:
             return lex.literal_labels.get(raw, raw if spec.get("raw_label") else None)
         if spec.get("nominal"):
             return self._nominal_label(spec, nodes)
+        if spec.get("work"):
+            return lex.work_nouns.get(nodes["noun"].lemma_.lower())
         if spec["name"] == "nominal-between":
             return lex.symmetric_verbs.get(pred.lemma_.lower())
         return lex.label_map.get(raw, raw)
@@ -265,11 +268,11 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:
-    """Keep one fact per (subject, object, sentence): the one with the longest label wins, so
-    "take part in" beats "take in" from the same words."""
+    """Keep one fact per (subject, object, predicate word): the longest label wins, so "take part
+    in" beats "take in" read off the same verb."""
     best: dict[tuple, Fact] = {}
     for fact in facts:
-        key = (fact.subject, fact.object, fact.sentence_start, fact.is_literal and fact.predicate)
+        key = (fact.subject, fact.object, fact.sentence_start, fact.anchor, fact.is_literal and fact.predicate)
         kept = best.get(key)
         if kept is None or (len(fact.predicate.split()), fact.confidence) > (len(kept.predicate.split()), kept.confidence):
             best[key] = fact
