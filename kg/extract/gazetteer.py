@@ -7,12 +7,16 @@ whatever the surface form ("US", "United States", "American"), and to link place
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .names import given_name_gender
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
+MIN_ALIASED_POPULATION = 200_000
 
 
 @dataclass(frozen=True)
@@ -40,24 +44,31 @@ class Gazetteer:
             self.countries[code] = place
             for alias in {name, info["name"], getattr(country, "name", name),
                           getattr(country, "official_name", name)}:
-                self._by_name.setdefault(alias.lower(), place)
+                self._by_name.setdefault(_clean(alias), place)
         for row in _tsv("country_aliases.tsv"):
             if row["alpha2"] in self.countries:
-                self._by_name[row["alias"].lower()] = self.countries[row["alpha2"]]
+                self._by_name[_clean(row["alias"])] = self.countries[row["alpha2"]]
         capitals = {(info["capital"].lower(), code) for code, info in cache.get_countries().items()}
         cities: dict[str, Place] = {}
         best_pop: dict[str, int] = {}
+        primary = {_clean(info["name"]) for info in cache.get_cities().values()}
         for info in cache.get_cities().values():
             if info["population"] < MIN_CITY_POPULATION:
                 continue
-            key = info["name"].lower()
-            if key in self._by_name or info["population"] <= best_pop.get(key, -1):
-                continue
-            best_pop[key] = info["population"]
-            cities[key] = Place(info["name"], "City", int(info["geonameid"]), info["countrycode"],
-                                (key, info["countrycode"]) in capitals)
+            place = Place(info["name"], "City", int(info["geonameid"]), info["countrycode"],
+                          (info["name"].lower(), info["countrycode"]) in capitals)
+            names = [info["name"]]
+            if info["population"] >= MIN_ALIASED_POPULATION:     # "Aarhus" for "Århus", "Kiev" for "Kyiv"
+                names += [a for a in info.get("alternatenames", []) if _is_latin_name(a)
+                          and _clean(a) not in primary and given_name_gender(a) is None]
+            for name in names:
+                key = _clean(name)
+                if key in self._by_name or info["population"] <= best_pop.get(key, -1):
+                    continue
+                best_pop[key] = info["population"]
+                cities[key] = place
         self._cities = cities
-        self.demonyms = {row["demonym"].lower(): self.countries[row["alpha2"]]
+        self.demonyms = {_clean(row["demonym"]): self.countries[row["alpha2"]]
                          for row in _tsv("demonyms.tsv") if row["alpha2"] in self.countries}
 
     def lookup(self, name: str) -> Place | None:
@@ -75,8 +86,15 @@ class Gazetteer:
 
 
 def _clean(name: str) -> str:
-    name = name.strip().lower()
+    """Case, accents and a leading "the" do not matter ("Gdansk" finds "Gdańsk")."""
+    name = unicodedata.normalize("NFKD", name.strip().lower())
+    name = "".join(c for c in name if not unicodedata.combining(c))
     return name[4:] if name.startswith("the ") and name[4:] not in ("hague",) else name
+
+
+def _is_latin_name(name: str) -> bool:
+    return name[:1].isupper() and all(c.isascii() or unicodedata.category(c).startswith("L") and
+                                      "LATIN" in unicodedata.name(c, "") for c in name)
 
 
 def _tsv(name: str) -> list[dict[str, str]]:

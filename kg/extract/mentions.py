@@ -136,10 +136,14 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
             return None                      # "the Egyptian has scored": a person, resolved by coref
         country = gaz.demonym(text)
         if country is None:
+            place = gaz.lookup(text)         # NER sometimes calls a city NORP ("Aarhus")
+            if place is not None:
+                return Mention(span.start, span.end, text, place.kind, place, surface=text)
             return None                      # religions, parties-as-adjectives, "European": not nodes
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
-    place = gaz.lookup(text) if kind in ("Place", "Person", "Organization", "Facility") else None
-    if place and (kind != "Organization" or place.kind == "Country"):
+    place = gaz.lookup(text) if kind in ("Place", "Person", "Organization", "Facility", "Entity") else None
+    dateline = text.isupper() and span.start == 0
+    if place and (kind != "Organization" or place.kind == "Country" or dateline):
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
         else:
@@ -152,7 +156,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
 def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
     """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
     that the gazetteer does not know are one name; PERSON wins the type. It also sometimes glues
-    a demonym to the name after it ("[Ugandan Moses Chelangat]"): that is two mentions."""
+    a demonym to a person's name ("[Ugandan Moses Chelangat]"): that is two mentions (but
+    "Namibian Ports Authority" is one name)."""
     out: list[tuple[Span, str]] = []
     gaz = gazetteer()
     for ent in _split_leading_demonyms(doc):
@@ -174,7 +179,7 @@ def _split_leading_demonyms(doc: Doc) -> list[Span]:
         first = ent[0] if ent[0].lower_ != "the" or len(ent) < 2 else ent[1]
         rest = ent[first.i - ent.start + 1:]
         if ent.label_ != "NORP" and len(rest) and gazetteer().demonym(first.text) \
-                and not gazetteer().lookup(ent.text) and not _names_an_institution(rest):
+                and looks_like_person_name([t.text for t in rest]):
             spans.append(Span(doc, first.i, first.i + 1, label="NORP"))
             spans.append(Span(doc, first.i + 1, ent.end, label=ent.label_))
         else:
@@ -311,10 +316,19 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
-    while i >= 0 and doc[i].lower_ in lex.role_words and doc[i].ent_type_ in ("", "PERSON", "ORG") \
+    while i >= 0 and doc[i].lower_ in lex.role_words and doc[i].ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART") \
             and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
+    # "Works and Transport Minister X": capitalised portfolio words joined by "and" belong to the title
+    while words and i >= 1 and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and \
+            not any(m.start <= i < m.end for m in result.mentions) and \
+            (doc[i + 1].lower_ in ("and", "&") or words[0].text[:1].isupper()) and doc[i].lower_ not in lex.honorifics:
+        words.insert(0, doc[i])
+        i -= 1
+        if i >= 1 and doc[i].lower_ in ("and", "&") and doc[i - 1].text[:1].isupper():
+            words.insert(0, doc[i])
+            i -= 1
     if words and i >= 1 and doc[i].pos_ in ("NOUN", "VERB") and not doc[i].ent_type_ and \
             any(m.end == i for m in result.mentions):
         words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
@@ -399,7 +413,9 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
         if not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
-            result.mentions.append(Mention(span.start, span.end, span.text, "Entity", None, surface=span.text))
+            place = gazetteer().lookup(span.text)
+            kind = place.kind if place else "Entity"
+            result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text))
         i = j
 
 
