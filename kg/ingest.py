@@ -80,7 +80,7 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, batc
                      n_process: int = 1) -> Iterator[Extraction]:
     """Parse and extract, streaming: long articles in chunks whose results are merged back."""
     nlp = load_pipeline(model)
-    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(a.text))
+    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(parse_text(a.text)))
     entities: dict[str, Entity] = {}
     facts: list[Fact] = []
     for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
@@ -88,6 +88,16 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, batc
         if last:
             yield article, entities, facts
             entities, facts = {}, []
+
+
+DATELINE = re.compile(r"^(\s*[A-Z][A-Z .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-](\s)")
+
+
+def parse_text(text: str) -> str:
+    """The text the parser sees: a wire-copy dateline ("BERLIN, June 4 — Lumora …") ends with a
+    full stop, so it is not read as the first sentence's subject. Same length, so every offset
+    still points into the article text."""
+    return DATELINE.sub(lambda m: m.group(1) + "." + m.group(2), text, count=1)
 
 
 LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)

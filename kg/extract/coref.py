@@ -152,6 +152,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
             start = tok.doc[start - 1].sent.start
     counts: Counter = Counter()
     latest: dict[str, int] = {}
+    doc = tok.doc
     head = tok.lemma_.lower()
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
     named = {key for key, kind in kinds.items() if kind in types and head in key.lower().split(":", 1)[-1].split()}
@@ -160,7 +161,8 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
             break
         if kind in types and (not named or key in named):     # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += 1
+            counts[key] += 2 if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass") \
+                and doc[i].dep_ == "compound" else 1      # the sentence's subject is its topic
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types)
     if not counts:

@@ -27,6 +27,7 @@ class Lexicon:
     light_nouns: frozenset[str]
     organisation_part_nouns: frozenset[str]
     institution_words: frozenset[str]
+    organisation_name_endings: frozenset[str]
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
     label_map: dict[str, str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         light_nouns=frozenset(words["light_nouns"]),
         organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
         institution_words=frozenset(words["institution_words"]),
+        organisation_name_endings=frozenset(words["organisation_name_endings"]),
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],

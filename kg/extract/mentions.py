@@ -85,7 +85,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if span is None:
             continue
         span = _extend_name_left(span)
-        kind = _kind_from_descriptor(span) or _kind_from_predicate_noun(span) or _kind_from_given_name(span, kind)
+        kind = (_kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
+                or _kind_from_given_name(span, kind))
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None:
             continue
@@ -192,6 +193,14 @@ def _names_an_institution(span: Span) -> bool:
     lex = lexicon()
     return any(lex.definite_heads.get(t.lemma_.lower()) == "Organization" or t.lower_ in lex.institution_words
                for t in span)
+
+
+def _kind_from_name_ending(span: Span) -> str | None:
+    """ "Lumora Robotics", "Northgate Capital", "Verbeek Markt": names ending in an organisation
+    word are organisations, whatever NER said."""
+    if len(span) > 1 and span[-1].lower_ in lexicon().organisation_name_endings:
+        return "Organization"
+    return None
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:

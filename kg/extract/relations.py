@@ -84,7 +84,8 @@ class RelationExtractor:
         if spec["subject"] == "@pred":
             subjects = args.subjects(pred)
             created_in = self.lex.creation_verbs.get(pred.lemma_)
-            if created_in and not is_passive(pred) and (literal == "date" or "prep" in nodes):
+            locative = "prep" in nodes and nodes["prep"].lower_ in ("in", "at", "near") and not literal
+            if created_in and not is_passive(pred) and (literal == "date" or locative):
                 # "X founded Y in 2008 in Z": the date and the place are Y's
                 objects_created = [c for c in pred.children if c.dep_ == "dobj"]
                 created = [Subject(c) for c in objects_created if args.entity_of(c)]
