@@ -185,3 +185,19 @@ def test_pronoun_agrees_with_a_known_given_name(nlp):
 def test_possessive_work_gives_its_maker(nlp):
     got = facts(nlp, "The Chilean writer Lucia Arreola won the prize for her novel The Salt Orchard.")
     assert ("Lucia Arreola", "write", "The Salt Orchard") in got or ("Lucia Arreola", "write", "Salt Orchard") in got
+
+
+def test_cofounder_with_and_organisation_parts(nlp):
+    got = facts(nlp, "The engineer Ingrid Halvorsen co-founded Lumora Robotics in 2021 with the researcher Tobias Kern. "
+                     "Samira Oduya will join Lumora Robotics's board.")
+    assert ("Tobias Kern", "found", "Lumora Robotics") in got
+    assert ("Lumora Robotics", "founding date", "2021") in got
+    assert ("Samira Oduya", "join", "Lumora Robotics") in got
+
+
+def test_dateline_is_not_the_subject(nlp):
+    from kg.ingest import parse_text
+
+    text = "OSLO, May 2 — Fjordtek Systems has raised 40 million euros from investors."
+    got = facts(nlp, parse_text(text))
+    assert ("Fjordtek Systems", "raise euro", "40000000") in got

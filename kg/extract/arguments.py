@@ -54,6 +54,10 @@ class Arguments:
                     return key
         return self._stand_in(tok)
 
+    def entity_type(self, tok: Token) -> str | None:
+        key = self.entity_of(tok)
+        return self.found.entities[key].type if key else None
+
     def _stand_in(self, tok: Token) -> str | None:
         """A common noun that names its modifier: "the British government" and "the Russian war
         effort" stand for the country, "the NATO command" for the organisation."""
@@ -66,8 +70,8 @@ class Arguments:
             if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
                 return key
-            if kind == "Organization" and child.dep_ == "compound" and lemma in self.lex.organisation_part_nouns:
-                return key
+            if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
+                return key                   # "the NATO command", "Lumora's board"
         return None
 
     def examples_of(self, tok: Token) -> list[Token]:

@@ -81,22 +81,10 @@ class RelationExtractor:
         label = self._label(spec, nodes)
         if label is None:
             return []
-        if spec["subject"] == "@pred":
-            subjects = args.subjects(pred)
-            created_in = self.lex.creation_verbs.get(pred.lemma_)
-            locative = "prep" in nodes and nodes["prep"].lower_ in ("in", "at", "near") and not literal
-            if created_in and not is_passive(pred) and (literal == "date" or locative):
-                # "X founded Y in 2008 in Z": the date and the place are Y's
-                objects_created = [c for c in pred.children if c.dep_ == "dobj"]
-                created = [Subject(c) for c in objects_created if args.entity_of(c)]
-                if literal == "date" and objects_created and not created:
-                    return []                # "launched a rail project in 2017": the date is the project's
-                if created:
-                    subjects = created
-                    label = label if literal else created_in
-        else:
-            head = nodes[spec["subject"]]
-            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
+        frame = self._frame(spec, nodes, pred, args)
+        if frame is None:
+            return []
+        subjects, objects, label = frame[0], frame[1], frame[2] or label
         sent = pred.sent
         out = []
         for subject in subjects:
@@ -105,13 +93,6 @@ class RelationExtractor:
             s_key = args.entity_of(subject.token)
             if s_key is None:
                 continue
-            if spec["object"] == "@pred":
-                objects = [s.token for s in args.subjects(pred)]
-            elif literal or spec["name"] == "nominal-between":
-                objects = [nodes["obj"]]
-            else:
-                objects = _without_city_country(nodes["obj"], args)
-            objects += [e for o in objects if args.entity_of(o) is None for e in args.examples_of(o)]
             for obj in objects:
                 if literal:
                     value = _literal(obj, literal)
@@ -131,6 +112,41 @@ class RelationExtractor:
                 out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"],
                                 sent.start_char, sent.end_char, spec["confidence"], None, subject.modality, pred.i))
         return out
+
+    def _frame(self, spec: dict, nodes: dict[str, Token], pred: Token,
+               args: Arguments) -> tuple[list[Subject], list[Token], str | None] | None:
+        """Who the fact is about and what it points to (and, rarely, a label that replaces the
+        template's); None when the match says nothing about the entities."""
+        literal = spec.get("literal")
+        if spec["subject"] != "@pred":
+            head = nodes[spec["subject"]]
+            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
+        else:
+            subjects = args.subjects(pred)
+        if spec["object"] == "@pred":
+            objects = [s.token for s in args.subjects(pred)]
+        elif literal or spec["name"] == "nominal-between":
+            objects = [nodes["obj"]]
+        else:
+            objects = _without_city_country(nodes["obj"], args)
+        objects += [e for o in objects if args.entity_of(o) is None for e in args.examples_of(o)]
+        created_in = self.lex.creation_verbs.get(pred.lemma_)
+        if spec["subject"] != "@pred" or not created_in or is_passive(pred):
+            return subjects, objects, None
+        # Creation verbs: "X founded Y in 2008 in Z" -- the date and the place are Y's, and
+        # "X co-founded Y with W" -- W founded Y too.
+        made = [c for c in pred.children if c.dep_ == "dobj"]
+        named = [c for c in made if args.entity_of(c)]
+        prep = nodes["prep"].lower_ if "prep" in nodes else ""
+        if literal == "date":
+            if made and not named:
+                return None                  # "launched a rail project in 2017": the project's date
+            return ([Subject(c) for c in named] or subjects), objects, None
+        if named and prep in ("in", "at", "near"):
+            return [Subject(c) for c in named], objects, created_in
+        if named and prep == "with" and any(args.entity_type(o) == "Person" for o in objects):
+            return [Subject(o) for o in objects], named, pred.lemma_.lower()
+        return subjects, objects, None
 
     def _label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
         """Render the label template, then canonicalise it through the predicate tables."""
