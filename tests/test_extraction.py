@@ -201,3 +201,11 @@ def test_dateline_is_not_the_subject(nlp):
     text = "OSLO, May 2 — Fjordtek Systems has raised 40 million euros from investors."
     got = facts(nlp, parse_text(text))
     assert ("Fjordtek Systems", "raise euro", "40000000") in got
+
+
+def test_news_style_person_attributes(nlp):
+    got = facts(nlp, "Colombia's Julian Arboleda won the race. Rui Faria of the Social Democratic Party conceded. "
+                     "Beatriz Moura, 46, who ran for the Socialist Party, won.")
+    assert ("Julian Arboleda", "nationality", "Colombia") in got
+    assert ("Rui Faria", "member of", "Social Democratic Party") in got
+    assert ("Beatriz Moura", "age", "46") in got
