@@ -107,6 +107,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if descriptor:
             result.descriptors.append(descriptor)
     _group(result)
+    _merge_aliases(doc, result)
     _vote_types(result)
     return result
 
@@ -485,6 +486,31 @@ def _group(result: DocumentEntities) -> None:
                 ent.names.append(name)
         if rule and rule not in ent.evidence:
             ent.evidence.append(rule)
+
+
+ALIAS_VERBS = {"know", "call", "dub", "nickname", "name", "brand", "rename", "abbreviate"}
+
+
+def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
+    """ "the Oswaldo Cruz Foundation, known as Fiocruz": the second name is the first one's alias."""
+    for tok in doc:
+        if tok.lemma_.lower() not in ALIAS_VERBS or tok.dep_ not in ("acl", "relcl", "advcl") or tok.tag_ != "VBN":
+            continue
+        named = result.by_token.get(tok.head.i)
+        as_ = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("prep", "oprd")), None)
+        alias_tok = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else \
+            next((c for c in tok.children if c.dep_ == "oprd"), None)
+        alias = result.by_token.get(alias_tok.i) if alias_tok is not None else None
+        if named is None or alias is None or named.entity == alias.entity or named.place or alias.place:
+            continue
+        gone, kept = alias.entity, result.entities[named.entity]
+        for m in result.mentions:
+            if m.entity == gone:
+                m.entity, m.type = kept.key, named.type
+        for name in result.entities.pop(gone).names:
+            if name not in kept.names:
+                kept.names.append(name)
+        kept.evidence.append(f"alias: '{alias.name}' introduced as another name of '{named.name}'")
 
 
 def _key(m: Mention) -> str:
