@@ -129,8 +129,9 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | N
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
             return _last(history, ("Person",))
-        if lower in lex.thing_pronouns:
-            return _last(history, THING_TYPES)
+        if lower in lex.thing_pronouns:        # nearest in the sentence, else the recent topic
+            same = [h for h in history[-30:] if h[0] >= tok.sent.start]
+            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, window=1)
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
@@ -143,11 +144,12 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | N
     return None
 
 
-def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:
+def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
+                    window: int = 3) -> str | None:
     """ "the alliance", "the company": the compatible entity the last four sentences talk about
     most (ties to the latest), not merely the last one named."""
     start = tok.sent.start
-    for _ in range(3):
+    for _ in range(window):
         if start > 0:
             start = tok.doc[start - 1].sent.start
     counts: Counter = Counter()
