@@ -34,15 +34,19 @@ def date_value(text: str) -> tuple[str, str] | None:
     return None
 
 
+APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|more than|some|roughly|up to|"
+                           r"at least|less than|fewer than)\s+", re.I)
+
+
 def number_value(text: str) -> tuple[str, str] | None:
-    """'approximately 128 million' -> ('128000000', 'integer'); '$4.2 billion' stays text as a money string."""
-    if any(sym in text for sym in "$€£¥") or re.search(r"\b(dollars?|euros?|pounds?|yen|yuan)\b", text, re.I):
-        cleaned = re.sub(r"^(about|approximately|around|nearly|almost|over|more than|some|roughly)\s+", "",
-                         text.strip(), flags=re.I)
-        return cleaned, "string"
+    """'6,800' -> ('6800', 'integer'); amounts written with a scale word or a currency keep the
+    writer's words ('128 million', '$4.2 billion') as text, which is how people search for them."""
     m = _NUM.search(text)
     if not m:
         return None
+    if m.group(2) or any(sym in text for sym in "$€£¥") or \
+            re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
+        return APPROXIMATELY.sub("", text.strip()), "string"
     number = float(m.group(1).replace(",", ""))
     if m.group(2):
         number *= SCALE[m.group(2).lower()]
