@@ -18,7 +18,8 @@ from .mentions import DocumentEntities
 from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
-LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY"), "age": ("DATE", "CARDINAL")}
+LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
+                     "age": ("DATE", "CARDINAL")}
 
 
 def _expand_word_classes(node: dict, lex) -> dict:

@@ -44,7 +44,7 @@ def number_value(text: str) -> tuple[str, str] | None:
     m = _NUM.search(text)
     if not m:
         return None
-    if m.group(2) or any(sym in text for sym in "$€£¥") or \
+    if m.group(2) or any(sym in text for sym in "$€£¥%") or "percent" in text.lower() or \
             re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
         return APPROXIMATELY.sub("", text.strip()), "string"
     number = float(m.group(1).replace(",", ""))
