@@ -296,4 +296,9 @@ def _most_specific(facts: list[Fact]) -> list[Fact]:
         kept = best.get(key)
         if kept is None or (len(fact.predicate.split()), fact.confidence) > (len(kept.predicate.split()), kept.confidence):
             best[key] = fact
-    return list(best.values())
+    once: dict[tuple, Fact] = {}                 # one statement per fact and sentence: the surest rule
+    for fact in best.values():
+        key = (fact.subject, fact.predicate, fact.object, fact.sentence_start)
+        if key not in once or fact.confidence > once[key].confidence:
+            once[key] = fact
+    return list(once.values())
