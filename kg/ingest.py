@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import Literal, URIRef
 
 from .model import Article, Entity, Fact
-from .namespaces import ENTITY_GRAPH, KG, VOCABULARY_GRAPH
+from .namespaces import KG, VOCABULARY_GRAPH
 from .nlp import load_pipeline
 from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
 from .readers import ReadError
@@ -165,4 +165,4 @@ def _document_quads(article: Article, entities: dict[str, Entity], facts: list[F
     return quads, set(iri_of.values()), len(triples)
 
 
-__all__ = ["ingest", "IngestReport", "ENTITY_GRAPH"]
+__all__ = ["ingest", "extract_articles", "IngestReport"]

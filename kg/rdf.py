@@ -8,7 +8,7 @@ import re
 import unicodedata
 from datetime import datetime, timezone
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .extract.lexicon import lexicon
@@ -124,4 +124,4 @@ def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
 
 __all__ = ["slug", "mint_entity_iri", "document_iri", "predicate_iri", "predicate_declaration",
            "document_quads", "fact_quads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
-           "Quad", "BNode"]
+           "Quad"]

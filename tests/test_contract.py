@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from conftest import ROOT, run_kg
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS
 
 KG = "https://w3id.org/kg-news/ontology#"
 KGN = lambda s: URIRef(KG + s)  # noqa: E731
