@@ -39,39 +39,57 @@ Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
            batch_size: int = 32, n_process: int = 1,
            on_progress: Callable[[int], None] | None = None,
-           extractor: Extractor | None = None) -> IngestReport:
+           extractor: Extractor | None = None, write_every: int = 16) -> IngestReport:
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
     by content hash before parsing. `extractor` runs the NLP elsewhere (see kg.distributed);
-    by default it runs here with nlp.pipe."""
+    by default it runs here with nlp.pipe. Documents are written `write_every` at a time, each
+    group in one transaction: a document is in the store whole or not at all."""
     report = IngestReport()
     store.ensure_ontology()
     index = EntityIndex.load(store)
     declared = _declared_predicates(store)
     extract = extractor or (lambda articles: extract_articles(articles, model, batch_size, n_process))
     touched: set[URIRef] = set()
+    seen: set[str] = set()
 
     def fresh() -> Iterator[Article]:
         for item in items:
             if isinstance(item, ReadError):
                 report.errors.append(str(item))
-                if on_progress:
-                    on_progress(1)
-            elif store.ask(f"ASK {{ GRAPH <{document_iri(item)}> {{ ?d a <{KG.Document}> }} }}"):
+            elif item.content_hash in seen or \
+                    store.ask(f"ASK {{ GRAPH <{document_iri(item)}> {{ ?d a <{KG.Document}> }} }}"):
                 report.skipped += 1
-                if on_progress:
-                    on_progress(1)
             else:
+                seen.add(item.content_hash)
                 yield item
+                continue
+            if on_progress:
+                on_progress(1)
+
+    pending: list[Quad] = []
+    pending_iris: set[URIRef] = set()
+    pending_docs = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_iris, pending_docs
+        if pending_docs:
+            store.insert(pending + [q for iri in pending_iris for q in index.records[iri].describe()],
+                         delete_first=delete_descriptions(sorted(pending_iris)))
+            if on_progress:
+                on_progress(pending_docs)
+        pending, pending_iris, pending_docs = [], set(), 0
 
     for article, entities, facts in extract(fresh()):
         quads, iris, n_facts = _document_quads(article, entities, facts, index, declared)
-        store.insert(quads + [q for iri in iris for q in index.records[iri].describe()],
-                     delete_first=delete_descriptions(sorted(iris)))
+        pending += quads
+        pending_iris |= iris
+        pending_docs += 1
         touched |= iris
         report.documents += 1
         report.facts += n_facts
-        if on_progress:
-            on_progress(1)
+        if pending_docs >= write_every:
+            flush()
+    flush()
     report.entities = len(touched)
     return report
 
