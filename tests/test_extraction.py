@@ -209,3 +209,14 @@ def test_news_style_person_attributes(nlp):
     assert ("Julian Arboleda", "nationality", "Colombia") in got
     assert ("Rui Faria", "member of", "Social Democratic Party") in got
     assert ("Beatriz Moura", "age", "46") in got
+
+
+def test_title_without_organisation_belongs_to_the_story_company(nlp):
+    text = ("WINDHOEK, Nov. 6 — Namibia signed a port deal with Nordhavn Terminals on Thursday. "
+            "Nordhavn Terminals, which is headquartered in Aarhus, operates 11 terminals. "
+            "Chief executive Lars Brodsgaard called it the company's largest investment in Africa. "
+            "Transport Minister Helena Shikongo welcomed the deal.")
+    got = facts(nlp, text)
+    assert ("Lars Brodsgaard", "chief executive of", "Nordhavn Terminals") in got
+    assert ("Helena Shikongo", "transport minister of", "Namibia") in got
+    assert ("Nordhavn Terminals", "based in", "Århus") in got       # the gazetteer knows Aarhus as Århus

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
 from .mentions import DocumentEntities
@@ -188,3 +189,24 @@ def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | 
         if kind in types:
             return key
     return None
+
+
+def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tuple[str, ...]) -> str | None:
+    """The entity of one of `kinds` the article has talked about most up to the end of the
+    sentence at `position` (ties to the one named first): the story's company or country; a
+    city's mentions count for its country. Titles without
+    an organisation ("Chief executive X said …") belong to it."""
+    start, end = 0, doc[position].sent.end
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in found.mentions:
+        if not start <= m.start < end:
+            continue
+        key = m.entity
+        if "Country" in kinds and m.place is not None and m.place.kind == "City":
+            country = gazetteer().country_of(m.place)          # a city's mention speaks of its country
+            key = f"Country:{country.geonames_id}" if country else key
+        if key in found.entities and found.entities[key].type in kinds:
+            counts[key] += 1
+            first.setdefault(key, m.start)
+    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None

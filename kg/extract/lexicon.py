@@ -28,6 +28,7 @@ class Lexicon:
     organisation_part_nouns: frozenset[str]
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
+    offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
     label_map: dict[str, str]
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
         institution_words=frozenset(words["institution_words"]),
         organisation_name_endings=frozenset(words["organisation_name_endings"]),
+        offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
+from .coref import salient_entity
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import DocumentEntities
 from .values import date_value, number_value
@@ -262,15 +263,22 @@ def _metonymy(key: str, label: str, found: DocumentEntities) -> str:
 def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'<Org> Secretary General X': X holds the role, and the role ties X to the organisation."""
     facts = []
+    offices = lexicon().offices
     for role in found.roles:
         sent = doc[role.person.start].sent
         person = role.person.entity
-        if role.organization is None or role.organization.entity == person:
+        body = role.organization.entity if role.organization is not None else None
+        rule = "title-role"
+        if body is None and role.title.split()[-1].lower() in offices:
+            kind = offices[role.title.split()[-1].lower()]
+            body = salient_entity(doc, found, role.person.start, (kind,))
+            rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
+        if body is None or body == person:
             facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
                               _calibrated("title-role", 0.9), "string"))
         else:
-            facts.append(Fact(person, f"{role.title.lower()} of", role.organization.entity, "title-role",
-                              sent.start_char, sent.end_char, _calibrated("title-role", 0.85)))
+            facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
+                              sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
 
 
