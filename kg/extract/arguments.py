@@ -72,6 +72,11 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the NATO command", "Lumora's board"
+            if kind in ("Organization", "Entity") and child.dep_ == "compound" and \
+                    lemma in self.lex.organisation_kind_nouns and \
+                    sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:
+                return key                   # "the Vireo-Kestrel team" is Vireo-Kestrel; "the UN
+                                             # refugee agency" is not the UN
         return None
 
     def examples_of(self, tok: Token) -> list[Token]:

@@ -28,6 +28,7 @@ class Lexicon:
     organisation_part_nouns: frozenset[str]
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
+    organisation_kind_nouns: frozenset[str]
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
         institution_words=frozenset(words["institution_words"]),
         organisation_name_endings=frozenset(words["organisation_name_endings"]),
+        organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],
