@@ -223,7 +223,8 @@ def test_title_without_organisation_belongs_to_the_story_company(nlp):
 
 
 def test_person_patterns_use_our_types_and_named_teams(nlp):
-    got = facts(nlp, "Britain's Callum Reeve of Ardent Racing finished third. The Vireo-Kestrel team was founded in 2019.")
+    got = facts(nlp, "Britain's Callum Reeve of Ardent Racing finished third overall, 41 seconds back.\n"
+                     "The Vireo-Kestrel team was founded in 2019.")
     assert ("Callum Reeve", "nationality", "United Kingdom") in got
     assert ("Callum Reeve", "member of", "Ardent Racing") in got
     assert ("Vireo-Kestrel", "founding date", "2019") in got
