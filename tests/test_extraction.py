@@ -228,3 +228,8 @@ def test_person_patterns_use_our_types_and_named_teams(nlp):
     assert ("Callum Reeve", "nationality", "United Kingdom") in got
     assert ("Callum Reeve", "member of", "Ardent Racing") in got
     assert ("Vireo-Kestrel", "founding date", "2019") in got
+
+
+def test_hyphenated_place_participles(nlp):
+    got = facts(nlp, "The Lagos-born artist Ada Obi moved to Paris.")
+    assert ("Ada Obi", "birth place", "Lagos") in got

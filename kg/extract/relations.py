@@ -160,6 +160,7 @@ class RelationExtractor:
             "prep": nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
+            "word": nodes["word"].lower_ if "word" in nodes else "",
         }
         raw = " ".join(spec["label"].format(**parts).split())
         if spec.get("literal"):
