@@ -233,3 +233,10 @@ def test_person_patterns_use_our_types_and_named_teams(nlp):
 def test_hyphenated_place_participles(nlp):
     got = facts(nlp, "The Lagos-born artist Ada Obi moved to Paris.")
     assert ("Ada Obi", "birth place", "Lagos") in got
+
+
+def test_prices_in_currency_nouns_and_apposed_populations(nlp):
+    got = facts(nlp, "The French carmaker Orvelle Automobiles agreed to acquire Kallby Energi for 4.2 billion euros. "
+                     "Vietnam, a country of about 100 million people, has grown.")
+    assert ("Orvelle Automobiles", "acquire for", "4.2 billion euros") in got
+    assert ("Vietnam", "population", "100 million") in got

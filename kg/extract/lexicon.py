@@ -29,6 +29,7 @@ class Lexicon:
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
     organisation_kind_nouns: frozenset[str]
+    currency_nouns: frozenset[str]
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         institution_words=frozenset(words["institution_words"]),
         organisation_name_endings=frozenset(words["organisation_name_endings"]),
         organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
+        currency_nouns=frozenset(words["currency_nouns"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],

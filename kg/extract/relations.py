@@ -35,6 +35,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_symmetric": ("LEMMA", sorted(lex.symmetric_verbs)),
         "kg_role_noun": ("LEMMA", sorted(lex.role_words)),
         "kg_work_noun": ("LEMMA", sorted(lex.work_nouns)),
+        "kg_currency": ("LEMMA", sorted(lex.currency_nouns)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
@@ -223,6 +224,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 
 
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
+    if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
+        return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
