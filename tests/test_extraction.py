@@ -240,3 +240,11 @@ def test_prices_in_currency_nouns_and_apposed_populations(nlp):
                      "Vietnam, a country of about 100 million people, has grown.")
     assert ("Orvelle Automobiles", "acquire for", "4.2 billion euros") in got
     assert ("Vietnam", "population", "100 million") in got
+
+
+def test_surname_mistyped_by_ner_still_joins_the_person(nlp):
+    doc = nlp("Canadian Trade Minister Helen Marchetti arrived in Seoul on Tuesday. "
+              "The visit of Marchetti to South Korea is the first stop of her trip.")
+    got = facts(nlp, doc.text)
+    assert ("Helen Marchetti", "visit", "South Korea") in got
+    assert [e.label for e in doc._.kg_entities.values() if "Marchetti" in e.names] == ["Helen Marchetti"]

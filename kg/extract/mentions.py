@@ -465,8 +465,7 @@ def _group(result: DocumentEntities) -> None:
         if definition is not None and definition is not m:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
-        elif " " not in m.name and m.type in ("Person", "Organization", "Place", "City", "Entity") and \
-                (m.place is None or m.place.kind == "City"):
+        elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
             partner = _person_with_part(m.name, full_people)   # a surname that is also a city: "Santos"
             short_of = _organisation_with_first_word(m.name, full_orgs)
             if partner:
