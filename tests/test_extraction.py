@@ -248,3 +248,8 @@ def test_surname_mistyped_by_ner_still_joins_the_person(nlp):
     got = facts(nlp, doc.text)
     assert ("Helen Marchetti", "visit", "South Korea") in got
     assert [e.label for e in doc._.kg_entities.values() if "Marchetti" in e.names] == ["Helen Marchetti"]
+
+
+def test_members_stand_for_their_organisation(nlp):
+    got = facts(nlp, "European Union leaders agreed on Thursday to extend sanctions against Russia.")
+    assert ("European Union", "extend sanction against", "Russia") in got

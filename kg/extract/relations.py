@@ -43,7 +43,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
             attrs["ENT_TYPE"] = "NORP"       # a NORP that is not a demonym has no country node
             continue
         attr, words = classes[flag]
-        attrs[attr] = {"IN" if wanted else "NOT_IN": words}
+        forms = sorted(set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 3})
+        attrs[attr] = {"IN" if wanted else "NOT_IN": forms}   # lemmas: "sanctions" -> "sanction"
     return {**node, "RIGHT_ATTRS": attrs}
 
 
