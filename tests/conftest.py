@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,22 @@ def run_kg(store: Path | str, *args: str, stdin: str | None = None, check: bool 
     if check and proc.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
     return proc
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = 15) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture

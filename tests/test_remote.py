@@ -8,7 +8,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run_kg
+from conftest import EXAMPLES, free_port, run_kg, stop_process
 from rdflib import Dataset, Graph
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
@@ -24,12 +23,6 @@ OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or sh
 FACTS = """SELECT DISTINCT ?s ?p ?o WHERE {
   { ?p rdfs:subPropertyOf+ kg:relatedTo } UNION { ?p rdfs:subPropertyOf+ kg:hasAttribute }
   GRAPH ?g { ?s ?p ?o } }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +33,7 @@ def server(tmp_path_factory):
             pytest.fail("the `oxigraph` server executable is missing (pip install oxigraph)")
         pytest.skip("the `oxigraph` server executable is missing (pip install oxigraph)")
     location = tmp_path_factory.mktemp("oxigraph") / "db"
-    port = _free_port()
+    port = free_port()
     log = open(location.parent / "server.log", "wb")
     proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                             stdout=log, stderr=subprocess.STDOUT)
@@ -57,12 +50,7 @@ def server(tmp_path_factory):
     try:
         yield f"sparql+http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=10)
         log.close()
 
 
@@ -140,6 +128,6 @@ def test_syntax_error_exits_2_with_engine_message(remote):
 
 
 def test_unreachable_server_is_one_line(tmp_path):
-    proc = run_kg(f"sparql+http://127.0.0.1:{_free_port()}", "stats", check=False)
+    proc = run_kg(f"sparql+http://127.0.0.1:{free_port()}", "stats", check=False)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "cannot reach SPARQL server" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,18 +11,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import KG
+from conftest import KG, free_port, stop_process
 from rdflib import Graph
 from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(store: Path, *options: str):
@@ -48,15 +41,6 @@ def start_server(store: Path, *options: str):
         time.sleep(0.2)
 
 
-def stop_server(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 @pytest.fixture(scope="module")
 def server(example_store, tmp_path_factory):
     import shutil
@@ -65,7 +49,7 @@ def server(example_store, tmp_path_factory):
     shutil.copytree(example_store, store, ignore=shutil.ignore_patterns("LOCK"))
     proc, base = start_server(store)
     yield base
-    stop_server(proc)
+    stop_process(proc)
 
 
 def client(base: str, query: str, fmt=JSON) -> SPARQLWrapper:
@@ -158,7 +142,7 @@ def test_update_allowed_and_time_limit(example_store_copy):
         assert err.value.code == 503 and b"time limit" in err.value.read()
         assert time.monotonic() - started < 10
     finally:
-        stop_server(proc)
+        stop_process(proc)
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's chromium at {CHROMIUM}")
