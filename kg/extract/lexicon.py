@@ -17,7 +17,7 @@ class Lexicon:
     honorifics: frozenset[str]
     modal_nouns: frozenset[str]
     control_verbs: frozenset[str]
-    negating_control: frozenset[str]
+    title_keep_words: frozenset[str]     # "former", "acting": qualify a title, are not part of it
     definite_heads: dict[str, str]          # noun lemma -> entity type it refers back to
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -52,7 +52,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(words["honorifics"]),
         modal_nouns=frozenset(words["modal_nouns"]),
         control_verbs=frozenset(words["control_verbs"]),
-        negating_control=frozenset(words["negating_control"]),
+        title_keep_words=frozenset(words["title_keep_words"]),
         definite_heads=heads,
         person_pronouns=frozenset(words["person_pronouns"]),
         thing_pronouns=frozenset(words["thing_pronouns"]),

@@ -343,7 +343,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
             any(m.end == i for m in result.mentions):
         words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
         i -= 1
-    words = [w for w in words if w.lower_ not in ("former", "acting", "interim", "new")]
+    words = [w for w in words if w.lower_ not in lex.title_keep_words]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
     if i >= 0 and doc[i].tag_ == "POS":

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
 from .coref import salient_entity
+from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import DocumentEntities
 from .values import date_value, number_value
@@ -129,7 +130,7 @@ class RelationExtractor:
             subjects = args.subjects(pred)
         if spec["object"] == "@pred":
             objects = [s.token for s in args.subjects(pred)]
-        elif literal or spec["name"] == "nominal-between":
+        elif literal or spec.get("symmetric"):      # "between X and Y": Y is the conjunct itself
             objects = [nodes["obj"]]
         else:
             objects = _without_city_country(nodes["obj"], args)
@@ -171,7 +172,7 @@ class RelationExtractor:
             return self._nominal_label(spec, nodes)
         if spec.get("work"):
             return lex.work_nouns.get(nodes["noun"].lemma_.lower())
-        if spec["name"] == "nominal-between":
+        if spec.get("symmetric"):
             return lex.symmetric_verbs.get(pred.lemma_.lower())
         return lex.label_map.get(raw, raw)
 
@@ -219,7 +220,7 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
     """A role noun with its compound title words: "prime minister", "chief executive"."""
     mods = [c for c in noun.children if c.i < noun.i and (
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
-                                 ("former", "acting", "interim", "new", "senior")))]
+                                 lexicon().title_keep_words))]
     words = [m.lower_ for m in sorted(mods, key=lambda t: t.i) if not m.ent_type_ or m.lower_ in role_words]
     return " ".join([*words, noun.lemma_.lower()])
 
@@ -247,8 +248,6 @@ def _metonymy(key: str, label: str, found: DocumentEntities) -> str:
     ent = found.entities[key]
     if ent.type != "City" or label in LOCATIVE:
         return key
-    from .gazetteer import gazetteer
-
     gaz = gazetteer()
     place = next((m.place for m in found.mentions if m.entity == key and m.place), None)
     if place is None or not place.is_capital:
