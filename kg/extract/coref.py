@@ -1,8 +1,10 @@
-"""Pronouns and definite descriptions -> the nearest compatible entity mentioned before them.
+"""Pronouns and definite descriptions -> the entity they refer back to.
 
-A deliberately small, explainable resolver: he/she go to the last person, it/its to the last
-organisation or place, "the company"/"the alliance" to the last organisation, "the country" to
-the last country. News prose puts the antecedent close, which is what this relies on.
+A small, explainable resolver built on how news prose is written: he/she go to a person named
+earlier in the sentence, else to the person the last sentences are about (a subject, mentioned
+most), agreeing with a known given name; it/its to the nearest thing in the sentence, else the
+previous sentence's topic; "the company", "the alliance", "the country" to the compatible entity
+the last sentences talk about most, preferring one whose name repeats the noun ("the university").
 """
 
 from __future__ import annotations
@@ -50,13 +52,13 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             hist = [h for h in history[-200:] if h[2] != "Person" or _agrees(tok, h[1], labels)]
             subj = [x for x in subjects[-50:] if _agrees(tok, x[1], labels)]
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
-                  or _antecedent(tok, hist, lex))
+                  or _antecedent(tok, hist, lex, labels))
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
             if tok.lower_ in lex.person_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append((tok.i, target, _clause_verb(tok)))
-            history.append((tok.i, target, _type_of(target, history)))
+            history.append((tok.i, target, found.entities[target].type))
     return refs
 
 
@@ -89,15 +91,10 @@ def _person_earlier_in_sentence(tok: Token, history: list[tuple[int, str, str]],
     if tok.lower_ not in lex.person_pronouns:
         return None
     own_clause = _clause_verb(tok)
-    doc = tok.doc
     for i, key, kind in reversed(history):
         if i < tok.sent.start:
             return None
-        if kind != "Person" or i >= tok.i:
-            continue
-        if doc[i].dep_ in ("nsubj", "nsubjpass") and _clause_verb(doc[i]) == own_clause:
-            continue
-        if doc[i].dep_ in ("nsubj", "nsubjpass") or _clause_verb(doc[i]) != own_clause:
+        if kind == "Person" and i < tok.i and _clause_verb(tok.doc[i]) != own_clause:
             return key
     return None
 
@@ -107,10 +104,7 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
     pronoun's own clause: "Wrona nominated her" is not Wrona), the most mentioned one first."""
     if tok.lower_ not in lex.person_pronouns or not subjects:
         return None
-    window_start = tok.sent.start
-    for _ in range(3):
-        if window_start > 0:
-            window_start = tok.doc[window_start - 1].sent.start
+    window_start = _sentences_back(tok, 3)
     own_clause = _clause_verb(tok)
     candidates = []
     for i, key, verb in reversed(subjects):
@@ -121,56 +115,62 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
     return max(candidates)[2] if candidates else None
 
 
-def _type_of(key: str, history: list[tuple[int, str, str]]) -> str:
-    return next(t for _, k, t in reversed(history) if k == key)
+def _sentences_back(tok: Token, n: int) -> int:
+    """Token index where the sentence `n` sentences before `tok`'s begins."""
+    start = tok.sent.start
+    for _ in range(n):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    return start
 
 
-def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
+def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str]) -> str | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
             return _last(history, ("Person",))
         if lower in lex.thing_pronouns:        # nearest in the sentence, else the recent topic
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
-            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, window=1)
+            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, labels, window=1)
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
     if tok.ent_type_ == "NORP" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
             any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return _most_mentioned(tok, history, ("Person",))        # "the Egyptian has scored"
+        return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)))
+        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels)
     return None
 
 
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
-                    window: int = 3) -> str | None:
-    """ "the alliance", "the company": the compatible entity the last four sentences talk about
-    most (ties to the latest), not merely the last one named."""
-    start = tok.sent.start
-    for _ in range(window):
-        if start > 0:
-            start = tok.doc[start - 1].sent.start
+                    labels: dict[str, str], window: int = 3) -> str | None:
+    """ "the alliance", "the company": the compatible entity the last sentences talk about most
+    (a sentence subject counts twice; ties to the latest), not merely the last one named."""
+    start = _sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
-    doc = tok.doc
     head = tok.lemma_.lower()
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
-    named = {key for key, kind in kinds.items() if kind in types and head in key.lower().split(":", 1)[-1].split()}
+    named = {key for key, kind in kinds.items() if kind in types and head in labels[key].lower().split()}
     for i, key, kind in reversed(history):
         if i < start:
             break
         if kind in types and (not named or key in named):     # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += 2 if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass") \
-                and doc[i].dep_ == "compound" else 1      # the sentence's subject is its topic
+            counts[key] += 2 if _in_subject(tok.doc[i]) else 1
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types)
     if not counts:
         return _last(history, types)
     return max(counts, key=lambda k: (counts[k], latest[k]))
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token is, or is a compound word of, a sentence's subject."""
+    head = tok.head if tok.dep_ == "compound" else tok
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _is_definite_reference(tok: Token) -> bool:
@@ -194,14 +194,14 @@ def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | 
 def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tuple[str, ...]) -> str | None:
     """The entity of one of `kinds` the article has talked about most up to the end of the
     sentence at `position` (ties to the one named first): the story's company or country; a
-    city's mentions count for its country. Titles without
-    an organisation ("Chief executive X said …") belong to it."""
-    start, end = 0, doc[position].sent.end
+    city's mentions count for its country. Titles without an organisation ("Chief executive X
+    said …") belong to it."""
+    end = doc[position].sent.end
     counts: Counter = Counter()
     first: dict[str, int] = {}
-    for m in found.mentions:
-        if not start <= m.start < end:
-            continue
+    for m in found.mentions:                                    # sorted by position
+        if m.start >= end:
+            break
         key = m.entity
         if "Country" in kinds and m.place is not None and m.place.kind == "City":
             country = gazetteer().country_of(m.place)          # a city's mention speaks of its country
