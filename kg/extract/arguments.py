@@ -27,8 +27,15 @@ class Subject:
 class Arguments:
     def __init__(self, found: DocumentEntities, refs: dict[int, str]) -> None:
         self.found, self.refs, self.lex = found, refs, lexicon()
+        self._entity_cache: dict[int, str | None] = {}
 
-    def entity_of(self, tok: Token, depth: int = 0) -> str | None:
+    def entity_of(self, tok: Token) -> str | None:
+        """The entity a token stands for; every pattern match asks, so answers are kept."""
+        if tok.i not in self._entity_cache:
+            self._entity_cache[tok.i] = self._entity_of(tok, 0)
+        return self._entity_cache[tok.i]
+
+    def _entity_of(self, tok: Token, depth: int) -> str | None:
         if depth > 4:
             return None
         key = self.found.entity_at(tok.i) or self.refs.get(tok.i)
@@ -36,15 +43,15 @@ class Arguments:
             return key
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
-            return self.entity_of(tok.head.head, depth + 1)
+            return self._entity_of(tok.head.head, depth + 1)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
-                return self.entity_of(subj, depth + 1)
+                return self._entity_of(subj, depth + 1)
         if tok.dep_ == "appos":
-            return self.entity_of(tok.head, depth + 1)
+            return self._entity_of(tok.head, depth + 1)
         if tok.dep_ == "compound" and tok.pos_ == "NOUN":
             return self.found.entity_at(tok.head.i)      # "the fashion house Vettori": the house is Vettori
         for child in tok.children:
