@@ -47,17 +47,15 @@ class Role:
     person: Mention
     title: str
     organization: Mention | None
-    start: int
 
 
 @dataclass
 class Descriptor:
-    """Common nouns written before a name: "the Chilean astronomer Ana Fuentes"."""
+    """A demonym written before a name, with or without nouns between: "the Chilean astronomer
+    Ana Fuentes", "the German Laura Hoffmann"."""
 
     named: Mention
-    nouns: list[str]
-    demonym: Mention | None
-    start: int
+    demonym: Mention
 
 
 @dataclass
@@ -279,15 +277,13 @@ def noun_kind(noun: Token) -> str | None:
 
 
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
-    nouns, i = _descriptor_nouns(doc, m.start)
     if m.type not in ("Person", "Organization"):
         return None
+    _, i = _descriptor_nouns(doc, m.start)
     demonym = result.by_token.get(i) if i >= 0 else None
-    if demonym is not None and (demonym.type != "Country" or demonym.surface == demonym.name):
-        demonym = None
-    if not nouns and demonym is None:
-        return None                          # "the German Laura Hoffmann": a demonym alone also describes
-    return Descriptor(m, [n.lemma_.lower() for n in nouns], demonym, (demonym.start if demonym else nouns[0].i))
+    if demonym is None or demonym.type != "Country" or demonym.surface == demonym.name:
+        return None                          # only a demonym ("Chilean"), not "Chile astronomer X"
+    return Descriptor(m, demonym)
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into"}
@@ -321,7 +317,7 @@ def _modifies_common_noun(span: Span) -> bool:
         tok.head.text.islower() and tok.head.i > tok.i
 
 
-def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, int] | None:
+def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None] | None:
     """Title words directly before a person's name, optionally preceded by the organisation."""
     lex = lexicon()
     i = span.start - 1
@@ -352,8 +348,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
-    title = " ".join(w.text for w in words)
-    return title, org, words[0].i
+    return " ".join(w.text for w in words), org
 
 
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:

@@ -290,7 +290,7 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'the French carmaker X', 'the Chilean astronomer Y': nationality from the demonym."""
     facts = []
     for d in found.descriptors:
-        if d.demonym is None or d.demonym.entity == d.named.entity:
+        if d.demonym.entity == d.named.entity:
             continue
         sent = doc[d.named.start].sent
         label = _for_subject("nationality", found.entities[d.named.entity])
