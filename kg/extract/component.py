@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .coref import resolve_references
+from .grouping import group_mentions
 from .mentions import find_mentions
 from .relations import RelationExtractor
 
@@ -27,6 +28,7 @@ class KGExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_mentions(doc)
+        group_mentions(doc, found)
         refs = resolve_references(doc, found)
         doc._.kg_facts = self.relations(doc, found, refs)
         doc._.kg_entities = found.entities

@@ -1,4 +1,4 @@
-"""Doc -> named mentions grouped into the article's entities.
+"""Doc -> named mentions: cleaned, typed spans (grouping.py then makes them the article's entities).
 
 A mention is a cleaned name span (leading "the", possessive "'s" and job titles stripped) with a
 type; the gazetteer corrects types and gives every country one identity whatever the surface form.
@@ -9,7 +9,6 @@ as "Full Name (ACR)" joins its full name, and each merge records the rule that m
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -104,9 +103,6 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         descriptor = _descriptor_before(doc, m, result)
         if descriptor:
             result.descriptors.append(descriptor)
-    _group(result)
-    _merge_aliases(doc, result)
-    _vote_types(result)
     return result
 
 
@@ -446,107 +442,4 @@ def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
                 return None
         elif t.lower_ not in ACRONYM_LINKERS:
             return None
-    return None
-
-
-def _group(result: DocumentEntities) -> None:
-    """Give each mention an entity; merges are recorded as evidence on the entity."""
-    entities = result.entities
-    full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
-    full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
-    for m in result.mentions:
-        key, rule = _key(m), None
-        definition = result.acronyms.get(m.name)
-        if definition is not None and definition is not m:
-            key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
-            m.type = definition.type
-        elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
-            partner = _person_with_part(m.name, full_people)   # a surname that is also a city: "Santos"
-            short_of = _organisation_with_first_word(m.name, full_orgs)
-            if partner:
-                key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
-                m.type, m.place = "Person", None
-            elif short_of:
-                key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
-                m.type = "Organization"
-        if m.type == "Organization" and key not in entities and ACRONYM.match(m.name):
-            expanded = _expansion(m.name, entities)
-            if expanded:
-                key, rule = expanded, f"acronym-initials: '{m.name}' spells '{entities[expanded].label}'"
-        m.entity = key
-        ent = entities.get(key)
-        if ent is None:
-            ent = entities[key] = Entity(key, m.type, [], m.place.geonames_id if m.place else None)
-        for name in (m.place.name if m.place else None, m.surface or m.name):
-            if name and name not in ent.names:
-                ent.names.append(name)
-        if rule and rule not in ent.evidence:
-            ent.evidence.append(rule)
-
-
-ALIAS_VERBS = {"know", "call", "dub", "nickname", "name", "brand", "rename", "abbreviate"}
-
-
-def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
-    """ "the Oswaldo Cruz Foundation, known as Fiocruz": the second name is the first one's alias."""
-    for tok in doc:
-        if tok.lemma_.lower() not in ALIAS_VERBS or tok.dep_ not in ("acl", "relcl", "advcl") or tok.tag_ != "VBN":
-            continue
-        named = result.by_token.get(tok.head.i)
-        as_ = next((c for c in tok.children if c.lower_ == "as" and c.dep_ in ("prep", "oprd")), None)
-        alias_tok = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else \
-            next((c for c in tok.children if c.dep_ == "oprd"), None)
-        alias = result.by_token.get(alias_tok.i) if alias_tok is not None else None
-        if named is None or alias is None or named.entity == alias.entity or named.place or alias.place:
-            continue
-        gone, kept = alias.entity, result.entities[named.entity]
-        for m in result.mentions:
-            if m.entity == gone:
-                m.entity, m.type = kept.key, named.type
-        for name in result.entities.pop(gone).names:
-            if name not in kept.names:
-                kept.names.append(name)
-        kept.evidence.append(f"alias: '{alias.name}' introduced as another name of '{named.name}'")
-
-
-def _key(m: Mention) -> str:
-    """Places by GeoNames id; other names by their text alone, so one article's PERSON and ORG
-    readings of "Grêmio" are one entity whose type is decided by vote (see `_vote_types`)."""
-    if m.place:
-        return f"{m.place.kind}:{m.place.geonames_id}"
-    name = re.sub(r"^the\s+", "", m.name.strip(), flags=re.I)
-    return f"name:{name.lower()}"
-
-
-def _vote_types(result: DocumentEntities) -> None:
-    votes: dict[str, Counter] = {}
-    for m in result.mentions:
-        votes.setdefault(m.entity, Counter())[m.type] += 1
-    for key, ent in result.entities.items():
-        if ent.geonames_id is None and key in votes:
-            ranked = votes[key].most_common()
-            best = [t for t, n in ranked if n == ranked[0][1]]
-            ent.type = "Person" if "Person" in best and len(best) == 1 else (
-                "Organization" if "Organization" in best else best[0])
-
-
-def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
-    parts = [p for p in people if name in p.name.split()]
-    return max(parts, key=lambda p: len(p.name)) if parts else None
-
-
-def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
-    """ "Northlight" for "Northlight Games": the distinctive first word of exactly one organisation."""
-    found = {m.name: m for m in orgs if m.name.split()[0] == word}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _expansion(acronym: str, entities: dict[str, Entity]) -> str | None:
-    for key, ent in entities.items():
-        if ent.type != "Organization":
-            continue
-        for name in ent.names:
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if initials == acronym:
-                return key
     return None
