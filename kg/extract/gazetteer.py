@@ -72,11 +72,14 @@ class Gazetteer:
                          for row in _tsv("demonyms.tsv") if row["alpha2"] in self.countries}
 
     def lookup(self, name: str) -> Place | None:
+        """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands"."""
         key = _clean(name)
-        return self._by_name.get(key) or self._cities.get(key)
-
-    def country(self, name: str) -> Place | None:
-        return self._by_name.get(_clean(name))
+        bare = key[4:] if key.startswith("the ") else key
+        for k in (key, bare, "the " + bare):
+            place = self._by_name.get(k) or self._cities.get(k)
+            if place is not None:
+                return place
+        return None
 
     def demonym(self, word: str) -> Place | None:
         return self.demonyms.get(_clean(word))
@@ -86,10 +89,9 @@ class Gazetteer:
 
 
 def _clean(name: str) -> str:
-    """Case, accents and a leading "the" do not matter ("Gdansk" finds "Gdańsk")."""
+    """Case and accents do not matter ("Gdansk" finds "Gdańsk")."""
     name = unicodedata.normalize("NFKD", name.strip().lower())
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    return name[4:] if name.startswith("the ") and name[4:] not in ("hague",) else name
+    return "".join(c for c in name if not unicodedata.combining(c))
 
 
 def _is_latin_name(name: str) -> bool:
