@@ -2,7 +2,7 @@
 entity a token stands for (a name, a pronoun, a relative pronoun, a predicate noun, a stand-in).
 
 These are the general linguistic links that let one local pattern ("take part in Y") find its
-real subject several clauses away ("Tokyo has signaled a desire to take part in Y").
+real subject several clauses away ("Ottawa has signaled a desire to take part in Y").
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Arguments:
 
     def _stand_in(self, tok: Token) -> str | None:
         """A common noun that names its modifier: "the British government" and "the Russian war
-        effort" stand for the country, "the NATO command" for the organisation."""
+        effort" stand for the country, "the UN command" for the organisation."""
         lemma = tok.lemma_.lower()
         if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
             return None                      # "the Uruguayan forward, Martín Alonso": the name decides
@@ -78,7 +78,7 @@ class Arguments:
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
-                return key                   # "the NATO command", "Lumora's board"
+                return key                   # "the UN command", "Lumora's board"
             if kind in ("Organization", "Entity") and child.dep_ == "compound" and \
                     lemma in self.lex.organisation_kind_nouns and \
                     sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:

@@ -64,7 +64,7 @@ class DocumentEntities:
     roles: list[Role] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
-    acronyms: dict[str, Mention] = field(default_factory=dict)   # "NATO" -> its full-name mention
+    acronyms: dict[str, Mention] = field(default_factory=dict)   # "WHO" -> its full-name mention
 
     def entity_at(self, i: int) -> str | None:
         m = self.by_token.get(i)
@@ -424,7 +424,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
 
 def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
     """The shortest run of title-case words (with linkers) before `paren` whose initials spell it;
-    an all-capitals word may give its initial or the whole of itself ("NATO Security ...")."""
+    an all-capitals word may give its initial or the whole of itself ("EU Customs Office (EUCO)")."""
     end = paren
     while end > 0 and doc[end - 1].text in "'‘’\"“”":
         end -= 1
