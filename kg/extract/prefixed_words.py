@@ -1,0 +1,47 @@
+"""Keep "co-founded", "re-elected", "pre-ordered" as one word.
+
+spaCy's English tokenizer splits every hyphen between letters, and the small model then parses
+"who co - founded the firm" as three verbs: the relative clause loses its object and the
+sentence's real verb its subject. Kept whole, the word parses as the verb it is, and its lemma
+is the bare verb's ("found"), so every rule that knows "found" knows "co-found" too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.char_classes import HYPHENS
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from .lexicon import lexicon
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Stop the hyphen infix rule from splitting after one of the lexicon's joined prefixes."""
+    not_after = "".join(f"(?<!\\b{''.join(f'[{c.upper()}{c}]' for c in p)})" for p in lexicon().joined_prefixes)
+    infixes = [not_after + rule if f"(?:{HYPHENS})" in rule else rule for rule in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
+
+
+class PrefixedLemmas:
+    """ "co-founded" gets the lemma the lemmatizer gives "founded" as the same part of speech."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.prefixed = re.compile(rf"(?i)^(?:{'|'.join(lexicon().joined_prefixes)})-([a-z]+)$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            match = self.prefixed.match(tok.text) if "-" in tok.text else None
+            if match and tok.pos_ in ("VERB", "NOUN", "ADJ"):
+                bare = Doc(doc.vocab, words=[match.group(1).lower()], pos=[tok.pos_])
+                tok.lemma_ = self.lemmatizer.rule_lemmatize(bare[0])[0]
+        return doc
+
+
+@Language.factory("kg_prefixed_lemmas")
+def make_prefixed_lemmas(nlp: Language, name: str) -> PrefixedLemmas:
+    return PrefixedLemmas(nlp)
