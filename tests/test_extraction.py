@@ -267,3 +267,19 @@ def test_title_does_not_hide_other_facts_between_the_same_pair(nlp):
     got = facts(nlp, "Orbis Bank chief economist Lena Vogt, who founded Orbis Bank in 1998, retired.")
     assert ("Lena Vogt", "chief economist of", "Orbis Bank") in got
     assert ("Lena Vogt", "found", "Orbis Bank") in got
+
+
+def test_place_comma_in_place_hung_on_the_verb(nlp):
+    got = facts(nlp, "Her job took her to Lyon, in France, and later to Cairo.")
+    assert ("Lyon", "located in", "France") in got
+
+
+def test_copula_with_possessed_noun(nlp):
+    got = facts(nlp, "Kraft Heinz is Unilever's biggest rival in soups.")
+    assert ("Kraft Heinz", "rival of", "Unilever") in got
+
+
+def test_definite_description_finds_the_entity_it_was_described_as(nlp):
+    got = facts(nlp, "Ana Lima worked for the International Labour Organization before joining Oxfam, the British "
+                     "charity, in 2010. She later ran the charity's office in Nairobi.")
+    assert ("Oxfam", "office in", "Nairobi") in got

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
-from .mentions import DocumentEntities
+from .mentions import DocumentEntities, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law")
 COMPATIBLE = {
@@ -36,6 +36,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     refs: dict[int, str] = {}
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
+    described = _descriptions(doc, found)
     for tok in doc:
         m = mention_starts.get(tok.i)
         if m is not None:
@@ -52,7 +53,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             hist = [h for h in history[-200:] if h[2] != "Person" or _agrees(tok, h[1], labels)]
             subj = [x for x in subjects[-50:] if _agrees(tok, x[1], labels)]
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
-                  or _antecedent(tok, hist, lex, labels))
+                  or _antecedent(tok, hist, lex, labels, described))
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
@@ -124,7 +125,23 @@ def _sentences_back(tok: Token, n: int) -> int:
     return start
 
 
-def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str]) -> str | None:
+def _descriptions(doc: Doc, found: DocumentEntities) -> dict[str, list[tuple[int, str]]]:
+    """The common nouns an article puts beside a name ("UNHCR, the UN refugee agency",
+    "grocery chain Verbeek Markt", "Lumora is a start-up"): (position, noun lemma) per entity,
+    so that a later "the agency" finds the entity it was told is one."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in found.mentions:
+        span = doc[m.start:m.end]
+        nouns = nouns_beside(span) + [c for c in span.root.children
+                                              if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
+        if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+            nouns.append(span.root.head)
+        out.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in nouns)
+    return out
+
+
+def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str],
+                described: dict[str, list[tuple[int, str]]]) -> str | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
@@ -140,20 +157,24 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels)
+        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described)
     return None
 
 
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
-                    labels: dict[str, str], window: int = 3) -> str | None:
+                    labels: dict[str, str], window: int = 3,
+                    described: dict[str, list[tuple[int, str]]] | None = None) -> str | None:
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
-    (a sentence subject counts twice; ties to the latest), not merely the last one named."""
+    (a sentence subject counts twice; ties to the latest), not merely the last one named. An
+    entity whose name repeats the noun ("the university") or that the article described with it
+    ("UNHCR, the UN refugee agency" for "the agency") comes first."""
     start = _sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
-    named = {key for key, kind in kinds.items() if kind in types and head in labels[key].lower().split()}
+    named = {key for key, kind in kinds.items() if kind in types and (head in labels[key].lower().split() or any(
+        i < tok.i and noun == head for i, noun in (described or {}).get(key, ())))}
     for i, key, kind in reversed(history):
         if i < start:
             break

@@ -212,15 +212,42 @@ def _kind_from_predicate_noun(span: Span) -> str | None:
     if gazetteer().lookup(span.text):
         return None
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain"):
-        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + nouns_beside(span)
     for noun in nouns:
         if noun.ent_type_:
             continue
         kind = noun_kind(noun)
         if kind:
             return kind
+    return None
+
+
+DESCRIPTION_WORDS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB", "PUNCT"}
+
+
+def nouns_beside(span: Span) -> list[Token]:
+    """Common nouns the text puts beside a name: an apposition ("X, the finance minister,"),
+    also one the parser missed, and a predicate noun ("X is a former banker")."""
+    doc, root = span.doc, span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain"):
+        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    beside = _noun_after_comma(doc, span.end)
+    if beside is not None and beside not in nouns:
+        nouns.append(beside)
+    return nouns
+
+
+def _noun_after_comma(doc: Doc, i: int) -> Token | None:
+    """The head of "…, the London-based medical charity," read off the words alone: a
+    determiner, at most six modifiers, a common noun, then a comma or full stop."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+        return None
+    for j in range(i + 2, min(i + 9, len(doc))):
+        if doc[j].text in (",", "."):
+            return doc[j - 1] if j > i + 2 and doc[j - 1].pos_ == "NOUN" else None
+        if doc[j].pos_ not in DESCRIPTION_WORDS or doc[j].text in ("(", ")", ";", ":"):
+            return None
     return None
 
 
