@@ -283,3 +283,24 @@ def test_definite_description_finds_the_entity_it_was_described_as(nlp):
     got = facts(nlp, "Ana Lima worked for the International Labour Organization before joining Oxfam, the British "
                      "charity, in 2010. She later ran the charity's office in Nairobi.")
     assert ("Oxfam", "office in", "Nairobi") in got
+
+
+def test_finishing_positions(nlp):
+    got = facts(nlp, "Kenya's Ruth Wanjiru came fourth. Tigist Alemu of Ethiopia finished second, 38 seconds behind, "
+                     "and the German Laura Hoffmann took third place.")
+    assert ("Ruth Wanjiru", "finishing position", "fourth") in got
+    assert ("Tigist Alemu", "finishing position", "second") in got
+    assert ("Laura Hoffmann", "finishing position", "third") in got
+    assert ("Tigist Alemu", "finishing position", "third") not in got
+
+
+def test_dateline_town_unknown_to_the_gazetteer_is_a_place(nlp):
+    got = facts(nlp, "KLOSTERVAL, Norway, May 3 — Fishermen in the village protested on Monday.")
+    assert ("Klosterval", "located in", "Norway") in got
+
+
+def test_noun_followed_by_a_name_after_a_comma_is_that_name(nlp):
+    got = facts(nlp, "Ana Ruiz moved to Europe in 2020 to ride for a Spanish amateur squad, Club Ciclista Ebro, "
+                     "before signing with another team.")
+    assert ("Ana Ruiz", "ride for", "Spain") not in got
+    assert ("Ana Ruiz", "ride for", "Club Ciclista Ebro") in got

@@ -59,7 +59,19 @@ class Arguments:
                 key = self.found.entity_at(child.i)
                 if key:
                     return key
-        return self._stand_in(tok)
+        return self._name_after_comma(tok) or self._stand_in(tok)
+
+    def _name_after_comma(self, tok: Token) -> str | None:
+        """ "a Spanish amateur squad, Fundación Ciclista Navarra," is that squad, even when the
+        parser did not make the name its apposition."""
+        doc = tok.doc
+        if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+            return None
+        mention = self.found.by_token.get(tok.i + 2)
+        if mention is None or mention.start != tok.i + 2:
+            return None
+        closed = mention.end == len(doc) or doc[mention.end].text in (",", ".", ";")
+        return mention.entity if closed else None
 
     def entity_type(self, tok: Token) -> str | None:
         key = self.entity_of(tok)

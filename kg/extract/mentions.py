@@ -146,6 +146,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
     if kind == "Person" and _modifies_common_noun(span):
         return None
+    if dateline and span.end < len(span.doc) and span.doc[span.end].text == ",":
+        return Mention(span.start, span.end, text.title(), "City", None, surface=text.title())   # "ANDERMATT, Switzerland, June 22 —"
     return Mention(span.start, span.end, text, kind, None, surface=text)
 
 
@@ -441,7 +443,11 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             j += 1
         span = doc[i:j]
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
-        if not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
+        if span.start == 0 and span.text.isupper() and j < len(doc) and doc[j].text == ",":
+            place = gazetteer().lookup(span.text)         # a dateline ("KLOSTERVAL, Norway, May 3 —") names a town
+            result.mentions.append(Mention(span.start, span.end, place.name if place else span.text.title(),
+                                           place.kind if place else "City", place, surface=span.text.title()))
+        elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             kind = place.kind if place else "Entity"

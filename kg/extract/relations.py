@@ -21,7 +21,7 @@ from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
-                     "age": ("DATE", "CARDINAL")}
+                     "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
 
 
 def _expand_word_classes(node: dict, lex) -> dict:
@@ -231,6 +231,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     text = ent.text if ent is not None else tok.text
+    if kind == "rank":
+        return ent.text.lower(), "string"                      # "third", "7th": as the result was written
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
     return date_value(text) if kind == "date" else number_value(text)
