@@ -304,3 +304,20 @@ def test_noun_followed_by_a_name_after_a_comma_is_that_name(nlp):
                      "before signing with another team.")
     assert ("Ana Ruiz", "ride for", "Spain") not in got
     assert ("Ana Ruiz", "ride for", "Club Ciclista Ebro") in got
+
+
+def test_title_swallowed_by_ner_and_country_possessive_in_a_name(nlp):
+    doc = nlp("Works and Transport Minister Helena Shikongo spoke. South Korea's Ministry of Trade, Industry and "
+              "Energy disagreed. Exports to Korea fell.")
+    names = {n for e in doc._.kg_entities.values() for n in e.names}
+    assert "Works and Transport Minister" not in names
+    assert "Ministry of Trade, Industry and Energy" in names
+    korea = [e for e in doc._.kg_entities.values() if "Korea" in e.names]
+    assert len(korea) == 1 and korea[0].type == "Country"
+
+
+def test_set_off_relative_clause_keeps_a_definite_reference(nlp):
+    got = facts(nlp, "Hardest hit is Marlow Steel, a Leeds-based producer. The company, which employs 6,500 people, "
+                     "said it would cut output by 15 percent.")
+    assert ("Marlow Steel", "employ people", "6500") in got
+    assert ("Marlow Steel", "cut by", "15 percent") in got

@@ -200,9 +200,15 @@ def _is_definite_reference(tok: Token) -> bool:
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
         return False
     blocked = {"appos", "nummod", "compound", "relcl", "acl"}
-    if any(c.dep_ in blocked or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+    if any((c.dep_ in blocked and not _set_off(c)) or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
         return False
     return not (tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"))
+
+
+def _set_off(clause: Token) -> bool:
+    """ "the company, which employs 6,500 people," adds to a known referent; "the company that
+    makes the chips" picks out a new one."""
+    return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:

@@ -27,6 +27,7 @@ def _group(result: DocumentEntities) -> None:
     entities = result.entities
     full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
     full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
+    long_places = [m for m in result.mentions if m.place is not None and " " in m.place.name]
     for m in result.mentions:
         key, rule = _key(m), None
         definition = result.acronyms.get(m.name)
@@ -36,7 +37,11 @@ def _group(result: DocumentEntities) -> None:
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
             partner = _person_with_part(m.name, full_people)   # a surname that is also a city: "Santos"
             short_of = _organisation_with_first_word(m.name, full_orgs)
-            if partner:
+            place = _place_ending_with(m.name, long_places) if m.place is None else None
+            if place:
+                key, rule = _key(place), f"place-short-name: '{m.name}' ends '{place.place.name}'"
+                m.type, m.place = place.type, place.place
+            elif partner:
                 key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
                 m.type, m.place = "Person", None
             elif short_of:
@@ -106,6 +111,14 @@ def _vote_types(result: DocumentEntities) -> None:
 def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
     parts = [p for p in people if name in p.name.split()]
     return max(parts, key=lambda p: len(p.name)) if parts else None
+
+
+def _place_ending_with(word: str, places: list[Mention]) -> Mention | None:
+    """ "Korea" after "South Korea", "Congo" after "Democratic Republic of Congo": the short form
+    of a place the article named in full (before an organisation that begins with the word)."""
+    found = {m.place.geonames_id: m for m in places
+             if word in (m.place.name.split()[-1], m.surface.split()[-1])}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:

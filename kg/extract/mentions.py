@@ -74,11 +74,12 @@ class DocumentEntities:
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
     result = DocumentEntities()
-    for ent, label in _joined_entities(doc):
+    for ent, label in (part for joined in _joined_entities(doc) for part in _split_at_place_owner(*joined)):
         kind = lex.entity_labels.get(label)
         if kind is None:
             continue
         span = _trim(ent)
+        span = _without_title_tail(span) if span is not None else None
         if span is None:
             continue
         span = _extend_name_left(span)
@@ -106,6 +107,14 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     return result
 
 
+def _split_at_place_owner(span: Span, label: str) -> list[tuple[Span, str]]:
+    """ "South Korea's Ministry of Trade" as one NER name is two: the country and its ministry."""
+    owner = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
+    if owner is None or not gazetteer().lookup(span.doc[span.start:owner].text):
+        return [(span, label)]
+    return [(span.doc[span.start:owner], "GPE"), (span.doc[owner + 1:span.end], label)]
+
+
 def _trim(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     place = gazetteer().lookup(span.text) if doc[start].text == "The" else None
@@ -113,10 +122,26 @@ def _trim(span: Span) -> Span | None:
         return span                          # "The Hague": the article is part of the name
     while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in lexicon().offices and doc[start + 1].lower_ == "of":
+        return None                          # "Minister of Industry and Trade": a title, not a name
     while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
                            or doc[end - 1].tag_ == "POS" or SCORE.match(doc[end - 1].text)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _without_title_tail(span: Span) -> Span | None:
+    """NER sometimes swallows the title before a person's name: "Acme CEO" before "Ana Ruiz" is
+    the name Acme, and "Works and Transport Minister" is no name at all, only a title."""
+    doc, role_words = span.doc, lexicon().role_words
+    if span.end >= len(doc) or doc[span.end].ent_type_ != "PERSON" or span[-1].lower_ not in role_words:
+        return span
+    if any(t.lower_ in ("and", "&") for t in span):
+        return None
+    end = span.end
+    while end > span.start and doc[end - 1].lower_ in role_words:
+        end -= 1
+    return doc[span.start:end] if end > span.start else None
 
 
 def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
