@@ -321,3 +321,19 @@ def test_set_off_relative_clause_keeps_a_definite_reference(nlp):
                      "said it would cut output by 15 percent.")
     assert ("Marlow Steel", "employ people", "6500") in got
     assert ("Marlow Steel", "cut by", "15 percent") in got
+
+
+def test_it_after_an_unnamed_subject_is_not_a_named_entity(nlp):
+    got = facts(nlp, "The study, led by the University of Lagos, appeared in Nature Medicine. "
+                     "It was funded by the Gates Foundation.")
+    assert not any(p.startswith("fund") for _, p, _ in got)
+
+
+def test_it_is_not_inside_its_own_clause_subject_nor_a_thing_it_is_called(nlp):
+    got = facts(nlp, "Experts praised the report. Hugh Marsden, a professor at King's College London, described it "
+                     "as careful. Havnia Ports said the World Bank had agreed to lend money. Chief executive Ola Berg "
+                     "called it the company's largest investment in Africa.")
+    assert ("Hugh Marsden", "describe", "King's College London") not in got
+    assert not any(p == "call" for _, p, _ in got)
+    assert ("Havnia Ports", "invest in", "Africa") in got
+    assert ("World Bank", "invest in", "Africa") not in got

@@ -51,7 +51,10 @@ class Arguments:
             if subj is not None:
                 return self._entity_of(subj, depth + 1)
         if tok.dep_ == "appos":
-            return self._entity_of(tok.head, depth + 1)
+            key = self._entity_of(tok.head, depth + 1)
+            if key:
+                return key                   # "X, the epidemiologist": X; "Its director, the
+                                             # epidemiologist Y,": the name in its own apposition
         if tok.dep_ == "compound" and tok.pos_ == "NOUN":
             return self.found.entity_at(tok.head.i)      # "the fashion house Vettori": the house is Vettori
         for child in tok.children:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
-from .mentions import DocumentEntities, nouns_beside
+from .mentions import DocumentEntities, noun_kind, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law")
 COMPATIBLE = {
@@ -39,6 +39,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     described = _descriptions(doc, found)
     for tok in doc:
         m = mention_starts.get(tok.i)
+        if m is not None and history and history[-1][1] == m.entity and tok.i > 0 and doc[tok.i - 1].text == "(":
+            continue                                    # "Full Name (ACR)" is one mention, not two
         if m is not None:
             kind = found.entities[m.entity].type
             history.append((tok.i, m.entity, kind))
@@ -52,6 +54,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
             hist = [h for h in history[-200:] if h[2] != "Person" or _agrees(tok, h[1], labels)]
             subj = [x for x in subjects[-50:] if _agrees(tok, x[1], labels)]
+        if _continues_unnamed_topic(tok, history, found, refs, lex):
+            continue
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
                   or _antecedent(tok, hist, lex, labels, described))
         if target is not None:
@@ -61,6 +65,23 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
                 subjects.append((tok.i, target, _clause_verb(tok)))
             history.append((tok.i, target, found.entities[target].type))
     return refs
+
+
+def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,
+                             refs: dict[int, str], lex) -> bool:
+    """ "The work, led by X, appeared in Y. It was funded by Z": a subject "it" with nothing to
+    refer to in its own sentence continues the previous sentence's subject; when that subject is
+    a thing with no name ("the work", "the deal"), "it" is that thing, not a named entity."""
+    if tok.lower_ not in lex.thing_pronouns or tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+        return False
+    if any(i >= tok.sent.start and kind in THING_TYPES for i, _, kind in history[-30:]):
+        return False
+    root = tok.doc[tok.sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or found.entity_at(subject.i) or subject.i in refs:
+        return False
+    return not any(found.entity_at(c.i) or c.i in refs for c in subject.children
+                   if c.dep_ in ("compound", "amod", "poss", "appos"))
 
 
 FEMININE = {"she", "her", "hers", "herself"}
@@ -147,8 +168,13 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.person_pronouns:
             return _last(history, ("Person",))
         if lower in lex.thing_pronouns:        # nearest in the sentence, else the recent topic
+            if _predicated_as_unnamed_thing(tok):
+                return None
+            inside = _own_subject_tokens(tok)
+            history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
-            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, labels, window=1)
+            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, labels, window=1,
+                                                               strict=True)
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
@@ -161,9 +187,28 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
     return None
 
 
+def _predicated_as_unnamed_thing(tok: Token) -> bool:
+    """ "called it the company's largest investment", "it is a problem": the sentence itself says
+    "it" is a kind of thing no entity is."""
+    head = tok.head
+    nouns = [c for c in head.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"] \
+        if tok.dep_ in ("dobj", "nsubj") else []
+    return bool(nouns) and all(noun_kind(n) is None and n.lemma_.lower() not in lexicon().definite_heads
+                               for n in nouns)
+
+
+def _own_subject_tokens(tok: Token) -> set[int]:
+    """Tokens inside the subject of the pronoun's clause: "X, a professor at Y, described it" --
+    "it" is not Y."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+
+
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
                     labels: dict[str, str], window: int = 3,
-                    described: dict[str, list[tuple[int, str]]] | None = None) -> str | None:
+                    described: dict[str, list[tuple[int, str]]] | None = None, strict: bool = False) -> str | None:
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
     (a sentence subject counts twice; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
@@ -180,18 +225,21 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
             break
         if kind in types and (not named or key in named):     # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += 2 if _in_subject(tok.doc[i]) else 1
+            counts[key] += _subject_weight(tok.doc[i])
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types)
     if not counts:
-        return _last(history, types)
+        return None if strict else _last(history, types)    # "it" looks back one sentence only
     return max(counts, key=lambda k: (counts[k], latest[k]))
 
 
-def _in_subject(tok: Token) -> bool:
-    """The token is, or is a compound word of, a sentence's subject."""
+def _subject_weight(tok: Token) -> int:
+    """A mention counts 3 as the subject of its sentence's main clause ("Nordhavn said the bank
+    had agreed …"), 2 as the subject of another clause, else 1 (a compound word counts as its head)."""
     head = tok.head if tok.dep_ == "compound" else tok
-    return head.dep_ in ("nsubj", "nsubjpass")
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return 1
+    return 3 if head.head.dep_ == "ROOT" else 2
 
 
 def _is_definite_reference(tok: Token) -> bool:

@@ -170,7 +170,9 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         else:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
     if kind == "Person" and _modifies_common_noun(span):
-        return None
+        if span.root.head.lower_ not in lexicon().role_words:
+            return None
+        kind = "Organization"                # "Hanamura president Kenji Arakawa": titles belong to bodies
     if dateline and span.end < len(span.doc) and span.doc[span.end].text == ",":
         return Mention(span.start, span.end, text.title(), "City", None, surface=text.title())   # "ANDERMATT, Switzerland, June 22 —"
     return Mention(span.start, span.end, text, kind, None, surface=text)
@@ -321,7 +323,8 @@ def noun_kind(noun: Token) -> str | None:
     kind = lexicon().definite_heads.get(lemma)
     if kind in ("Person", "Organization"):
         return kind
-    if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)):
+    if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
+                                         and not lemma.endswith("ment")):    # student, not investment
         return "Person"
     return None
 
