@@ -337,3 +337,10 @@ def test_it_is_not_inside_its_own_clause_subject_nor_a_thing_it_is_called(nlp):
     assert not any(p == "call" for _, p, _ in got)
     assert ("Havnia Ports", "invest in", "Africa") in got
     assert ("World Bank", "invest in", "Africa") not in got
+
+
+def test_where_clauses_locate_their_verb(nlp):
+    got = facts(nlp, "Talks ended in Munich, where Isar Kliniken has its headquarters. The race ends in Lille, "
+                     "where Jonas Vingaard won in 2022.")
+    assert ("Isar Kliniken", "based in", "Munich") in got
+    assert ("Jonas Vingaard", "win in", "Lille") in got
