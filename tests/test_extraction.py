@@ -344,3 +344,9 @@ def test_where_clauses_locate_their_verb(nlp):
                      "where Jonas Vingaard won in 2022.")
     assert ("Isar Kliniken", "based in", "Munich") in got
     assert ("Jonas Vingaard", "win in", "Lille") in got
+
+
+def test_definite_description_with_a_place_word(nlp):
+    got = facts(nlp, "Atlético Norte FC signed the striker Rafael Lima on Friday. The deal was announced by the "
+                     "Lisbon club on Sunday.")
+    assert ("Atlético Norte FC", "based in", "Lisbon") in got

@@ -248,9 +248,15 @@ def _is_definite_reference(tok: Token) -> bool:
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
         return False
     blocked = {"appos", "nummod", "compound", "relcl", "acl"}
-    if any((c.dep_ in blocked and not _set_off(c)) or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+    if any((c.dep_ in blocked and not _set_off(c) and not _place_word(c)) or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in tok.children):
         return False
     return not (tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"))
+
+
+def _place_word(tok: Token) -> bool:
+    """ "the Lisbon club" still refers back: its place word says where the club is, not which."""
+    return tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC")
 
 
 def _set_off(clause: Token) -> bool:

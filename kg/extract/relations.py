@@ -37,6 +37,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_role_noun": ("LEMMA", sorted(lex.role_words)),
         "kg_work_noun": ("LEMMA", sorted(lex.work_nouns)),
         "kg_currency": ("LEMMA", sorted(lex.currency_nouns)),
+        "kg_organisation_kind": ("LEMMA", sorted(lex.organisation_kind_nouns)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
