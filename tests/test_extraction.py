@@ -350,3 +350,15 @@ def test_definite_description_with_a_place_word(nlp):
     got = facts(nlp, "Atlético Norte FC signed the striker Rafael Lima on Friday. The deal was announced by the "
                      "Lisbon club on Sunday.")
     assert ("Atlético Norte FC", "based in", "Lisbon") in got
+
+
+def test_demonym_on_a_definite_description_picks_the_entity_of_that_country(nlp):
+    doc = nlp("Orbel Motors agreed to buy Tallby Energi, a Swedish maker of battery cells. Tallby said talks were "
+              "long. The deal needs approval from the European Commission. The Swedish company employs 1,400 people "
+              "and reported revenue of 610 million euros last year.")
+    ents = doc._.kg_entities
+    got = {(ents[f.subject].label, f.predicate, f.object if f.is_literal else ents[f.object].label)
+           for f in doc._.kg_facts}
+    assert ents["name:tallby energi"].type == "Organization"
+    assert ("Tallby Energi", "employ people", "1400") in got
+    assert ("Tallby Energi", "revenue", "610 million") in got

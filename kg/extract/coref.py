@@ -18,7 +18,7 @@ from .lexicon import lexicon
 from .names import given_name_gender
 from .mentions import DocumentEntities, noun_kind, nouns_beside
 
-THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law")
+THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law", "Entity")
 COMPATIBLE = {
     "Organization": ("Organization",),
     "Country": ("Country",),
@@ -158,6 +158,11 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> dict[str, list[tuple[int
         if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             nouns.append(span.root.head)
         out.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in nouns)
+        out[m.entity].extend((c.i, f"@{found.entity_at(c.i)}") for n in nouns for c in n.children   # "a Swedish maker"
+                             if c.dep_ == "amod" and found.entity_at(c.i)
+                             and found.entities[found.entity_at(c.i)].type == "Country")
+    for d in found.descriptors:              # "the Swedish battery maker Kallby": later "the Swedish company"
+        out.setdefault(d.named.entity, []).append((d.demonym.start, f"@{d.demonym.entity}"))
     return out
 
 
@@ -220,6 +225,11 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
     named = {key for key, kind in kinds.items() if kind in types and (head in labels[key].lower().split() or any(
         i < tok.i and noun == head for i, noun in (described or {}).get(key, ())))}
+    demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
+    origins = {f"@{key}" for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
+    from_there = {key for key, kind in kinds.items() if kind in types and any(
+        i < tok.i and noun in origins for i, noun in (described or {}).get(key, ()))}
+    named = from_there or named
     for i, key, kind in reversed(history):
         if i < start:
             break

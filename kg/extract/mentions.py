@@ -34,6 +34,7 @@ class Mention:
     place: Place | None = None
     surface: str = ""
     entity: str = ""          # key of the Entity it belongs to
+    cued: bool = False        # typed by the words around it ("a Swedish maker"), not by NER alone
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -83,11 +84,12 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if span is None:
             continue
         span = _extend_name_left(span)
-        kind = (_kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
-                or _kind_from_given_name(span, kind))
+        cue = _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
+        kind = cue or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None:
             continue
+        mention.cued = cue is not None and mention.type == cue
         if kind == "Person":
             role = _role_before(doc, span, result)
             if role:
