@@ -362,3 +362,18 @@ def test_demonym_on_a_definite_description_picks_the_entity_of_that_country(nlp)
     assert ents["name:tallby energi"].type == "Organization"
     assert ("Tallby Energi", "employ people", "1400") in got
     assert ("Tallby Energi", "revenue", "610 million") in got
+
+
+def test_sentence_without_a_verb_does_not_hang_pronoun_resolution(nlp):
+    import signal
+
+    def give_up(*_):
+        raise TimeoutError("pronoun resolution did not finish")
+
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    try:
+        doc = nlp("Ana Ruiz met the press. A new chapter for Ana Ruiz and her party.")
+    finally:
+        signal.alarm(0)
+    assert "name:ana ruiz" in doc._.kg_entities

@@ -119,7 +119,7 @@ class Arguments:
         if subj is not None:
             return [Subject(t) for t in _with_conjuncts(subj)]
         head, dep = pred.head, pred.dep_
-        if head is pred:
+        if head.i == pred.i:
             return []
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None

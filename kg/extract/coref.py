@@ -102,7 +102,7 @@ def _is_subject(span) -> bool:
 
 
 def _clause_verb(tok: Token) -> int:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:     # spaCy makes a new Token per access
         tok = tok.head
     return tok.i
 

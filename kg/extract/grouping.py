@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..model import Entity
+from .gazetteer import Place
 from .mentions import ACRONYM, DocumentEntities, Mention
 
 
@@ -27,7 +28,7 @@ def _group(result: DocumentEntities) -> None:
     entities = result.entities
     full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
     full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
-    long_places = [m for m in result.mentions if m.place is not None and " " in m.place.name]
+    long_places = [(m, m.place) for m in result.mentions if m.place is not None and " " in m.place.name]
     for m in result.mentions:
         key, rule = _key(m), None
         definition = result.acronyms.get(m.name)
@@ -39,8 +40,8 @@ def _group(result: DocumentEntities) -> None:
             short_of = _organisation_with_first_word(m.name, full_orgs)
             place = _place_ending_with(m.name, long_places) if m.place is None else None
             if place:
-                key, rule = _key(place), f"place-short-name: '{m.name}' ends '{place.place.name}'"
-                m.type, m.place = place.type, place.place
+                m.type, m.place = place.kind, place
+                key, rule = _key(m), f"place-short-name: '{m.name}' ends '{place.name}'"
             elif partner:
                 key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
                 m.type, m.place = "Person", None
@@ -113,11 +114,11 @@ def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
     return max(parts, key=lambda p: len(p.name)) if parts else None
 
 
-def _place_ending_with(word: str, places: list[Mention]) -> Mention | None:
+def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place | None:
     """ "Korea" after "South Korea", "Congo" after "Democratic Republic of Congo": the short form
     of a place the article named in full (before an organisation that begins with the word)."""
-    found = {m.place.geonames_id: m for m in places
-             if word in (m.place.name.split()[-1], m.surface.split()[-1])}
+    found = {place.geonames_id: place for m, place in places
+             if word in (place.name.split()[-1], m.surface.split()[-1])}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

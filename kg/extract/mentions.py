@@ -126,6 +126,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if end - start > 2 and doc[start].lower_ in lexicon().offices and doc[start + 1].lower_ == "of":
         return None                          # "Minister of Industry and Trade": a title, not a name
+    end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)   # "Full Name (ACR": the
+                                             # acronym is read by _add_acronym_definitions
     while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
                            or doc[end - 1].tag_ == "POS" or SCORE.match(doc[end - 1].text)):
         end -= 1
