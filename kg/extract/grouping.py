@@ -36,7 +36,7 @@ def _group(result: DocumentEntities) -> None:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
-            partner = _person_with_part(m.name, full_people)   # a surname that is also a city: "Santos"
+            partner = _person_with_part(m, full_people)        # a surname that is also a city: "Santos"
             short_of = _organisation_with_first_word(m.name, full_orgs)
             place = _place_ending_with(m.name, long_places) if m.place is None else None
             if place:
@@ -48,10 +48,11 @@ def _group(result: DocumentEntities) -> None:
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
                 m.type = "Organization"
-        if m.type == "Organization" and key not in entities and ACRONYM.match(m.name):
+        if m.type in ("Organization", "Entity") and key not in entities and ACRONYM.match(m.name):
             expanded = _expansion(m.name, entities)
             if expanded:
                 key, rule = expanded, f"acronym-initials: '{m.name}' spells '{entities[expanded].label}'"
+                m.type = "Organization"
         m.entity = key
         ent = entities.get(key)
         if ent is None:
@@ -109,9 +110,12 @@ def _vote_types(result: DocumentEntities) -> None:
                 "Organization" if "Organization" in best else best[0])
 
 
-def _person_with_part(name: str, people: list[Mention]) -> Mention | None:
-    parts = [p for p in people if name in p.name.split()]
-    return max(parts, key=lambda p: len(p.name)) if parts else None
+def _person_with_part(m: Mention, people: list[Mention]) -> Mention | None:
+    """The person a lone name part belongs to: the first one introduced before it with that part
+    (a story names its subject first; "her father, Tomislav Kovač" does not take over "Kovač")."""
+    parts = [p for p in people if m.name in p.name.split()]
+    before = [p for p in parts if p.start < m.start]
+    return min(before, key=lambda p: p.start) if before else (min(parts, key=lambda p: p.start) if parts else None)
 
 
 def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place | None:

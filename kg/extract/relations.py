@@ -210,9 +210,9 @@ def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
 
 def _verb_form(tok: Token) -> str:
     """Lemma for active verbs and nouns; the participle for passives ("born", "located")."""
-    if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
-        return tok.lower_
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
+        return f"{tok.lower_} {prt}".strip()             # "set up (by)", not "set"
     return f"{tok.lemma_.lower()} {prt}".strip()
 
 
