@@ -5,7 +5,7 @@
 spaCy refuses texts over nlp.max_length (1,000,000 characters) and needs memory in proportion to
 the text it parses at once; kg cuts articles over 100,000 characters (kg.ingest.LONG_TEXT) into
 chunks of at most 10,000 (kg.ingest.CHUNK_CHARS) and streams the document into the store: its
-quads are written as the chunks are parsed, at most kg.ingest.BODY_QUADS per transaction, and the
+quads are written as the chunks are parsed, about kg.ingest.BODY_QUADS per transaction, and the
 document's completion marker last (see kg/ingest.py). Prints the text size, the time, the facts
 found, the peak resident set size of this process (bounded by the parse batch and BODY_QUADS, not
 by the length) and the number and largest size of the store writes.

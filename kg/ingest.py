@@ -10,10 +10,11 @@ count and find documents by it. Writes (GraphStore.extend / retract, one transac
     entities they mention go in one transaction, so each document is in the store whole
     (graph, provenance, entity descriptions) or not at all.
   * A long document is parsed in chunks and streamed: each chunk's quads (facts, provenance,
-    mentions, names) are added to the document's graph as they come, at most BODY_QUADS per
-    transaction, without the marker; its marker and metadata, predicate declarations and entity
-    descriptions go in one last transaction. Memory is bounded by the parse batch and BODY_QUADS
-    plus the document's distinct entities and their names, not by its facts. A crash mid-document
+    mentions, names) are added to the document's graph as they come, in transactions of
+    BODY_QUADS (plus at most one chunk's quads), without the marker; its marker and metadata,
+    predicate declarations and entity descriptions go in one last transaction. Memory is bounded
+    by the parse batch and BODY_QUADS plus the document's distinct entities and their names, not
+    by its facts. A crash mid-document
     leaves a graph without a marker: it is not counted or skipped as a document, its partial facts
     are visible to queries until the next ingest, which drops every such graph before it starts
     (and ingests the document again if it is given again). Entity descriptions and the entity
@@ -60,7 +61,7 @@ class IngestReport:
 Extraction = tuple[Article, dict[str, Entity], list[Fact], bool]
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
-BODY_QUADS = 50_000      # a long document's quads are written at most this many per transaction
+BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,

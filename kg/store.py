@@ -154,7 +154,7 @@ class EmbeddedStore(GraphStore):
     def extend(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
         """pyoxigraph's Store.extend: one transaction, terms converted directly (no SPARQL text)."""
         try:
-            self._store.extend([ox_quad(q) for q in quads])
+            self._store.extend(ox_quad(q) for q in quads)
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
 
