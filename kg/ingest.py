@@ -154,8 +154,10 @@ class _Writer:
             self.final += predicate_declaration(fact.predicate, fact.is_literal, VOCABULARY_GRAPH)
 
     def write_body(self) -> None:
-        """Part of a long document: visible, but not yet a document (no marker)."""
+        """Part of a long document: visible, but not yet a document (no marker). Flushed, or
+        the embedded store's memtables would grow with the document."""
         self.store.extend(self.body)
+        self.store.flush()
         self.body = []
 
     def finish(self, document: _Document) -> None:

@@ -48,6 +48,9 @@ class GraphStore(ABC):
     def close(self) -> None:
         pass
 
+    def flush(self) -> None:
+        """Persist what is written so far (a server does so by itself)."""
+
     def ask(self, sparql: str) -> bool:
         return bool(self.query(sparql))
 
@@ -163,6 +166,10 @@ class EmbeddedStore(GraphStore):
             return self._store.dump(format=fmt)
         triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         return triples.serialize(format=fmt)
+
+    def flush(self) -> None:
+        """Write RocksDB's memtables to disk: they grow with everything written until then."""
+        self._store.flush()
 
     def close(self) -> None:
         self._store.flush()
