@@ -1,5 +1,29 @@
 """Articles -> store: parse in batches with nlp.pipe, resolve entities against the store, and
-write each document in one transaction (all of it or none of it)."""
+write each document so that it counts as ingested only once it is in the store whole.
+
+A document counts as ingested when its completion marker, `<doc> a kg:Document` in the document's
+own named graph, is stored: `ingest` skips documents that have it, and `kg stats` and `kg remove`
+count and find documents by it. Writes (GraphStore.extend / retract, one transaction each):
+
+  * Short documents (at most LONG_TEXT characters) are written `write_every` at a time: their
+    graphs with their markers, new predicate declarations and the new descriptions of the
+    entities they mention go in one transaction, so each document is in the store whole
+    (graph, provenance, entity descriptions) or not at all.
+  * A long document is parsed in chunks and streamed: each chunk's quads (facts, provenance,
+    mentions, names) are added to the document's graph as they come, in transactions of
+    BODY_QUADS (plus at most one chunk's quads), without the marker; its marker and metadata,
+    predicate declarations and entity descriptions go in one last transaction. Memory is bounded
+    by the parse batch and BODY_QUADS plus the document's distinct entities and their names, not
+    by its facts. A crash mid-document
+    leaves a graph without a marker: it is not counted or skipped as a document, its partial facts
+    are visible to queries until the next ingest, which drops every such graph before it starts
+    (and ingests the document again if it is given again). Entity descriptions and the entity
+    index are untouched by an unfinished document.
+  * Entity descriptions are rewritten, not only added to: the new description triples go in with
+    the markers, the superseded ones (an old label, type or same-as link) are retracted in the
+    next transaction. A crash between the two leaves an entity with two labels or two types; the
+    next ingest rewrites every such entity in its first write.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +34,12 @@ from dataclasses import dataclass, field, replace
 from rdflib import Literal, URIRef
 
 from .model import Article, Entity, Fact
-from .namespaces import KG, VOCABULARY_GRAPH
+from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH
 from .nlp import load_pipeline
 from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
 from .readers import ReadError
-from .resolve import EntityIndex, delete_descriptions
-from .store import GraphStore
+from .resolve import EntityIndex
+from .store import GraphStore, rdflib_term
 
 
 @dataclass
@@ -32,8 +56,12 @@ class IngestReport:
         return text + (f", {len(self.errors)} error(s)" if self.errors else "")
 
 
-Extraction = tuple[Article, dict[str, Entity], list[Fact]]
+# One piece of an article: its entities and facts (offsets into the article text), and whether it
+# is the article's last piece (a short article is one piece, a long one one piece per chunk).
+Extraction = tuple[Article, dict[str, Entity], list[Fact], bool]
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
+
+BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
@@ -42,12 +70,13 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
            extractor: Extractor | None = None, write_every: int = 16) -> IngestReport:
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
     by content hash before parsing. `extractor` runs the NLP elsewhere (see kg.distributed);
-    by default it runs here with nlp.pipe. Documents are written `write_every` at a time, each
-    group in one transaction: a document is in the store whole or not at all."""
+    by default it runs here with nlp.pipe. Short documents are written `write_every` at a time,
+    long ones streamed; see the module docstring for what a crash leaves."""
     report = IngestReport()
     store.ensure_ontology()
+    drop_incomplete_documents(store)
     index = EntityIndex.load(store)
-    declared = _declared_predicates(store)
+    writer = _Writer(store, index, interrupted_descriptions(store), on_progress)
     extract = extractor or (lambda articles: extract_articles(articles, model, batch_size, n_process))
     touched: set[URIRef] = set()
     seen: set[str] = set()
@@ -66,46 +95,159 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
             if on_progress:
                 on_progress(1)
 
-    pending: list[Quad] = []
-    pending_iris: set[URIRef] = set()
-    pending_docs = 0
-
-    def flush() -> None:
-        nonlocal pending, pending_iris, pending_docs
-        if pending_docs:
-            store.insert(pending + [q for iri in pending_iris for q in index.records[iri].describe()],
-                         delete_first=delete_descriptions(sorted(pending_iris)))
-            if on_progress:
-                on_progress(pending_docs)
-        pending, pending_iris, pending_docs = [], set(), 0
-
-    for article, entities, facts in extract(fresh()):
-        quads, iris, n_facts = _document_quads(article, entities, facts, index, declared)
-        pending += quads
-        pending_iris |= iris
-        pending_docs += 1
-        touched |= iris
+    current: _Document | None = None
+    for article, entities, facts, last in extract(fresh()):
+        if current is None:
+            current = _Document(article, document_iri(article))
+            if current.long:
+                writer.commit()                  # a long document is streamed on its own
+        writer.body += current.add(entities, facts, index, writer)
+        if not last:
+            if len(writer.body) >= BODY_QUADS:
+                writer.write_body()
+            continue
+        writer.finish(current)
+        if current.long or writer.documents >= write_every:
+            writer.commit()
         report.documents += 1
-        report.facts += n_facts
-        if pending_docs >= write_every:
-            flush()
-    flush()
+        report.facts += current.facts(store)
+        touched |= set(current.iri_of.values())
+        current = None
+    writer.commit()
     report.entities = len(touched)
     return report
 
 
+def drop_incomplete_documents(store: GraphStore) -> list[str]:
+    """Drop document graphs without a completion marker (a long document a crash interrupted)."""
+    graphs = [row["g"].value for row in store.query(f"""SELECT ?g WHERE {{ GRAPH ?g {{ }}
+        FILTER(STRSTARTS(STR(?g), "{DOC}")) FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }} }}""")]
+    if graphs:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+    return graphs
+
+
+def interrupted_descriptions(store: GraphStore) -> set[URIRef]:
+    """Entities with two labels, types or same-as links: a crash came between adding their new
+    description and retracting the old one."""
+    return {URIRef(row["e"].value) for row in store.query(f"""SELECT DISTINCT ?e WHERE {{
+        GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?v }} FILTER(?p IN (<{RDF.type}>, <{RDFS.label}>, <{OWL.sameAs}>))
+        }} GROUP BY ?e ?p HAVING (COUNT(?v) > 1)""")}
+
+
+class _Writer:
+    """Buffers quads and writes them in the order the module docstring's guarantee needs."""
+
+    def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],
+                 on_progress: Callable[[int], None] | None) -> None:
+        self.store, self.index, self.on_progress = store, index, on_progress
+        self.declared = _declared_predicates(store)
+        self.body: list[Quad] = []          # document graphs' content, without markers
+        self.final: list[Quad] = []         # markers and metadata, predicate declarations
+        self.touched: set[URIRef] = set(repair)
+        self.documents = 0
+
+    def declare(self, fact: Fact) -> None:
+        p = str(predicate_iri(fact.predicate))
+        if p not in self.declared:
+            self.declared.add(p)
+            self.final += predicate_declaration(fact.predicate, fact.is_literal, VOCABULARY_GRAPH)
+
+    def write_body(self) -> None:
+        """Part of a long document: visible, but not yet a document (no marker). Flushed, or
+        the embedded store's memtables would grow with the document."""
+        self.store.extend(self.body)
+        self.store.flush()
+        self.body = []
+
+    def finish(self, document: _Document) -> None:
+        self.final += document_quads(document.article, document.iri)
+        self.touched |= set(document.iri_of.values())
+        self.documents += 1
+
+    def commit(self) -> None:
+        """Everything buffered, with the markers and new entity descriptions, in one transaction;
+        then the superseded description triples."""
+        if not (self.body or self.final or self.touched):
+            return
+        iris = sorted(self.touched)
+        described = [q for iri in iris for q in self.index.describe(iri)]
+        stale = current_descriptions(self.store, iris) - set(described)
+        self.store.extend(self.body + self.final + described)
+        self.store.retract(sorted(stale))
+        if self.on_progress and self.documents:
+            self.on_progress(self.documents)
+        self.body, self.final, self.touched, self.documents = [], [], set(), 0
+
+
+def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:
+    if not iris:
+        return set()
+    values = " ".join(i.n3() for i in iris)
+    rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}")
+    return {(rdflib_term(r["e"]), rdflib_term(r["p"]), rdflib_term(r["o"]), ENTITY_GRAPH) for r in rows}
+
+
+@dataclass
+class _Document:
+    """A document being written, piece by piece: what it has said so far about its entities."""
+
+    article: Article
+    iri: URIRef
+    iri_of: dict[str, URIRef] = field(default_factory=dict)        # entity key -> store IRI
+    names: dict[str, set[str]] = field(default_factory=dict)       # entity key -> names written
+    triples: set[tuple[str, str, str]] = field(default_factory=set)
+
+    @property
+    def long(self) -> bool:
+        return len(self.article.text) > LONG_TEXT
+
+    def add(self, entities: dict[str, Entity], facts: list[Fact], index: EntityIndex,
+            writer: _Writer) -> list[Quad]:
+        """One piece's quads; the entity index learns its entities (once per document) and names."""
+        doc = self.iri
+        quads: list[Quad] = []
+        for key, entity in entities.items():
+            known = self.names.get(key)
+            if known is None:
+                iri, rule = index.resolve(entity)
+                self.iri_of[key], self.names[key] = iri, set(entity.names)
+                index.add(iri, entity, rule)
+                quads.append((doc, KG.mentions, iri, doc))
+                quads.append((iri, KG.extractedType, CLASS_OF_TYPE.get(entity.type, KG.Entity), doc))
+                new = entity.names
+            else:
+                new = [n for n in entity.names if n not in known]
+                known.update(new)
+                index.add_names(self.iri_of[key], new, entity.evidence)
+            quads += [(self.iri_of[key], KG.surfaceForm, Literal(n), doc) for n in new]
+        for fact in facts:
+            quads += fact_quads(fact, self.article, doc, self.iri_of)
+            writer.declare(fact)
+            if not self.long:
+                self.triples.add((fact.subject, fact.predicate, fact.object))
+        return quads
+
+    def facts(self, store: GraphStore) -> int:
+        """Distinct facts stated: counted as extracted for a short document, in the store (so
+        not held in memory) for a long one."""
+        if not self.long:
+            return len(self.triples)
+        rows = list(store.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+            GRAPH <{self.iri}> {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }} }}"""))
+        return int(rows[0]["n"].value)
+
+
 def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
                      n_process: int = 1) -> Iterator[Extraction]:
-    """Parse and extract, streaming: long articles in chunks whose results are merged back."""
+    """Parse and extract, streaming: a long article comes back one piece per chunk (each chunk's
+    fact offsets moved into the article text), so no whole document is ever held in memory."""
     nlp = load_pipeline(model)
     texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(parse_text(a.text)))
-    entities: dict[str, Entity] = {}
-    facts: list[Fact] = []
     for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        _merge(entities, facts, doc._.kg_entities, doc._.kg_facts, start)
-        if last:
-            yield article, entities, facts
-            entities, facts = {}, []
+        facts = [replace(f, sentence_start=f.sentence_start + start, sentence_end=f.sentence_end + start)
+                 for f in doc._.kg_facts] if start else doc._.kg_facts
+        yield article, doc._.kg_entities, facts, last
 
 
 DATELINE = re.compile(r"^(\s*[A-Z][A-Z .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-](\s)")
@@ -125,7 +267,7 @@ CHUNK_CHARS = 10_000     # so a batch of chunks holds at most batch_size * CHUNK
 def _chunks(text: str, size: int | None = None) -> Iterator[tuple[str, int, bool]]:
     """A long text as (chunk, offset, is_last) pieces of at most `size` characters, cut at a
     paragraph break, else a sentence end, else a space, so spaCy parses it in bounded memory
-    (and never hits nlp.max_length). Entities and facts are merged back per document."""
+    (and never hits nlp.max_length). `ingest` writes the document piece by piece."""
     if len(text) <= LONG_TEXT:
         yield text, 0, True
         return
@@ -142,45 +284,9 @@ def _chunks(text: str, size: int | None = None) -> Iterator[tuple[str, int, bool
     yield text[start:], start, True
 
 
-def _merge(entities: dict[str, Entity], facts: list[Fact], chunk_entities: dict[str, Entity],
-           chunk_facts: list[Fact], offset: int) -> None:
-    """Add one chunk's results: entities by key (names and evidence united), facts with their
-    sentence offsets moved from the chunk into the article text."""
-    for key, entity in chunk_entities.items():
-        known = entities.setdefault(key, entity)
-        if known is not entity:
-            known.names += [n for n in entity.names if n not in known.names]
-            known.evidence += [e for e in entity.evidence if e not in known.evidence]
-    facts += [replace(f, sentence_start=f.sentence_start + offset, sentence_end=f.sentence_end + offset)
-              if offset else f for f in chunk_facts]
-
-
 def _declared_predicates(store: GraphStore) -> set[str]:
     rows = store.query(f"SELECT ?p WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?p a ?k }} }}")
     return {row["p"].value for row in rows}
-
-
-def _document_quads(article: Article, entities: dict[str, Entity], facts: list[Fact],
-                    index: EntityIndex, declared: set[str]) -> tuple[list[Quad], set[URIRef], int]:
-    doc = document_iri(article)
-    iri_of: dict[str, URIRef] = {}
-    quads: list[Quad] = document_quads(article, doc)
-    for key, entity in entities.items():
-        iri, rule = index.resolve(entity)
-        iri_of[key] = iri
-        index.add(iri, entity, rule)
-        quads.append((doc, KG.mentions, iri, doc))
-        quads.append((iri, KG.extractedType, CLASS_OF_TYPE.get(entity.type, KG.Entity), doc))
-        quads += [(iri, KG.surfaceForm, Literal(n), doc) for n in entity.names]
-    triples = set()
-    for fact in facts:
-        quads += fact_quads(fact, article, doc, iri_of)
-        triples.add((fact.subject, fact.predicate, fact.object))
-        p = str(predicate_iri(fact.predicate))
-        if p not in declared:
-            declared.add(p)
-            quads += predicate_declaration(fact.predicate, fact.is_literal, VOCABULARY_GRAPH)
-    return quads, set(iri_of.values()), len(triples)
 
 
 __all__ = ["ingest", "extract_articles", "IngestReport"]

@@ -52,8 +52,10 @@ class RemoteStore(GraphStore):
       * a query or update the server rejects with HTTP 400 raises SyntaxError(server's message);
         an unreachable server or any other HTTP error raises a one-line StoreError.
 
-    Updates are POSTed as `application/sparql-update`, one request per update, so a document is
-    written in one transaction when the server runs each update request atomically (Oxigraph does).
+    Updates are POSTed as `application/sparql-update`, one request per write (`extend` and
+    `retract` send INSERT DATA / DELETE DATA), so each write is one transaction and ingest's
+    guarantee (see kg/ingest.py) holds when the server runs each update request atomically
+    (Oxigraph does).
     """
 
     def __init__(self, location: str, timeout: float = DEFAULT_TIMEOUT, check: bool = True) -> None:

@@ -116,16 +116,27 @@ class EntityIndex:
     def add(self, iri: URIRef, entity: Entity, rule: str | None) -> EntityRecord:
         record = self._record(iri)
         record.types[entity.type] += 1
-        for name in entity.names:
-            record.names[name] += 1
         if entity.geonames_id is not None:
             record.geonames_id = entity.geonames_id
             record.canonical = entity.label
-        record.evidence.update(entity.evidence)
         if rule:
             record.evidence.add(rule)
+        return self.add_names(iri, entity.names, entity.evidence)
+
+    def add_names(self, iri: URIRef, names: list[str], evidence: list[str]) -> EntityRecord:
+        """Names (counted once per document) and evidence for an entity: all of them when a
+        document first mentions it, then those a later chunk of a long document adds."""
+        record = self._record(iri)
+        for name in names:
+            record.names[name] += 1
+        record.evidence.update(evidence)
         self._index(record)
         return record
+
+    def describe(self, iri: URIRef) -> list:
+        """The entity graph's description of `iri`; none for an entity no document names."""
+        record = self.records.get(iri)
+        return record.describe() if record is not None and record.names else []
 
 
 def delete_descriptions(iris: list[URIRef]) -> str:

@@ -1,14 +1,19 @@
 """One store interface, two back ends: an embedded Oxigraph store on disk and (see remote.py) any
-SPARQL 1.1 server. Every write is one SPARQL Update request, so a document is all in or all out
-on both."""
+SPARQL 1.1 server. Each write (`extend`, `retract`, `update`) is one transaction on both: the
+embedded store adds quads through pyoxigraph's transactional `Store.extend` (no SPARQL text to
+build and parse), a server gets one SPARQL Update request per write."""
 
 from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .namespaces import ONTOLOGY_GRAPH, PREFIXES
@@ -43,12 +48,21 @@ class GraphStore(ABC):
     def close(self) -> None:
         pass
 
+    def flush(self) -> None:
+        """Persist what is written so far (a server does so by itself)."""
+
     def ask(self, sparql: str) -> bool:
         return bool(self.query(sparql))
 
-    def insert(self, quads: list[tuple[Node, Node, Node, Node]], delete_first: str = "") -> None:
-        """Insert quads in one update request (one transaction), after an optional DELETE."""
-        self.update(delete_first + insert_data(quads))
+    def extend(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
+        """Add quads in one transaction."""
+        if quads:
+            self.update(insert_data(quads))
+
+    def retract(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
+        """Remove quads in one transaction."""
+        if quads:
+            self.update(insert_data(quads, "DELETE DATA"))
 
     def ensure_ontology(self) -> None:
         marker = f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?o <http://www.w3.org/2002/07/owl#versionInfo> ?v }} }}"
@@ -58,15 +72,51 @@ class GraphStore(ABC):
 
         ds = Dataset()
         ds.graph(ONTOLOGY_GRAPH).parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
-        self.insert([(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ds.graph(ONTOLOGY_GRAPH)])
+        self.extend([(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ds.graph(ONTOLOGY_GRAPH)])
 
 
-def insert_data(quads: list[tuple[Node, Node, Node, Node]]) -> str:
+def insert_data(quads: Iterable[tuple[Node, Node, Node, Node]], verb: str = "INSERT DATA") -> str:
+    """`INSERT DATA { GRAPH … }` text for quads (or DELETE DATA, with that verb)."""
     by_graph: dict[Node, list[str]] = {}
     for s, p, o, g in quads:
         by_graph.setdefault(g, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
     body = "\n".join(f"GRAPH {g.n3()} {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
-    return f"INSERT DATA {{\n{body}\n}}"
+    return f"{verb} {{\n{body}\n}}"
+
+
+@lru_cache(maxsize=65536)
+def _named_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the pyoxigraph term it denotes (same lexical form, datatype, language)."""
+    if isinstance(node, URIRef):
+        return _named_node(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        return ox.Literal(str(node), datatype=_named_node(str(node.datatype))) if node.datatype else ox.Literal(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """A pyoxigraph term (a query result) as rdflib's term; xsd:string is rdflib's plain literal."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+
+
+def ox_quad(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(ox_term(s), ox_term(p), ox_term(o), ox_term(g))
 
 
 class EmbeddedStore(GraphStore):
@@ -104,11 +154,22 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
 
+    def extend(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
+        """pyoxigraph's Store.extend: one transaction, terms converted directly (no SPARQL text)."""
+        try:
+            self._store.extend(ox_quad(q) for q in quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self.location}: {exc}") from None
+
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         if fmt.supports_datasets:
             return self._store.dump(format=fmt)
         triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         return triples.serialize(format=fmt)
+
+    def flush(self) -> None:
+        """Write RocksDB's memtables to disk: they grow with everything written until then."""
+        self._store.flush()
 
     def close(self) -> None:
         self._store.flush()
