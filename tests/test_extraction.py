@@ -377,3 +377,30 @@ def test_sentence_without_a_verb_does_not_hang_pronoun_resolution(nlp):
     finally:
         signal.alarm(0)
     assert "name:ana ruiz" in doc._.kg_entities
+
+
+def test_organisations_placed_by_possessive_country_and_place_words(nlp):
+    got = facts(nlp, "Singapore's Harbour Capital bought the stake. The poll by the Riga pollster Norstat was published.")
+    assert ("Harbour Capital", "country", "Singapore") in got
+    assert ("Norstat", "based in", "Riga") in got
+
+
+def test_roles_and_nationality_in_appositions_either_way_round(nlp):
+    got = facts(nlp, "Ana Ruiz, a senior UNICEF official, spoke. A senior UNICEF official, Rosa Diaz, also spoke. "
+                     "Maria Olsen met her Danish counterpart, Lars Berg, in Oslo.")
+    assert ("Ana Ruiz", "official of", "UNICEF") in got
+    assert ("Rosa Diaz", "official of", "UNICEF") in got
+    assert ("Lars Berg", "nationality", "Denmark") in got
+
+
+def test_passive_phrasal_verb_keeps_its_particle(nlp):
+    got = facts(nlp, "Atlas Cell was set up by Meridian Holdings in 2019.")
+    assert any(s == "Atlas Cell" and p.startswith("set up") and o == "Meridian Holdings" for s, p, o in got) or \
+        ("Meridian Holdings", "set up", "Atlas Cell") in got
+
+
+def test_nominal_demonym_is_a_person_reference_and_a_number_after_a_noun_is_no_count(nlp):
+    doc = nlp('Mads Lindqvist, 27, lost. "He was stronger," the Dane told Danish broadcaster TV 2.')
+    names = {n for e in doc._.kg_entities.values() for n in e.names}
+    assert "Dane" not in names
+    assert not any(f.object == "2" for f in doc._.kg_facts)

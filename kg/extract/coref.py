@@ -183,7 +183,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
-    if tok.ent_type_ == "NORP" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+    if (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
             any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):

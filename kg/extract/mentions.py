@@ -234,7 +234,7 @@ def _kind_from_name_ending(span: Span) -> str | None:
 def _kind_from_given_name(span: Span, kind: str) -> str:
     """ "Moses Chelangat" tagged ORG: a name that starts with a given name is a person, unless the
     gazetteer knows it or it names an institution."""
-    if kind in ("Organization", "Place") and looks_like_person_name([t.text for t in span]) \
+    if kind in ("Organization", "Place", "Entity") and looks_like_person_name([t.text for t in span]) \
             and not gazetteer().lookup(span.text) and not _names_an_institution(span):
         return "Person"
     return kind
@@ -479,11 +479,16 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             place = gazetteer().lookup(span.text)         # a dateline ("KLOSTERVAL, Norway, May 3 —") names a town
             result.mentions.append(Mention(span.start, span.end, place.name if place else span.text.title(),
                                            place.kind if place else "City", place, surface=span.text.title()))
+        elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
+            pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
-            kind = place.kind if place else "Entity"
-            result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text))
+            cue = None if place else (_kind_from_name_ending(span) or _kind_from_descriptor(span)
+                                      or _kind_from_predicate_noun(span))
+            kind = place.kind if place else (cue or _kind_from_given_name(span, "Entity"))
+            result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
+                                           cued=cue is not None))
         i = j
 
 

@@ -159,7 +159,7 @@ class RelationExtractor:
         pred = nodes.get("pred")
         parts = {
             "pred": _verb_form(pred) if pred is not None else "",
-            "lemma": pred.lemma_.lower() if pred is not None else "",
+            "lemma": _lemma_with_particle(pred) if pred is not None else "",
             "prep": nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
@@ -210,10 +210,18 @@ def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
 
 def _verb_form(tok: Token) -> str:
     """Lemma for active verbs and nouns; the participle for passives ("born", "located")."""
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
     if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
-        return f"{tok.lower_} {prt}".strip()             # "set up (by)", not "set"
-    return f"{tok.lemma_.lower()} {prt}".strip()
+        return f"{tok.lower_} {_particle(tok)}".strip()  # "set up (by)", not "set"
+    return _lemma_with_particle(tok)
+
+
+def _lemma_with_particle(tok: Token) -> str:
+    """ "was set up by X" -> "set up": X set up Y."""
+    return f"{tok.lemma_.lower()} {_particle(tok)}".strip()
+
+
+def _particle(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
