@@ -404,3 +404,10 @@ def test_nominal_demonym_is_a_person_reference_and_a_number_after_a_noun_is_no_c
     names = {n for e in doc._.kg_entities.values() for n in e.names}
     assert "Dane" not in names
     assert not any(f.object == "2" for f in doc._.kg_facts)
+
+
+def test_definite_thing_refers_only_to_a_thing_named_with_that_noun(nlp):
+    got = facts(nlp, "The Nordic Heart Study followed 4,000 adults. The study was funded by the Lindqvist Trust. "
+                     "The results appeared in The Lancet. The trial was funded by the Ostrava Fund.")
+    assert ("Lindqvist Trust", "fund", "Nordic Heart Study") in got
+    assert not any(s == "Ostrava Fund" for s, _, _ in got)

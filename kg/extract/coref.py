@@ -20,6 +20,7 @@ from .mentions import DocumentEntities, noun_kind, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law", "Entity")
 COMPATIBLE = {
+    "Thing": ("Work", "Event", "Product", "Law", "Facility"),     # "the study", "the race", "the plant"
     "Organization": ("Organization",),
     "Country": ("Country",),
     "City": ("City",),
@@ -188,7 +189,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described)
+        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
+                               strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else ())
     return None
 
 
@@ -213,31 +215,35 @@ def _own_subject_tokens(tok: Token) -> set[int]:
 
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
                     labels: dict[str, str], window: int = 3,
-                    described: dict[str, list[tuple[int, str]]] | None = None, strict: bool = False) -> str | None:
+                    described: dict[str, list[tuple[int, str]]] | None = None, strict: bool = False,
+                    if_named: tuple[str, ...] = ()) -> str | None:
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
     (a sentence subject counts twice; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
-    ("UNHCR, the UN refugee agency" for "the agency") comes first."""
+    ("UNHCR, the UN refugee agency" for "the agency") comes first; entities of the `if_named`
+    types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG)."""
     start = _sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
-    named = {key for key, kind in kinds.items() if kind in types and (head in labels[key].lower().split() or any(
+    named = {key for key, kind in kinds.items() if kind in types + if_named and (head in labels[key].lower().split() or any(
         i < tok.i and noun == head for i, noun in (described or {}).get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {f"@{key}" for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
     from_there = {key for key, kind in kinds.items() if kind in types and any(
         i < tok.i and noun in origins for i, noun in (described or {}).get(key, ()))}
     named = from_there or named
+    if strict and if_named and not named:
+        return None                           # "the study" only for a study the article named or described
     for i, key, kind in reversed(history):
         if i < start:
             break
-        if kind in types and (not named or key in named):     # "the university" -> "University of X"
+        if (kind in types or key in named) and (not named or key in named):     # "the university" -> "University of X"
             latest.setdefault(key, i)
             counts[key] += _subject_weight(tok.doc[i])
     if named and not counts:
-        return _last([h for h in history[-200:] if h[1] in named], types)
+        return _last([h for h in history[-200:] if h[1] in named], types + if_named)
     if not counts:
         return None if strict else _last(history, types)    # "it" looks back one sentence only
     return max(counts, key=lambda k: (counts[k], latest[k]))
