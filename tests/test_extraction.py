@@ -411,3 +411,10 @@ def test_definite_thing_refers_only_to_a_thing_named_with_that_noun(nlp):
                      "The results appeared in The Lancet. The trial was funded by the Ostrava Fund.")
     assert ("Lindqvist Trust", "fund", "Nordic Heart Study") in got
     assert not any(s == "Ostrava Fund" for s, _, _ in got)
+
+
+def test_finishing_times_and_a_given_name_tagged_as_a_noun(nlp):
+    got = facts(nlp, "Faith Chepkoech won the Berlin Marathon on Sunday in 2:15:42. Ruth Wanjiru clocked 2:19:40 for third.")
+    assert ("Faith Chepkoech", "finishing time", "2:15:42") in got
+    assert ("Ruth Wanjiru", "finishing time", "2:19:40") in got
+    assert ("Ruth Wanjiru", "finishing position", "third") in got

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
-from .names import looks_like_person_name
+from .names import given_name_gender, looks_like_person_name
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
@@ -291,8 +291,9 @@ def _extend_name_left(span: Span) -> Span:
     lex = lexicon()
     while start > 0:
         prev = doc[start - 1]
-        if (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.text[:1].isupper()
-                and not prev.ent_type_ and prev.lower_ not in lex.role_words and prev.head.i >= span.start):
+        if (prev.dep_ == "compound" and prev.text[:1].isupper() and not prev.ent_type_
+                and (prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and given_name_gender(prev.text)))
+                and prev.lower_ not in lex.role_words and prev.head.i >= span.start):   # "Faith" tagged a noun
             start -= 1
         else:
             break
@@ -473,7 +474,9 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
-        span = doc[i:j]
+        span = _extend_name_left(doc[i:j])
+        if any(k in covered for k in range(span.start, i)):
+            span = doc[i:j]
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
         if span.start == 0 and span.text.isupper() and j < len(doc) and doc[j].text == ",":
             place = gazetteer().lookup(span.text)         # a dateline ("KLOSTERVAL, Norway, May 3 —") names a town

@@ -21,7 +21,7 @@ from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
-                     "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
+                     "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",), "time": ("DATE", "CARDINAL", "TIME", "")}
 
 
 def _expand_word_classes(node: dict, lex) -> dict:
@@ -240,6 +240,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     text = ent.text if ent is not None else tok.text
+    if kind == "time":
+        return tok.text, "string"                              # "2:15:42" as the result was written
     if kind == "rank":
         return ent.text.lower(), "string"                      # "third", "7th": as the result was written
     if kind == "age":
