@@ -418,3 +418,9 @@ def test_finishing_times_and_a_given_name_tagged_as_a_noun(nlp):
     assert ("Faith Chepkoech", "finishing time", "2:15:42") in got
     assert ("Ruth Wanjiru", "finishing time", "2:19:40") in got
     assert ("Ruth Wanjiru", "finishing position", "third") in got
+
+
+def test_share_moves_belong_to_the_company(nlp):
+    got = facts(nlp, "Shares in Vantor Systems jumped 22% on Monday. Acme Corp's shares fell 5 percent.")
+    assert ("Vantor Systems", "jump by", "22%") in got
+    assert ("Acme Corp", "fall by", "5 percent") in got

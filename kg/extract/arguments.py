@@ -86,6 +86,11 @@ class Arguments:
         lemma = tok.lemma_.lower()
         if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
             return None                      # "the Uruguayan forward, Martín Alonso": the name decides
+        if lemma in self.lex.stock_nouns:    # "shares in Vantor", "Vantor's shares", "Vantor shares"
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+            owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for g in c.children if g.dep_ == "pobj"]
+            return next((k for o in owners if (k := self.found.entity_at(o.i) or self.refs.get(o.i))), None)
         for child in tok.children:
             key = self.found.entity_at(child.i) or self.refs.get(child.i)
             kind = self.found.entities[key].type if key else None

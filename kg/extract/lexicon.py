@@ -30,6 +30,7 @@ class Lexicon:
     organisation_name_endings: frozenset[str]
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
+    stock_nouns: frozenset[str]              # "shares in X" move with X
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         organisation_name_endings=frozenset(words["organisation_name_endings"]),
         organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
         currency_nouns=frozenset(words["currency_nouns"]),
+        stock_nouns=frozenset(words["stock_nouns"]),
         joined_prefixes=tuple(words["joined_prefixes"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,
