@@ -408,7 +408,7 @@ def test_nominal_demonym_is_a_person_reference_and_a_number_after_a_noun_is_no_c
 
 def test_definite_thing_refers_only_to_a_thing_named_with_that_noun(nlp):
     got = facts(nlp, "The Nordic Heart Study followed 4,000 adults. The study was funded by the Lindqvist Trust. "
-                     "The results appeared in The Lancet. The trial was funded by the Ostrava Fund.")
+                     "The results appeared in The Lancet. The film was funded by the Ostrava Fund.")
     assert ("Lindqvist Trust", "fund", "Nordic Heart Study") in got
     assert not any(s == "Ostrava Fund" for s, _, _ in got)
 
@@ -424,3 +424,19 @@ def test_share_moves_belong_to_the_company(nlp):
     got = facts(nlp, "Shares in Vantor Systems jumped 22% on Monday. Acme Corp's shares fell 5 percent.")
     assert ("Vantor Systems", "jump by", "22%") in got
     assert ("Acme Corp", "fall by", "5 percent") in got
+
+
+def test_a_book_refers_to_the_novel_and_the_firm_to_the_name_after_it(nlp):
+    got = facts(nlp, "The writer Ana Vidal won the prize for her novel The Copper Coast. The book, which was published "
+                     "in 2021 by the Lisbon-based house Editora Farol, follows a family. Vidal, a former lawyer at the "
+                     "Porto law firm Sousa & Lima, lives in Braga.")
+    assert ("Editora Farol", "publish", "Copper Coast") in got
+    assert ("Copper Coast", "date published", "2021") in got
+    assert ("Ana Vidal", "lawyer at", "Sousa & Lima") in got
+    assert ("Sousa & Lima", "based in", "Porto") in got
+
+
+def test_a_plural_noun_is_no_apposition_of_a_name(nlp):
+    doc = nlp("She won for her novel The Copper Coast, the organisers of the award announced in Madrid.")
+    coast = [e for e in doc._.kg_entities.values() if "Copper Coast" in e.names]
+    assert coast and coast[0].type == "Work"

@@ -62,14 +62,19 @@ class Arguments:
                 key = self.found.entity_at(child.i)
                 if key:
                     return key
-        return self._name_after_comma(tok) or self._stand_in(tok)
+        return self._name_beside(tok) or self._stand_in(tok)
 
-    def _name_after_comma(self, tok: Token) -> str | None:
-        """ "a Spanish amateur squad, Fundación Ciclista Navarra," is that squad, even when the
-        parser did not make the name its apposition."""
+    def _name_beside(self, tok: Token) -> str | None:
+        """ "a Spanish amateur squad, Fundación Ciclista Navarra," and "the Hamburg law firm Lenz &
+        Partner" are the name that follows, even when the parser did not attach it to the noun."""
         doc = tok.doc
-        if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        if tok.pos_ != "NOUN" or tok.i + 1 >= len(doc):
             return None
+        if doc[tok.i + 1].text != ",":
+            mention = self.found.by_token.get(tok.i + 1)
+            named = mention is not None and mention.start == tok.i + 1 and \
+                any(c.dep_ == "det" for c in tok.children)
+            return mention.entity if named else None
         mention = self.found.by_token.get(tok.i + 2)
         if mention is None or mention.start != tok.i + 2:
             return None

@@ -156,8 +156,6 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> dict[str, list[tuple[int
         span = doc[m.start:m.end]
         nouns = nouns_beside(span) + [c for c in span.root.children
                                               if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
-        if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
-            nouns.append(span.root.head)
         out.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in nouns)
         out[m.entity].extend((c.i, f"@{found.entity_at(c.i)}") for n in nouns for c in n.children   # "a Swedish maker"
                              if c.dep_ == "amod" and found.entity_at(c.i)
@@ -226,9 +224,11 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     counts: Counter = Counter()
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
+    heads = lexicon().synonyms.get(head, frozenset((head,)))
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
-    named = {key for key, kind in kinds.items() if kind in types + if_named and (head in labels[key].lower().split() or any(
-        i < tok.i and noun == head for i, noun in (described or {}).get(key, ())))}
+    named = {key for key, kind in kinds.items() if kind in types + if_named and (
+        heads & set(labels[key].lower().split()) or any(
+            i < tok.i and noun in heads for i, noun in (described or {}).get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {f"@{key}" for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
     from_there = {key for key, kind in kinds.items() if kind in types and any(

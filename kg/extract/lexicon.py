@@ -31,6 +31,7 @@ class Lexicon:
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X
+    synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
         currency_nouns=frozenset(words["currency_nouns"]),
         stock_nouns=frozenset(words["stock_nouns"]),
+        synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,

@@ -259,16 +259,19 @@ DESCRIPTION_WORDS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB", "PUNCT"}
 
 
 def nouns_beside(span: Span) -> list[Token]:
-    """Common nouns the text puts beside a name: an apposition ("X, the finance minister,"),
-    also one the parser missed, and a predicate noun ("X is a former banker")."""
+    """Common nouns the text puts beside a name: an apposition either way round ("X, the finance
+    minister,", "her novel The Salt Orchard"), also one the parser missed, and a predicate noun
+    ("X is a former banker")."""
     doc, root = span.doc, span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain"):
         nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)              # "her novel, The Salt Orchard": the name is the noun's apposition
     beside = _noun_after_comma(doc, span.end)
     if beside is not None and beside not in nouns:
         nouns.append(beside)
-    return nouns
+    return [n for n in nouns if n.tag_ != "NNS"]      # a name is one thing: "X, the organisers of …" misparsed
 
 
 def _noun_after_comma(doc: Doc, i: int) -> Token | None:
@@ -322,12 +325,14 @@ AGENTIVE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "eer")
 
 
 def noun_kind(noun: Token) -> str | None:
-    """Person or Organization for a descriptor noun: the lexicon first, then the agentive
+    """Person, Organization or Work for a descriptor noun: the lexicon first, then the agentive
     suffixes of English person nouns (physicist, banker, director, historian, consultant)."""
     lemma = noun.lemma_.lower()
     kind = lexicon().definite_heads.get(lemma)
     if kind in ("Person", "Organization"):
         return kind
+    if lemma in lexicon().work_nouns:
+        return "Work"                        # "her novel The Salt Orchard"
     if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
                                          and not lemma.endswith("ment")):    # student, not investment
         return "Person"
