@@ -68,12 +68,16 @@ def test_each_operator_and_attribute_kind(nlp, parse):
             {"RIGHT_ID": "x", "RIGHT_ATTRS": {"TAG": "VBD", "LEMMA": {"NOT_IN": ["be"]}}},
             {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "n", "RIGHT_ATTRS": {"ENT_TYPE": ""}},
             {"LEFT_ID": "n", "REL_OP": ">", "RIGHT_ID": "num", "RIGHT_ATTRS": {"LIKE_NUM": True}}],
+        "left-children-and-shape": [
+            {"RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "NOUN"}},
+            {"LEFT_ID": "n", "REL_OP": ">--", "RIGHT_ID": "mod", "RIGHT_ATTRS": {"DEP": {"NOT_IN": ["det"]}}},
+            {"LEFT_ID": "n", "REL_OP": ">--", "RIGHT_ID": "num", "RIGHT_ATTRS": {"DEP": "nummod", "SHAPE": {"IN": ["d", "dd"]}}}],
         "sentence-edges": [
             {"RIGHT_ID": "p", "RIGHT_ATTRS": {"IS_PUNCT": True} if False else {"DEP": "punct"}},
             {"LEFT_ID": "p", "REL_OP": ".", "RIGHT_ID": "next", "RIGHT_ATTRS": {}}],
     }
     docs = parse(["Maria Lopez, the mayor of Lima, met officials in Quito, Ecuador. They signed 12 deals.",
-                  "Berlin. Paris, France, hosted talks; ministers bought 3 ships and 40 trucks."])
+                  "Berlin. Paris, France, hosted talks; ministers bought 3 new ships and 40 trucks for 2 ports."])
     reference, fast = both(nlp.vocab, patterns)
     seen = set()
     for doc in docs:
@@ -85,6 +89,7 @@ def test_each_operator_and_attribute_kind(nlp, parse):
 
 @pytest.mark.parametrize("node, complaint", [
     ({"REL_OP": ">>"}, "REL_OP '>>'"),
+    ({"REL_OP": "$+"}, "REL_OP '\\$\\+'"),
     ({"RIGHT_ATTRS": {"IS_PUNCT": True}}, "IS_PUNCT"),
     ({"RIGHT_ATTRS": {"LEMMA": {"REGEX": "^a"}}}, "REGEX"),
     ({"RIGHT_ATTRS": {"_": {"kg_nominal": True}}}, "'_'"),

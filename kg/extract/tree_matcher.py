@@ -14,9 +14,10 @@ order, and the same order: by pattern, then by token ids), including its quirks:
 match the same token, and every node must lie in the root's sentence tree. It supports exactly
 what kg/data/patterns.json uses and rejects anything else when the pattern is added:
 
-* REL_OP: ">" (right is a child of left), "." (right immediately follows left), ";" (right
-  immediately precedes left); "." and ";" stay within the sentence's dependency tree.
-* RIGHT_ATTRS: ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE with a string value or
+* REL_OP: ">" (right is a child of left), ">--" (a child before left), "." (right immediately
+  follows left), ";" (right immediately precedes left); "." and ";" stay within the sentence's
+  dependency tree.
+* RIGHT_ATTRS: ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, SHAPE with a string value or
   {"IN": [...]} / {"NOT_IN": [...]}; LIKE_NUM with a boolean.
 """
 
@@ -30,11 +31,12 @@ from spacy.attrs import IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-STRING_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
+STRING_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE")
 FLAG_ATTRS = ("LIKE_NUM",)
-REL_OPS = (">", ".", ";")
+REL_OPS = (">", ">--", ".", ";")
+CHILD_OPS = (">", ">--")
 # Which attribute to index a root node by when no child dependency anchors it, most selective first.
-INDEX_PREFERENCE = {"ORTH": 0, "LOWER": 0, "LEMMA": 0, "ENT_TYPE": 1, "TAG": 2, "POS": 3, "DEP": 4,
+INDEX_PREFERENCE = {"ORTH": 0, "LOWER": 0, "LEMMA": 0, "ENT_TYPE": 1, "SHAPE": 1, "TAG": 2, "POS": 3, "DEP": 4,
                     "LIKE_NUM": 5}
 DEP = 0                                      # the DEP column is always column 0
 
@@ -51,7 +53,7 @@ class _Node:
     left: int                      # index of the node this one hangs off (-1 for the root)
     op: str
     deps: frozenset[int] | None    # the DEP values the node requires, if it requires some
-    rest: tuple[Test, ...]         # its tests but the DEP one: what a (head, dep) lookup leaves to check
+    rest: tuple[Test, ...]         # its other tests: all a child found by (head, dep) still needs
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class TreeMatcher:
             nodes.append(_Node(tests, left, op, dep_test[1] if dep_test else None,
                                tuple(t for t in tests if t is not dep_test)))
         root = nodes[0]
-        child_deps = tuple(sorted({n.deps for n in nodes if n.left == 0 and n.op == ">" and n.deps},
+        child_deps = tuple(sorted({n.deps for n in nodes if n.left == 0 and n.op in CHILD_OPS and n.deps},
                                   key=sorted))
         index_test = None if child_deps else _index_test(root.tests, self._columns)
         anchor_id = self._anchors.setdefault((root.tests, child_deps), len(self._anchors))
@@ -209,16 +211,18 @@ class _Walk:
             if not rows:
                 break
             left, tests = node.left, node.rest
-            if node.op == ">" and node.deps is not None and len(node.deps) == 1:   # the common case
+            if node.op in CHILD_OPS and node.deps is not None and len(node.deps) == 1:   # the common case
                 get, dep = self.by_head_dep.get, next(iter(node.deps))
                 rows = [row + (i,) for row in rows for i in get((row[left], dep), ())
                         if not tests or _passes(tests, columns, i)]
-            elif node.op == ">":
+            elif node.op in CHILD_OPS:
                 children, tests = self.children, node.tests
                 rows = [row + (i,) for row in rows for i in children[row[left]] if _passes(tests, columns, i)]
             else:
                 neighbour, tests = (self.next_in_tree if node.op == "." else self.previous_in_tree), node.tests
                 rows = [row + (i,) for row in rows for i in neighbour(row[left]) if _passes(tests, columns, i)]
+            if node.op == ">--":                               # a child before its head
+                rows = [row for row in rows if row[-1] < row[left]]
         return rows
 
     def anchors(self, pattern: _Pattern) -> list[int]:
