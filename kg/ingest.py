@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef
@@ -82,40 +83,67 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
     seen: set[str] = set()
 
     def fresh() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, ReadError):
-                report.errors.append(str(item))
-            elif item.content_hash in seen or \
-                    store.ask(f"ASK {{ GRAPH <{document_iri(item)}> {{ ?d a <{KG.Document}> }} }}"):
-                report.skipped += 1
-            else:
-                seen.add(item.content_hash)
-                yield item
-                continue
-            if on_progress:
-                on_progress(1)
+        for group in _groups(items, 64):
+            stored = stored_documents(store, [document_iri(i) for i in group if isinstance(i, Article)])
+            for item in group:
+                if isinstance(item, ReadError):
+                    report.errors.append(str(item))
+                elif item.content_hash in seen or document_iri(item) in stored:
+                    report.skipped += 1
+                else:
+                    seen.add(item.content_hash)
+                    yield item
+                    continue
+                if on_progress:
+                    on_progress(1)
 
     current: _Document | None = None
-    for article, entities, facts, last in extract(fresh()):
-        if current is None:
-            current = _Document(article, document_iri(article))
+    try:
+        for article, entities, facts, last in extract(fresh()):
+            if current is None:
+                current = _Document(article, document_iri(article))
+                if current.long:
+                    writer.commit()
+                    writer.wait()                # a long document is streamed on its own
+            writer.body += current.add(entities, facts, index, writer)
+            if not last:
+                if len(writer.body) >= BODY_QUADS:
+                    writer.write_body()
+                continue
+            writer.finish(current)
+            if current.long or writer.documents >= write_every:
+                writer.commit()
             if current.long:
-                writer.commit()                  # a long document is streamed on its own
-        writer.body += current.add(entities, facts, index, writer)
-        if not last:
-            if len(writer.body) >= BODY_QUADS:
-                writer.write_body()
-            continue
-        writer.finish(current)
-        if current.long or writer.documents >= write_every:
-            writer.commit()
-        report.documents += 1
-        report.facts += current.facts(store)
-        touched |= set(current.iri_of.values())
-        current = None
-    writer.commit()
+                writer.wait()
+            report.documents += 1
+            report.facts += current.facts(store)
+            touched |= set(current.iri_of.values())
+            current = None
+        writer.commit()
+    finally:
+        writer.close()                           # a write in flight is one whole transaction: let it land
     report.entities = len(touched)
     return report
+
+
+def stored_documents(store: GraphStore, iris: list[URIRef]) -> set[URIRef]:
+    """Which of these documents the store holds complete: one query for a group of articles."""
+    if not iris:
+        return set()
+    values = " ".join(i.n3() for i in iris)
+    rows = store.query(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g a <{KG.Document}> }} }}")
+    return {URIRef(row["g"].value) for row in rows}
+
+
+def _groups(items: Iterable, size: int) -> Iterator[list]:
+    group: list = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
 
 
 def drop_incomplete_documents(store: GraphStore) -> list[str]:
@@ -136,7 +164,12 @@ def interrupted_descriptions(store: GraphStore) -> set[URIRef]:
 
 
 class _Writer:
-    """Buffers quads and writes them in the order the module docstring's guarantee needs."""
+    """Buffers quads and writes them in the order the module docstring's guarantee needs.
+
+    A group of short documents is written on a background thread while the next group is parsed:
+    the store's write releases the GIL, so parsing and writing overlap. At most one group is in
+    flight and groups land in order; `wait` returns when the last one has (and re-raises its
+    error)."""
 
     def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],
                  on_progress: Callable[[int], None] | None) -> None:
@@ -146,6 +179,21 @@ class _Writer:
         self.final: list[Quad] = []         # markers and metadata, predicate declarations
         self.touched: set[URIRef] = set(repair)
         self.documents = 0
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self._in_flight: Future | None = None
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._thread.shutdown()
+
+    def wait(self) -> None:
+        done, self._in_flight = self._in_flight, None
+        if done is not None:
+            documents = done.result()
+            if self.on_progress and documents:
+                self.on_progress(documents)
 
     def declare(self, fact: Fact) -> None:
         p = str(predicate_iri(fact.predicate))
@@ -156,6 +204,7 @@ class _Writer:
     def write_body(self) -> None:
         """Part of a long document: visible, but not yet a document (no marker). Flushed, or
         the embedded store's memtables would grow with the document."""
+        self.wait()
         self.store.extend(self.body)
         self.store.flush()
         self.body = []
@@ -171,13 +220,16 @@ class _Writer:
         if not (self.body or self.final or self.touched):
             return
         iris = sorted(self.touched)
-        described = [q for iri in iris for q in self.index.describe(iri)]
-        stale = current_descriptions(self.store, iris) - set(described)
-        self.store.extend(self.body + self.final + described)
-        self.store.retract(sorted(stale))
-        if self.on_progress and self.documents:
-            self.on_progress(self.documents)
+        described = [q for iri in iris for q in self.index.describe(iri)]   # now: the index moves on
+        self.wait()
+        self._in_flight = self._thread.submit(self._write, self.body + self.final, described, iris, self.documents)
         self.body, self.final, self.touched, self.documents = [], [], set(), 0
+
+    def _write(self, quads: list[Quad], described: list[Quad], iris: list[URIRef], documents: int) -> int:
+        stale = current_descriptions(self.store, iris) - set(described)
+        self.store.extend(quads + described)
+        self.store.retract(sorted(stale))
+        return documents
 
 
 def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:

@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -47,6 +48,7 @@ def document_iri(article: Article) -> URIRef:
     return DOC[article.content_hash[:32]]
 
 
+@lru_cache(maxsize=4096)
 def predicate_iri(label: str) -> URIRef:
     standard = lexicon().standard_properties.get(label)
     if standard:
@@ -97,18 +99,25 @@ def fact_quads(fact: Fact, article: Article, doc: URIRef, iri_of: dict[str, URIR
     st = STMT[digest]
     quads: list[Quad] = [
         (s, p, o, doc),
-        (st, RDF.type, RDF.Statement, doc),
-        (st, RDF.subject, s, doc), (st, RDF.predicate, p, doc), (st, RDF.object, o, doc),
-        (st, PROV.wasDerivedFrom, doc, doc),
-        (st, KG.sentence, Literal(article.text[fact.sentence_start:fact.sentence_end].strip()), doc),
-        (st, KG.startOffset, Literal(fact.sentence_start), doc),
-        (st, KG.endOffset, Literal(fact.sentence_end), doc),
-        (st, KG.confidence, Literal(round(fact.confidence, 3), datatype=XSD.decimal), doc),
-        (st, KG.rule, Literal(fact.rule), doc),
+        (st, _TYPE, _STATEMENT, doc),
+        (st, _SUBJECT, s, doc), (st, _PREDICATE, p, doc), (st, _OBJECT, o, doc),
+        (st, _DERIVED_FROM, doc, doc),
+        (st, _SENTENCE, Literal(article.text[fact.sentence_start:fact.sentence_end].strip()), doc),
+        (st, _START, Literal(fact.sentence_start), doc),
+        (st, _END, Literal(fact.sentence_end), doc),
+        (st, _CONFIDENCE, Literal(round(fact.confidence, 3), datatype=XSD.decimal), doc),
+        (st, _RULE, Literal(fact.rule), doc),
     ]
     if fact.modality:
-        quads.append((st, KG.modality, Literal(fact.modality), doc))
+        quads.append((st, _MODALITY, Literal(fact.modality), doc))
     return quads
+
+
+# rdflib builds (and validates) a new URIRef on every Namespace attribute access: the provenance
+# terms are written for every fact, so they are built once.
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_DERIVED_FROM, _SENTENCE, _START, _END = PROV.wasDerivedFrom, KG.sentence, KG.startOffset, KG.endOffset
+_CONFIDENCE, _RULE, _MODALITY = KG.confidence, KG.rule, KG.modality
 
 
 def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
