@@ -440,3 +440,13 @@ def test_a_plural_noun_is_no_apposition_of_a_name(nlp):
     doc = nlp("She won for her novel The Copper Coast, the organisers of the award announced in Madrid.")
     coast = [e for e in doc._.kg_entities.values() if "Copper Coast" in e.names]
     assert coast and coast[0].type == "Work"
+
+
+def test_coordinated_parties_members_listed_and_groups_from_a_country(nlp):
+    got = facts(nlp, "Chile and Peru signed a fisheries accord on Monday. Lumora Robotics raised money last year. "
+                     "Its backers include Sequoia Capital and the European Investment Bank. Health ministers from "
+                     "Kenya asked to join the Gavi Alliance.")
+    assert ("Chile", "sign accord with", "Peru") in got
+    assert ("Sequoia Capital", "backer of", "Lumora Robotics") in got
+    assert ("European Investment Bank", "backer of", "Lumora Robotics") in got
+    assert ("Kenya", "join", "Gavi Alliance") in got

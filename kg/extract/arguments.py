@@ -91,6 +91,12 @@ class Arguments:
         lemma = tok.lemma_.lower()
         if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
             return None                      # "the Uruguayan forward, Martín Alonso": the name decides
+        if tok.tag_ == "NNS" and (lemma in self.lex.organisation_part_nouns or noun_kind(tok) == "Person"):
+            source = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj"), None)
+            key = (self.found.entity_at(source.i) or self.refs.get(source.i)) if source is not None else None
+            if key and self.found.entities[key].type in ("Country", "Organization"):
+                return key                   # "health ministers from Kenya" act for Kenya
         if lemma in self.lex.stock_nouns:    # "shares in Vantor", "Vantor's shares", "Vantor shares"
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
