@@ -450,3 +450,8 @@ def test_coordinated_parties_members_listed_and_groups_from_a_country(nlp):
     assert ("Sequoia Capital", "backer of", "Lumora Robotics") in got
     assert ("European Investment Bank", "backer of", "Lumora Robotics") in got
     assert ("Kenya", "join", "Gavi Alliance") in got
+
+
+def test_a_person_is_not_a_city_by_one_of_its_alternate_names(nlp):
+    doc = nlp("Kenyan runner Mary Kamau won. Kamau said she was happy.")
+    assert not any(e.type == "City" for e in doc._.kg_entities.values())

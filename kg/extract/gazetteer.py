@@ -68,15 +68,17 @@ class Gazetteer:
                 best_pop[key] = info["population"]
                 cities[key] = place
         self._cities = cities
+        self._alternate = {key for key, place in cities.items() if _clean(place.name) != key}
         self.demonyms = {_clean(row["demonym"]): self.countries[row["alpha2"]]
                          for row in _tsv("demonyms.tsv") if row["alpha2"] in self.countries}
 
-    def lookup(self, name: str) -> Place | None:
-        """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands"."""
+    def lookup(self, name: str, primary_only: bool = False) -> Place | None:
+        """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands".
+        `primary_only` skips cities' alternate names: NER's PERSON "Kamau" is not "Cà Mau"."""
         key = _clean(name)
         bare = key[4:] if key.startswith("the ") else key
         for k in (key, bare, "the " + bare):
-            place = self._by_name.get(k) or self._cities.get(k)
+            place = self._by_name.get(k) or (None if primary_only and k in self._alternate else self._cities.get(k))
             if place is not None:
                 return place
         return None

@@ -166,7 +166,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
                 return Mention(span.start, span.end, text, place.kind, place, surface=text)
             return None                      # religions, parties-as-adjectives, "European": not nodes
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
-    place = gaz.lookup(text) if kind in ("Place", "Person", "Organization", "Facility", "Entity") else None
+    place = gaz.lookup(text, primary_only=label == "PERSON") \
+        if kind in ("Place", "Person", "Organization", "Facility", "Entity") else None
     dateline = text.isupper() and span.start == 0
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital):
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
