@@ -455,3 +455,11 @@ def test_coordinated_parties_members_listed_and_groups_from_a_country(nlp):
 def test_a_person_is_not_a_city_by_one_of_its_alternate_names(nlp):
     doc = nlp("Kenyan runner Mary Kamau won. Kamau said she was happy.")
     assert not any(e.type == "City" for e in doc._.kg_entities.values())
+
+
+def test_organisation_names_in_apposition_are_one_entity_but_a_person_stays_a_person(nlp):
+    doc = nlp("The shots were paid for by Gavi, the Vaccine Alliance, which has backed the programme since 2019. "
+              "Anna Kessler arrived. Kessler, a lawyer at the Hamburg law firm Lenz & Partner, spoke.")
+    by_name = {n: e for e in doc._.kg_entities.values() for n in e.names}
+    assert by_name["Gavi"] is by_name["Vaccine Alliance"] and by_name["Gavi"].type == "Organization"
+    assert by_name["Kessler"].type == "Person" and "Lenz & Partner" not in by_name["Kessler"].names

@@ -68,7 +68,17 @@ ALIAS_VERBS = {"know", "call", "dub", "nickname", "name", "brand", "rename", "ab
 
 
 def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
-    """ "the Oswaldo Cruz Foundation, known as Fiocruz": the second name is the first one's alias."""
+    """ "the Oswaldo Cruz Foundation, known as Fiocruz": the second name is the first one's alias;
+    so is an organisation's name in apposition to another's ("Gavi, the Vaccine Alliance,")."""
+    for m in list(result.mentions):
+        root = doc[m.start:m.end].root
+        named = result.by_token.get(root.head.i) if root.dep_ == "appos" else None
+        if named is not None and named.entity != m.entity and m.type == "Organization" \
+                and (named.type in ("Organization", "Entity")
+                     or (named.type == "Person" and " " not in result.entities[named.entity].label)) \
+                and not (m.place or named.place) \
+                and m.entity in result.entities:
+            _merge(result, m, named, f"alias: '{m.name}' in apposition to '{named.name}'", "Organization")
     for tok in doc:
         if tok.lemma_.lower() not in ALIAS_VERBS or tok.dep_ not in ("acl", "relcl", "advcl") or tok.tag_ != "VBN":
             continue
@@ -79,14 +89,19 @@ def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
         alias = result.by_token.get(alias_tok.i) if alias_tok is not None else None
         if named is None or alias is None or named.entity == alias.entity or named.place or alias.place:
             continue
-        gone, kept = alias.entity, result.entities[named.entity]
-        for m in result.mentions:
-            if m.entity == gone:
-                m.entity, m.type = kept.key, named.type
-        for name in result.entities.pop(gone).names:
-            if name not in kept.names:
-                kept.names.append(name)
-        kept.evidence.append(f"alias: '{alias.name}' introduced as another name of '{named.name}'")
+        _merge(result, alias, named, f"alias: '{alias.name}' introduced as another name of '{named.name}'")
+
+
+def _merge(result: DocumentEntities, alias: Mention, named: Mention, evidence: str, kind: str = "") -> None:
+    """The alias's entity joins the named one: its mentions, names and the evidence why."""
+    gone, kept = alias.entity, result.entities[named.entity]
+    for m in result.mentions:
+        if m.entity == gone or (kind and m.entity == kept.key):
+            m.entity, m.type = kept.key, kind or named.type
+    for name in result.entities.pop(gone).names:
+        if name not in kept.names:
+            kept.names.append(name)
+    kept.evidence.append(evidence)
 
 
 def _key(m: Mention) -> str:
