@@ -463,3 +463,11 @@ def test_organisation_names_in_apposition_are_one_entity_but_a_person_stays_a_pe
     by_name = {n: e for e in doc._.kg_entities.values() for n in e.names}
     assert by_name["Gavi"] is by_name["Vaccine Alliance"] and by_name["Gavi"].type == "Organization"
     assert by_name["Kessler"].type == "Person" and "Lenz & Partner" not in by_name["Kessler"].names
+
+
+def test_possessive_pronoun_may_be_its_own_clause_subject_and_names_sharing_a_surname_stay_apart(nlp):
+    got = facts(nlp, "World number three Ana Kovač beat Maria Sakkari in the final. Sakkari, who is ranked 41st in "
+                     "the world, had won in Doha. Kovač, the second seed, is coached by her mother, Ivana Kovač.")
+    assert ("Ana Kovač", "beat", "Maria Sakkari") in got
+    assert ("Ivana Kovač", "mother of", "Ana Kovač") in got
+    assert ("Maria Sakkari", "ranking", "41st") in got

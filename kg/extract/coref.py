@@ -110,10 +110,11 @@ def _clause_verb(tok: Token) -> int:
 
 def _person_earlier_in_sentence(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
     """ "a trip by Modi to Australia, where he met …": a person named earlier in the same sentence,
-    unless it is the subject of the pronoun's own clause ("Wrona nominated her")."""
+    unless it is the subject of the pronoun's own clause ("Wrona nominated her") -- a possessive
+    may be ("Kovač is coached by her mother")."""
     if tok.lower_ not in lex.person_pronouns:
         return None
-    own_clause = _clause_verb(tok)
+    own_clause = None if tok.dep_ == "poss" else _clause_verb(tok)
     for i, key, kind in reversed(history):
         if i < tok.sent.start:
             return None
@@ -128,7 +129,7 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
     if tok.lower_ not in lex.person_pronouns or not subjects:
         return None
     window_start = _sentences_back(tok, 3)
-    own_clause = _clause_verb(tok)
+    own_clause = None if tok.dep_ == "poss" else _clause_verb(tok)      # "X sold his stake": X
     candidates = []
     for i, key, verb in reversed(subjects):
         if i < window_start:

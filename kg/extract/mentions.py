@@ -455,7 +455,10 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             full = result.acronyms[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
-            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, surface=tok.text))
+            span = _extend_name_left(doc[tok.i:tok.i + 1])       # "Ana Kovač", not Ivana Kovač's "Kovač"
+            if any(i in covered for i in range(span.start, tok.i)):
+                span = doc[tok.i:tok.i + 1]
+            result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
 NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
