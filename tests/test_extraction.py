@@ -471,3 +471,10 @@ def test_possessive_pronoun_may_be_its_own_clause_subject_and_names_sharing_a_su
     assert ("Ana Kovač", "beat", "Maria Sakkari") in got
     assert ("Ivana Kovač", "mother of", "Ana Kovač") in got
     assert ("Maria Sakkari", "ranking", "41st") in got
+
+
+def test_something_received_from_a_provider(nlp):
+    got = facts(nlp, "Atlas Cell Ltd secured a $90 million loan from the African Development Bank. "
+                     "Orvelle Group won approval from the European Commission in May.")
+    assert ("African Development Bank", "lend to", "Atlas Cell Ltd") in got
+    assert ("European Commission", "approve", "Orvelle Group") in got

@@ -41,6 +41,7 @@ class Lexicon:
     standard_properties: dict[str, str]
     creation_verbs: dict[str, str]
     work_nouns: dict[str, str]
+    provision_nouns: dict[str, str]          # "a loan from Y" -> Y "lend to" the receiver
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         standard_properties=preds["standard_properties"],
         creation_verbs={k: v for k, v in preds["creation_verbs"].items() if k != "about"},
         work_nouns={k: v for k, v in preds["work_nouns"].items() if k != "about"},
+        provision_nouns={k: v for k, v in preds["provision_nouns"].items() if k != "about"},
     )
 
 

@@ -38,6 +38,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_work_noun": ("LEMMA", sorted(lex.work_nouns)),
         "kg_currency": ("LEMMA", sorted(lex.currency_nouns)),
         "kg_organisation_kind": ("LEMMA", sorted(lex.organisation_kind_nouns)),
+        "kg_provision_noun": ("LEMMA", sorted(lex.provision_nouns)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
@@ -172,6 +173,8 @@ class RelationExtractor:
             return self._nominal_label(spec, nodes)
         if spec.get("work"):
             return lex.work_nouns.get(nodes["noun"].lemma_.lower())
+        if spec.get("provision"):
+            return lex.provision_nouns.get(nodes["noun"].lemma_.lower())
         if spec.get("symmetric"):
             return lex.symmetric_verbs.get(pred.lemma_.lower())
         return lex.label_map.get(raw, raw)
