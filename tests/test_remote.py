@@ -223,6 +223,7 @@ def test_remove_on_remote_store_matches_embedded(empty_server, tmp_path):
     assert remote.ask(f"ASK {{ GRAPH <{ENTITIES}> {{ {SCHOLZ} kg:resolvedBy ?why }} }}")   # 'Scholz' only in A
     before = json.loads(run_kg(empty_server, "stats", "--json").stdout)
     assert before["documents"] == 2
+    original = _state(remote)
 
     # An unknown DOC (even next to a known one) is a one-line error, exit 1, and nothing goes.
     everything = _everything(remote)
@@ -268,3 +269,9 @@ def test_remove_on_remote_store_matches_embedded(empty_server, tmp_path):
     finally:
         embedded.close()
         only_b.close()
+
+    # The other one too (by its IRI this time), then both again: back to where it started.
+    run_kg(empty_server, "remove", doc_b)
+    assert _state(remote) == {"facts": set(), "entities": set(), "documents": set()}
+    assert "2 document(s) ingested" in run_kg(empty_server, "ingest", str(a), str(b)).stdout
+    assert _state(remote) == original
