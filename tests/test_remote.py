@@ -35,26 +35,24 @@ def _oxigraph_server(workdir: Path):
         pytest.skip("the `oxigraph` server executable is missing (pip install oxigraph)")
     location = workdir / "db"
     port = free_port()
-    log = open(workdir / "server.log", "wb")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
-    while True:
+    with open(workdir / "server.log", "wb") as log:
+        proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                                stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    proc.wait()
+                    pytest.fail(f"oxigraph serve did not start: {(workdir / 'server.log').read_text()}")
+                time.sleep(0.1)
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                proc.wait()
-                log.close()
-                pytest.fail(f"oxigraph serve did not start: {(workdir / 'server.log').read_text()}")
-            time.sleep(0.1)
-    try:
-        yield f"sparql+http://127.0.0.1:{port}"
-    finally:
-        stop_process(proc, timeout=10)
-        log.close()
+            yield f"sparql+http://127.0.0.1:{port}"
+        finally:
+            stop_process(proc, timeout=10)
 
 
 @pytest.fixture(scope="module")
