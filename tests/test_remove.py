@@ -133,3 +133,45 @@ def test_cli_remove(files, tmp_path, store):
     figures = json.loads(run_kg(store, "stats", "--json").stdout)
     assert figures["documents"] == 1 and "City" not in figures["entities_by_type"]
     assert run_kg(store, "query", VISIT).stdout.strip() == "true"
+
+
+# Merge evidence (kg:resolvedBy) is not recorded per document: remove keeps a line while the
+# entity still has, from some remaining document, the name the line quotes.
+HEALTH_A = ("The World Health Organization (WHO) sent doctors to Brazil on Monday. The Oswaldo Cruz "
+            "Foundation, known as Fiocruz, welcomed the doctors in Rio de Janeiro.\n")
+HEALTH_B = ("The World Health Organization said on Friday that Fiocruz, a research institute, tested new "
+            "vaccines in Rio de Janeiro.\n")
+WHO, FOUNDATION = f"<{ID}organization/world-health-organization>", f"<{ID}organization/oswaldo-cruz-foundation>"
+ACRONYM = "acronym-definition: 'WHO' introduced as 'World Health Organization'"
+ALIAS = "alias: 'Fiocruz' introduced as another name of 'Oswaldo Cruz Foundation'"
+
+
+def evidence(store, entity: str) -> set[str]:
+    return {row["v"].value for row in store.query(
+        f"SELECT ?v WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ {entity} kg:resolvedBy ?v }} }}")}
+
+
+def test_merge_evidence_goes_with_the_last_document_using_its_name(tmp_path):
+    a, b = tmp_path / "health-a.txt", tmp_path / "health-b.txt"
+    a.write_text(HEALTH_A)
+    b.write_text(HEALTH_B)
+    store = fresh(tmp_path, "store", a, b)
+    # Both merges come from A alone: B writes neither "(WHO)" nor "known as"; it just says
+    # "World Health Organization" and "Fiocruz" (the latter resolved to A's foundation by name).
+    assert ACRONYM in evidence(store, WHO)
+    assert ALIAS in evidence(store, FOUNDATION)
+    assert store.ask(f"ASK {{ GRAPH <{doc_iri(store, b)}> {{ {FOUNDATION} kg:surfaceForm 'Fiocruz' }} }}")
+    assert not store.ask(f"ASK {{ GRAPH <{doc_iri(store, b)}> {{ ?e kg:surfaceForm 'WHO' }} }}")
+
+    remove_documents(store, [str(a)])
+    # 'WHO' is no longer anyone's name for the organisation: its acronym line goes, the entity stays.
+    assert store.ask(f"ASK {{ GRAPH <{ENTITY_GRAPH}> {{ {WHO} rdfs:label 'World Health Organization' }} }}")
+    assert ACRONYM not in evidence(store, WHO)
+    assert not store.ask(f"ASK {{ {WHO} skos:altLabel 'WHO' }}")
+    # B still calls the foundation 'Fiocruz', so the alias line that explains that name stays.
+    assert ALIAS in evidence(store, FOUNDATION)
+    assert store.ask(f"ASK {{ GRAPH <{ENTITY_GRAPH}> {{ {FOUNDATION} a kg:Organization }} }}")
+
+    remove_documents(store, [str(b)])
+    assert entity_graph(store) == set()
+    store.close()
