@@ -232,7 +232,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
     mods = [c for c in noun.children if c.i < noun.i and (
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
                                  lexicon().title_keep_words))]
-    words = [m.lower_ for m in sorted(mods, key=lambda t: t.i) if not m.ent_type_ or m.lower_ in role_words]
+    words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)       # no names in a predicate:
+             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN")]   # "welcome the WHO team"
     return " ".join([*words, noun.lemma_.lower()])
 
 
