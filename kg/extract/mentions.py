@@ -110,11 +110,16 @@ def find_mentions(doc: Doc) -> DocumentEntities:
 
 
 def _split_at_place_owner(span: Span, label: str) -> list[tuple[Span, str]]:
-    """ "South Korea's Ministry of Trade" as one NER name is two: the country and its ministry."""
+    """ "South Korea's Ministry of Trade" as one NER name is two: the country and its ministry;
+    so is "the Adriatic Institute of Science in Trieste": the institute and the city."""
+    doc = span.doc
     owner = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
-    if owner is None or not gazetteer().lookup(span.doc[span.start:owner].text):
-        return [(span, label)]
-    return [(span.doc[span.start:owner], "GPE"), (span.doc[owner + 1:span.end], label)]
+    if owner is not None and gazetteer().lookup(doc[span.start:owner].text):
+        return [(doc[span.start:owner], "GPE"), (doc[owner + 1:span.end], label)]
+    at = next((t.i for t in span[1:-1] if t.lower_ in ("in", "at")), None)
+    if at is not None and label == "ORG" and gazetteer().lookup(doc[at + 1:span.end].text):
+        return [(doc[span.start:at], label), (doc[at + 1:span.end], "GPE")]
+    return [(span, label)]
 
 
 def _trim(span: Span) -> Span | None:
