@@ -478,3 +478,13 @@ def test_something_received_from_a_provider(nlp):
                      "Orvelle Group won approval from the European Commission in May.")
     assert ("African Development Bank", "lend to", "Atlas Cell Ltd") in got
     assert ("European Commission", "approve", "Orvelle Group") in got
+
+
+def test_place_names_are_not_absorbed_and_acronyms_before_their_expansion_join_it(nlp):
+    doc = nlp("The Munich Africa Business Forum opened in Munich. Talks in Abuja, Nigeria, ended. Uganda signed; "
+              "Ugandan officials cheered. The EU said the European Union would help.")
+    by_name = {n: e for e in doc._.kg_entities.values() for n in e.names}
+    assert by_name["Munich"].type == "City" and by_name["Munich"] is not by_name["Munich Africa Business Forum"]
+    assert by_name["Abuja"].type == "City" and by_name["Nigeria"].type == "Country"
+    assert by_name["Ugandan"] is by_name["Uganda"]
+    assert by_name["EU"] is by_name["European Union"]

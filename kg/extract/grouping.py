@@ -20,7 +20,20 @@ from .mentions import ACRONYM, DocumentEntities, Mention
 def group_mentions(doc: Doc, result: DocumentEntities) -> None:
     _group(result)
     _merge_aliases(doc, result)
+    _merge_early_acronyms(result)
     _vote_types(result)
+
+
+def _merge_early_acronyms(result: DocumentEntities) -> None:
+    """ "The EU said … the European Union": an acronym used before its expansion joins it too."""
+    for key, ent in list(result.entities.items()):
+        if key not in result.entities or ent.geonames_id or not ACRONYM.match(ent.label) or len(ent.names) > 1:
+            continue
+        expanded = _expansion(ent.label, {k: e for k, e in result.entities.items() if k != key})
+        if expanded:
+            alias = next(m for m in result.mentions if m.entity == key)
+            named = next(m for m in result.mentions if m.entity == expanded)
+            _merge(result, alias, named, f"acronym-initials: '{ent.label}' spells '{result.entities[expanded].label}'")
 
 
 def _group(result: DocumentEntities) -> None:
@@ -37,7 +50,7 @@ def _group(result: DocumentEntities) -> None:
             m.type = definition.type
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
             partner = _person_with_part(m, full_people)        # a surname that is also a city: "Santos"
-            short_of = _organisation_with_first_word(m.name, full_orgs)
+            short_of = _organisation_with_first_word(m.name, full_orgs) if m.place is None else None
             place = _place_ending_with(m.name, long_places) if m.place is None else None
             if place:
                 m.type, m.place = place.kind, place

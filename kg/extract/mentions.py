@@ -116,6 +116,10 @@ def _split_at_place_owner(span: Span, label: str) -> list[tuple[Span, str]]:
     owner = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
     if owner is not None and gazetteer().lookup(doc[span.start:owner].text):
         return [(doc[span.start:owner], "GPE"), (doc[owner + 1:span.end], label)]
+    comma = next((t.i for t in span[1:-1] if t.text == ","), None)
+    if comma is not None and gazetteer().lookup(doc[span.start:comma].text) \
+            and gazetteer().lookup(doc[comma + 1:span.end].text):
+        return [(doc[span.start:comma], "GPE"), (doc[comma + 1:span.end], "GPE")]     # "Abuja, Nigeria"
     at = next((t.i for t in span[1:-1] if t.lower_ in ("in", "at")), None)
     if at is not None and label == "ORG" and gazetteer().lookup(doc[at + 1:span.end].text):
         return [(doc[span.start:at], label), (doc[at + 1:span.end], "GPE")]
@@ -134,9 +138,16 @@ def _trim(span: Span) -> Span | None:
     end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)   # "Full Name (ACR": the
                                              # acronym is read by _add_acronym_definitions
     while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
-                           or doc[end - 1].tag_ == "POS" or SCORE.match(doc[end - 1].text)):
+                           or doc[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _ends_in_score(doc: Doc, end: int) -> bool:
+    """ "Arsenal 2-1" ends in a result; "Ariane 6" and "Falcon 9" end in their own number."""
+    last = doc[end - 1].text
+    beside = {doc[j].text for j in (end - 2, end) if 0 <= j < len(doc)}
+    return bool(SCORE.match(last)) and (any(c in last for c in "-–:") or bool(beside & {"-", "–", ":"}))
 
 
 def _without_title_tail(span: Span) -> Span | None:
@@ -173,6 +184,9 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     place = gaz.lookup(text, primary_only=label == "PERSON") \
         if kind in ("Place", "Person", "Organization", "Facility", "Entity") else None
+    country = gaz.demonym(text) if place is None and label in ("GPE", "LOC", "ORG") else None
+    if country is not None:                  # "Ugandan officials" tagged GPE: the country, once
+        return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     dateline = text.isupper() and span.start == 0
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital):
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
