@@ -488,3 +488,8 @@ def test_place_names_are_not_absorbed_and_acronyms_before_their_expansion_join_i
     assert by_name["Abuja"].type == "City" and by_name["Nigeria"].type == "Country"
     assert by_name["Ugandan"] is by_name["Uganda"]
     assert by_name["EU"] is by_name["European Union"]
+
+
+def test_its_founder_belongs_to_a_body_not_a_city(nlp):
+    got = facts(nlp, "Voltera Energy opened a plant in Celje last year. Its founder, Marko Pirc, said the city was ideal.")
+    assert ("Marko Pirc", "founder of", "Voltera Energy") in got

@@ -178,8 +178,11 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
-            return _last(same, THING_TYPES) or _most_mentioned(tok, history, THING_TYPES, labels, window=1,
-                                                               strict=True)
+            types = THING_TYPES
+            if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
+                                       or tok.head.lemma_.lower() in lex.organisation_part_nouns):
+                types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
+            return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
