@@ -493,3 +493,11 @@ def test_place_names_are_not_absorbed_and_acronyms_before_their_expansion_join_i
 def test_its_founder_belongs_to_a_body_not_a_city(nlp):
     got = facts(nlp, "Voltera Energy opened a plant in Celje last year. Its founder, Marko Pirc, said the city was ideal.")
     assert ("Marko Pirc", "founder of", "Voltera Energy") in got
+
+
+def test_valuations_and_currency_adjectives(nlp):
+    got = facts(nlp, "Acme Corp was valued at $2 billion. The deal values Lumora Robotics at 1.1 billion "
+                     "euros. Nordvik Holdings is valued at 31 billion Danish crowns.")
+    assert ("Acme Corp", "value", "$2 billion") in got
+    assert any(s == "Lumora Robotics" and p == "value" and "1.1 billion" in o for s, p, o in got)
+    assert not any(o == "Denmark" for _, _, o in got)

@@ -89,8 +89,9 @@ class Arguments:
         """A common noun that names its modifier: "the British government" and "the Russian war
         effort" stand for the country, "the UN command" for the organisation."""
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
-            return None                      # "the Uruguayan forward, Martín Alonso": the name decides
+        if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children) or lemma in self.lex.currency_nouns:
+            return None                      # "the Uruguayan forward, Martín Alonso": the name decides;
+                                             # "Danish crowns" are money, not Denmark
         if tok.tag_ == "NNS" and (lemma in self.lex.organisation_part_nouns or noun_kind(tok) == "Person"):
             source = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                            for g in c.children if g.dep_ == "pobj"), None)
