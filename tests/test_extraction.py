@@ -501,3 +501,15 @@ def test_valuations_and_currency_adjectives(nlp):
     assert ("Acme Corp", "value", "$2 billion") in got
     assert any(s == "Lumora Robotics" and p == "value" and "1.1 billion" in o for s, p, o in got)
     assert not any(o == "Denmark" for _, _, o in got)
+
+
+def test_start_up_is_one_noun_that_describes_the_name_after_it(nlp):
+    doc = nlp("Kenyan payments start-up Kilimo Pay has raised $85 million in a round led by London-based Harbor "
+              "Ridge Capital, the company said. The firm, which was set up in 2019 by David Otieno, plans to "
+              "launch in Ethiopia.")
+    ents = doc._.kg_entities
+    got = {(ents[f.subject].label, f.predicate, f.object if f.is_literal else ents[f.object].label)
+           for f in doc._.kg_facts}
+    assert ents["name:kilimo pay"].type == "Organization"
+    assert ("David Otieno", "set up", "Kilimo Pay") in got
+    assert not any(s == "Harbor Ridge Capital" and p.startswith("launch") for s, p, _ in got)

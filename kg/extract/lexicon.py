@@ -33,6 +33,7 @@ class Lexicon:
     stock_nouns: frozenset[str]              # "shares in X" move with X
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
+    joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         stock_nouns=frozenset(words["stock_nouns"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
+        joined_particles=tuple(words["joined_particles"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
         nominalizations=noms,
         symmetric_verbs=preds["symmetric_verbs"],

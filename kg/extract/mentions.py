@@ -131,8 +131,9 @@ def _trim(span: Span) -> Span | None:
     place = gazetteer().lookup(span.text) if doc[start].text == "The" else None
     if place is not None and place.kind == "City":
         return span                          # "The Hague": the article is part of the name
-    while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct
+                           or (doc[start].text.islower() and doc[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
+        start += 1                           # "start-up Mavuno Pay": the noun describes the name
     if end - start > 2 and doc[start].lower_ in lexicon().offices and doc[start + 1].lower_ == "of":
         return None                          # "Minister of Industry and Trade": a title, not a name
     end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)   # "Full Name (ACR": the
@@ -327,7 +328,7 @@ def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
     """Lower-case nouns directly before a name (within its noun phrase), nearest last."""
     nouns: list[Token] = []
     i = start - 1
-    while i >= 0 and len(nouns) < 3 and doc[i].pos_ == "NOUN" and doc[i].text.islower():
+    while i >= 0 and len(nouns) < 3 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].text.islower():
         nouns.insert(0, doc[i])
         i -= 1
     return nouns, i

@@ -19,9 +19,12 @@ from .lexicon import lexicon
 
 
 def keep_prefixed_words(nlp: Language) -> None:
-    """Stop the hyphen infix rule from splitting after one of the lexicon's joined prefixes."""
-    not_after = "".join(f"(?<!\\b{''.join(f'[{c.upper()}{c}]' for c in p)})" for p in lexicon().joined_prefixes)
-    infixes = [not_after + rule if f"(?:{HYPHENS})" in rule else rule for rule in nlp.Defaults.infixes]
+    """Stop the hyphen infix rule from splitting after one of the lexicon's joined prefixes, or
+    before a particle that makes a noun ("start-up", "spin-off", "buy-out")."""
+    lex = lexicon()
+    not_after = "".join(f"(?<!\\b{''.join(f'[{c.upper()}{c}]' for c in p)})" for p in lex.joined_prefixes)
+    not_before = f"(?!(?:{'|'.join(lex.joined_particles)})\\b)"
+    infixes = [not_after + rule + not_before if f"(?:{HYPHENS})" in rule else rule for rule in nlp.Defaults.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
 

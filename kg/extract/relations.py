@@ -159,7 +159,7 @@ class RelationExtractor:
         lex = self.lex
         pred = nodes.get("pred")
         parts = {
-            "pred": _verb_form(pred) if pred is not None else "",
+            "pred": _verb_form(pred, with_particle="{prt}" not in spec["label"]) if pred is not None else "",
             "lemma": _lemma_with_particle(pred) if pred is not None else "",
             "prep": nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": nodes["prt"].lower_ if "prt" in nodes else "",
@@ -211,11 +211,12 @@ def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
     return out
 
 
-def _verb_form(tok: Token) -> str:
+def _verb_form(tok: Token, with_particle: bool = True) -> str:
     """Lemma for active verbs and nouns; the participle for passives ("born", "located")."""
+    prt = _particle(tok) if with_particle else ""
     if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
-        return f"{tok.lower_} {_particle(tok)}".strip()  # "set up (by)", not "set"
-    return _lemma_with_particle(tok)
+        return f"{tok.lower_} {prt}".strip()             # "set up (by)", not "set"
+    return f"{tok.lemma_.lower()} {prt}".strip()
 
 
 def _lemma_with_particle(tok: Token) -> str:
