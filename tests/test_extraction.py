@@ -513,3 +513,10 @@ def test_start_up_is_one_noun_that_describes_the_name_after_it(nlp):
     assert ents["name:kilimo pay"].type == "Organization"
     assert ("David Otieno", "set up", "Kilimo Pay") in got
     assert not any(s == "Harbor Ridge Capital" and p.startswith("launch") for s, p, _ in got)
+
+
+def test_event_noun_with_patient_of_and_agent_by(nlp):
+    got = facts(nlp, "The takeover of Nordhavn Strait by Kanemura Shipping requires approval. "
+                     "The acquisition of Kallby Energi by Orvelle Automobiles closed in May.")
+    assert ("Kanemura Shipping", "take over", "Nordhavn Strait") in got
+    assert ("Orvelle Automobiles", "acquire", "Kallby Energi") in got
