@@ -520,3 +520,8 @@ def test_event_noun_with_patient_of_and_agent_by(nlp):
                      "The acquisition of Kallby Energi by Orvelle Automobiles closed in May.")
     assert ("Kanemura Shipping", "take over", "Nordhavn Strait") in got
     assert ("Orvelle Automobiles", "acquire", "Kallby Energi") in got
+
+
+def test_place_on_the_object_of_a_preposition(nlp):
+    got = facts(nlp, "Kurosawa Motors will invest $1 billion in a battery plant in Ghana.")
+    assert ("Kurosawa Motors", "invest in", "Ghana") in got
