@@ -525,3 +525,12 @@ def test_event_noun_with_patient_of_and_agent_by(nlp):
 def test_place_on_the_object_of_a_preposition(nlp):
     got = facts(nlp, "Kurosawa Motors will invest $1 billion in a battery plant in Ghana.")
     assert ("Kurosawa Motors", "invest in", "Ghana") in got
+
+
+def test_results_in_an_absolute_clause_and_a_club_typed_by_its_noun(nlp):
+    got = facts(nlp, "Sanne de Vries finished second in 2:16:07, with Ethiopia's Tigist Alemu third in 2:19:40. "
+                     "Thomas Girard was sold to Italian side Ravenna Calcio in 2019.")
+    assert ("Tigist Alemu", "finishing position", "third") in got
+    assert ("Tigist Alemu", "finishing time", "2:19:40") in got
+    assert ("Sanne de Vries", "finishing position", "third") not in got
+    assert ("Ravenna Calcio", "country", "Italy") in got

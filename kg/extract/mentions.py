@@ -352,6 +352,8 @@ def noun_kind(noun: Token) -> str | None:
     kind = lexicon().definite_heads.get(lemma)
     if kind in ("Person", "Organization"):
         return kind
+    if lemma in lexicon().organisation_kind_nouns:
+        return "Organization"                # "Italian side Ravenna Calcio", "the squad"
     if lemma in lexicon().work_nouns:
         return "Work"                        # "her novel The Salt Orchard"
     if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
