@@ -534,3 +534,12 @@ def test_results_in_an_absolute_clause_and_a_club_typed_by_its_noun(nlp):
     assert ("Tigist Alemu", "finishing time", "2:19:40") in got
     assert ("Sanne de Vries", "finishing position", "third") not in got
     assert ("Ravenna Calcio", "country", "Italy") in got
+
+
+def test_who_led_a_funding_round_invested(nlp):
+    got = facts(nlp, "Kenyan payments start-up Kilimo Pay has raised $85 million in a Series C funding round led by "
+                     "London-based Harbor Ridge Capital, the company said. Lumora Robotics has raised 140 million euros "
+                     "in a Series B round led by Northgate Capital and Fjordline Ventures.")
+    assert ("Harbor Ridge Capital", "invest in", "Kilimo Pay") in got
+    assert ("Northgate Capital", "invest in", "Lumora Robotics") in got
+    assert ("Fjordline Ventures", "invest in", "Lumora Robotics") in got
