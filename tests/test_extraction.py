@@ -543,3 +543,11 @@ def test_who_led_a_funding_round_invested(nlp):
     assert ("Harbor Ridge Capital", "invest in", "Kilimo Pay") in got
     assert ("Northgate Capital", "invest in", "Lumora Robotics") in got
     assert ("Fjordline Ventures", "invest in", "Lumora Robotics") in got
+
+
+def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(nlp):
+    got = facts(nlp, "Germany and Kenya agreed to cooperate. Chancellor Olaf Scholz flew to Kenya on Monday. "
+                     "Kenyan President William Ruto met Chancellor Olaf Scholz. Microsoft gaming chief Phil Spencer spoke.")
+    assert ("Olaf Scholz", "chancellor of", "Kenya") not in got
+    assert not any(p.startswith("met ") for _, p, _ in got)
+    assert ("Phil Spencer", "gaming chief of", "Microsoft") in got

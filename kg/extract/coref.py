@@ -292,7 +292,8 @@ def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | 
     return None
 
 
-def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tuple[str, ...]) -> str | None:
+def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tuple[str, ...],
+                   exclude: set | frozenset = frozenset()) -> str | None:
     """The entity of one of `kinds` the article has talked about most up to the end of the
     sentence at `position` (ties to the one named first): the story's company or country; a
     city's mentions count for its country. Titles without an organisation ("Chief executive X
@@ -300,6 +301,9 @@ def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tupl
     end = doc[position].sent.end
     counts: Counter = Counter()
     first: dict[str, int] = {}
+    exclude = set(exclude) | {f"Country:{c.geonames_id}" for m in found.mentions      # a city visited: its
+                              if m.entity in exclude and m.place is not None           # country too
+                              and (c := gazetteer().country_of(m.place)) is not None}
     for m in found.mentions:                                    # sorted by position
         if m.start >= end:
             break
@@ -307,7 +311,7 @@ def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tupl
         if "Country" in kinds and m.place is not None and m.place.kind == "City":
             country = gazetteer().country_of(m.place)          # a city's mention speaks of its country
             key = f"Country:{country.geonames_id}" if country else key
-        if key in found.entities and found.entities[key].type in kinds:
+        if key in found.entities and found.entities[key].type in kinds and not {key, m.entity} & exclude:
             counts[key] += 1
             first.setdefault(key, m.start)
     return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None

@@ -421,7 +421,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         if i >= 1 and doc[i].lower_ in ("and", "&") and doc[i - 1].text[:1].isupper():
             words.insert(0, doc[i])
             i -= 1
-    if words and i >= 1 and doc[i].pos_ in ("NOUN", "VERB") and not doc[i].ent_type_ and \
+    if words and i >= 1 and (doc[i].pos_ == "NOUN" or doc[i].tag_ == "VBG") and doc[i].text.islower() \
+            and not doc[i].ent_type_ and \
             any(m.end == i for m in result.mentions):
         words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
         i -= 1

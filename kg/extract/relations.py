@@ -292,7 +292,9 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         rule = "title-role"
         if body is None and role.title.split()[-1].lower() in offices:
             kind = offices[role.title.split()[-1].lower()]
-            body = salient_entity(doc, found, role.person.start, (kind,))
+            visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
+                       if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))}
+            body = salient_entity(doc, found, role.person.start, (kind,), exclude=visited)  # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
