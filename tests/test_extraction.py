@@ -546,8 +546,8 @@ def test_who_led_a_funding_round_invested(nlp):
 
 
 def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(nlp):
-    got = facts(nlp, "Germany and Kenya agreed to cooperate. Chancellor Olaf Scholz flew to Kenya on Monday. "
-                     "Kenyan President William Ruto met Chancellor Olaf Scholz. Microsoft gaming chief Phil Spencer spoke.")
-    assert ("Olaf Scholz", "chancellor of", "Kenya") not in got
+    visit = facts(nlp, "Germany and Kenya agreed to cooperate. Chancellor Olaf Scholz flew to Kenya on Monday.")
+    assert ("Olaf Scholz", "chancellor of", "Kenya") not in visit
+    got = facts(nlp, "Kenyan President William Ruto met Chancellor Olaf Scholz. Microsoft gaming chief Phil Spencer spoke.")
     assert not any(p.startswith("met ") for _, p, _ in got)
     assert ("Phil Spencer", "gaming chief of", "Microsoft") in got
