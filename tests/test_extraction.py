@@ -551,3 +551,10 @@ def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(
     got = facts(nlp, "Kenyan President William Ruto met Chancellor Olaf Scholz. Microsoft gaming chief Phil Spencer spoke.")
     assert not any(p.startswith("met ") for _, p, _ in got)
     assert ("Phil Spencer", "gaming chief of", "Microsoft") in got
+
+
+def test_ages_written_as_n_year_old(nlp):
+    got = facts(nlp, "The 46-year-old Ana Lima took office in May. Marco Bellini, a 52-year-old former professor, "
+                     "was appointed.")
+    assert ("Ana Lima", "age", "46") in got
+    assert ("Marco Bellini", "age", "52") in got
