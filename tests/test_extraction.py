@@ -558,3 +558,9 @@ def test_ages_written_as_n_year_old(nlp):
                      "was appointed.")
     assert ("Ana Lima", "age", "46") in got
     assert ("Marco Bellini", "age", "52") in got
+
+
+def test_lower_case_titles_after_a_body_and_roles_the_tagger_missed(nlp):
+    got = facts(nlp, "Harbor Ridge partner Sophie Lindgren will join the board. Brazilian forward Caio Mendes scored twice.")
+    assert ("Sophie Lindgren", "partner of", "Harbor Ridge") in got
+    assert ("Caio Mendes", "nationality", "Brazil") in got

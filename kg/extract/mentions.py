@@ -328,7 +328,8 @@ def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
     """Lower-case nouns directly before a name (within its noun phrase), nearest last."""
     nouns: list[Token] = []
     i = start - 1
-    while i >= 0 and len(nouns) < 3 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].text.islower():
+    while i >= 0 and len(nouns) < 3 and doc[i].text.islower() and (
+            doc[i].pos_ in ("NOUN", "PROPN") or doc[i].lower_ in lexicon().role_words):   # "forward" tagged ADV
         nouns.insert(0, doc[i])
         i -= 1
     return nouns, i
@@ -432,6 +433,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
+    if org is not None and org.type in ("Place", "Person", "Entity") and org.place is None:
+        org.type = "Organization"            # "Harbor Ridge partner X": a title belongs to a body
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
