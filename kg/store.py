@@ -85,7 +85,9 @@ def insert_data(quads: Iterable[tuple[Node, Node, Node, Node]], verb: str = "INS
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def _named_node(iri: str) -> ox.NamedNode:
+    """Cached: a document's IRI, a statement's IRI and the predicates recur in most of its quads."""
     return ox.NamedNode(iri)
 
 
