@@ -158,15 +158,17 @@ class RelationExtractor:
         """Render the label template, then canonicalise it through the predicate tables."""
         lex = self.lex
         pred = nodes.get("pred")
-        parts = {
-            "pred": _verb_form(pred, with_particle="{prt}" not in spec["label"]) if pred is not None else "",
-            "lemma": _lemma_with_particle(pred) if pred is not None else "",
-            "prep": nodes["prep"].lower_ if "prep" in nodes else "",
-            "prt": nodes["prt"].lower_ if "prt" in nodes else "",
-            "noun": _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
-            "word": nodes["word"].lower_ if "word" in nodes else "",
+        template = spec["label"]
+        render = {                           # only what the template asks for: labels are made per match
+            "pred": lambda: _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else "",
+            "lemma": lambda: _lemma_with_particle(pred) if pred is not None else "",
+            "prep": lambda: nodes["prep"].lower_ if "prep" in nodes else "",
+            "prt": lambda: nodes["prt"].lower_ if "prt" in nodes else "",
+            "noun": lambda: _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
+            "word": lambda: nodes["word"].lower_ if "word" in nodes else "",
         }
-        raw = " ".join(spec["label"].format(**parts).split())
+        parts = {name: make() for name, make in render.items() if "{" + name + "}" in template}
+        raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
             return lex.literal_labels.get(raw, raw if spec.get("raw_label") else None)
         if spec.get("nominal"):
