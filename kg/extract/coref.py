@@ -148,26 +148,32 @@ def _sentences_back(tok: Token, n: int) -> int:
     return start
 
 
-def _descriptions(doc: Doc, found: DocumentEntities) -> dict[str, list[tuple[int, str]]]:
-    """The common nouns an article puts beside a name ("UNHCR, the UN refugee agency",
-    "grocery chain Verbeek Markt", "Lumora is a start-up"): (position, noun lemma) per entity,
-    so that a later "the agency" finds the entity it was told is one."""
-    out: dict[str, list[tuple[int, str]]] = {}
+Described = dict[str, list[tuple[int, str]]]      # entity -> (position, what the article said it is)
+
+
+def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Described]:
+    """What an article says an entity is, so a later definite description can find it: the
+    common nouns it puts beside the name ("UNHCR, the UN refugee agency", "grocery chain Verbeek
+    Markt", "Lumora is a start-up"), and the countries of the demonyms on them or on the name
+    ("a Swedish maker", "the Swedish battery maker Kallby"), each with its position."""
+    nouns: Described = {}
+    countries: Described = {}
     for m in found.mentions:
         span = doc[m.start:m.end]
-        nouns = nouns_beside(span) + [c for c in span.root.children
-                                              if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
-        out.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in nouns)
-        out[m.entity].extend((c.i, f"@{found.entity_at(c.i)}") for n in nouns for c in n.children   # "a Swedish maker"
-                             if c.dep_ == "amod" and found.entity_at(c.i)
-                             and found.entities[found.entity_at(c.i)].type == "Country")
-    for d in found.descriptors:              # "the Swedish battery maker Kallby": later "the Swedish company"
-        out.setdefault(d.named.entity, []).append((d.demonym.start, f"@{d.demonym.entity}"))
-    return out
+        beside = nouns_beside(span) + [c for c in span.root.children
+                                       if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
+        nouns.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in beside)
+        for c in (c for n in beside for c in n.children if c.dep_ == "amod"):
+            key = found.entity_at(c.i)
+            if key and found.entities[key].type == "Country":
+                countries.setdefault(m.entity, []).append((c.i, key))
+    for d in found.descriptors:
+        countries.setdefault(d.named.entity, []).append((d.demonym.start, d.demonym.entity))
+    return nouns, countries
 
 
 def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str],
-                described: dict[str, list[tuple[int, str]]]) -> str | None:
+                described: tuple[Described, Described]) -> str | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
@@ -186,8 +192,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.plural_pronouns:
             return _last(history, ("Organization",))
         return None
-    if (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
-            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            and (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)):
         return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
@@ -217,10 +223,10 @@ def _own_subject_tokens(tok: Token) -> set[int]:
 
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
                     labels: dict[str, str], window: int = 3,
-                    described: dict[str, list[tuple[int, str]]] | None = None, strict: bool = False,
+                    described: tuple[Described, Described] = ({}, {}), strict: bool = False,
                     if_named: tuple[str, ...] = ()) -> str | None:
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
-    (a sentence subject counts twice; ties to the latest), not merely the last one named. An
+    (subjects weigh more, see _subject_weight; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
     ("UNHCR, the UN refugee agency" for "the agency") comes first; entities of the `if_named`
     types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG)."""
@@ -229,21 +235,21 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
     heads = lexicon().synonyms.get(head, frozenset((head,)))
+    nouns, countries = described
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
     named = {key for key, kind in kinds.items() if kind in types + if_named and (
-        heads & set(labels[key].lower().split()) or any(
-            i < tok.i and noun in heads for i, noun in (described or {}).get(key, ())))}
+        heads & set(labels[key].lower().split()) or any(i < tok.i and n in heads for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
-    origins = {f"@{key}" for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
+    origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
     from_there = {key for key, kind in kinds.items() if kind in types and any(
-        i < tok.i and noun in origins for i, noun in (described or {}).get(key, ()))}
+        i < tok.i and c in origins for i, c in countries.get(key, ()))}
     named = from_there or named
     if strict and if_named and not named:
         return None                           # "the study" only for a study the article named or described
     for i, key, kind in reversed(history):
         if i < start:
             break
-        if (kind in types or key in named) and (not named or key in named):     # "the university" -> "University of X"
+        if key in named if named else kind in types:         # "the university" -> "University of X"
             latest.setdefault(key, i)
             counts[key] += _subject_weight(tok.doc[i])
     if named and not counts:
