@@ -21,7 +21,7 @@ from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
-                     "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",), "time": ("DATE", "CARDINAL", "TIME", "")}
+                     "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
 
 
 def _expand_word_classes(node: dict, lex) -> dict:
@@ -73,7 +73,7 @@ class RelationExtractor:
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
             facts.extend(self._facts(spec, nodes, args, found))
         titled = _title_words(found)
-        facts = [f for f in facts if not titled.get((frozenset((f.subject, f.object)), f.anchor))]
+        facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
         facts.extend(_title_facts(doc, found))
         facts.extend(_descriptor_facts(doc, found))
         return _most_specific(facts)
@@ -161,7 +161,7 @@ class RelationExtractor:
         template = spec["label"]
         render = {                           # only what the template asks for: labels are made per match
             "pred": lambda: _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else "",
-            "lemma": lambda: _lemma_with_particle(pred) if pred is not None else "",
+            "lemma": lambda: _verb_form(pred, passive_as_lemma=True) if pred is not None else "",   # "X set up Y"
             "prep": lambda: nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": lambda: nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": lambda: _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
@@ -213,21 +213,13 @@ def _without_city_country(obj: Token, args: Arguments) -> list[Token]:
     return out
 
 
-def _verb_form(tok: Token, with_particle: bool = True) -> str:
-    """Lemma for active verbs and nouns; the participle for passives ("born", "located")."""
-    prt = _particle(tok) if with_particle else ""
-    if tok.pos_ in ("VERB", "AUX") and is_passive(tok):
-        return f"{tok.lower_} {prt}".strip()             # "set up (by)", not "set"
-    return f"{tok.lemma_.lower()} {prt}".strip()
-
-
-def _lemma_with_particle(tok: Token) -> str:
-    """ "was set up by X" -> "set up": X set up Y."""
-    return f"{tok.lemma_.lower()} {_particle(tok)}".strip()
-
-
-def _particle(tok: Token) -> str:
-    return next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+def _verb_form(tok: Token, with_particle: bool = True, passive_as_lemma: bool = False) -> str:
+    """Lemma for active verbs and nouns; the participle for passives ("born", "located"); with
+    the particle ("set up (by)", not "set") unless the label template places it itself."""
+    word = tok.lower_ if tok.pos_ in ("VERB", "AUX") and is_passive(tok) and not passive_as_lemma \
+        else tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "") if with_particle else ""
+    return f"{word} {prt}".strip()
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
@@ -241,18 +233,18 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 
 
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
+    if kind == "time":
+        return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    text = ent.text if ent is not None else tok.text
-    if kind == "time":
-        return tok.text, "string"                              # "2:15:42" as the result was written
-    if kind == "rank":
-        return ent.text.lower(), "string"                      # "third", "7th": as the result was written
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = ent.text if ent is not None else tok.text
+    if kind == "rank":
+        return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
 
 
@@ -295,7 +287,7 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         if body is None and role.title.split()[-1].lower() in offices:
             kind = offices[role.title.split()[-1].lower()]
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
-                       if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))}
+                       if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
             body = salient_entity(doc, found, role.person.start, (kind,), exclude=visited)  # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
@@ -307,17 +299,16 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     return facts
 
 
-def _title_words(found: DocumentEntities) -> dict[tuple[frozenset, int], bool]:
+def _title_words(found: DocumentEntities) -> set[tuple[frozenset, int]]:
     """The words of each "<Org> <title> <Name>" phrase, per person-organisation pair: a fact
     another rule reads off those same words restates the title; one from elsewhere in the
     sentence ("X, who co-founded Y") is a fact of its own."""
-    words = {}
+    words = set()
     for role in found.roles:
         if role.organization is None:
             continue
         pair = frozenset((role.person.entity, role.organization.entity))
-        start = min(role.organization.start, role.person.start)
-        words |= {(pair, i): True for i in range(start, role.person.end)}
+        words |= {(pair, i) for i in range(min(role.organization.start, role.person.start), role.person.end)}
     return words
 
 
