@@ -75,7 +75,7 @@ class DocumentEntities:
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
     result = DocumentEntities()
-    for ent, label in (part for joined in _joined_entities(doc) for part in _split_at_place_owner(*joined)):
+    for ent, label in (part for joined in _joined_entities(doc) for part in _split_joined_names(*joined)):
         kind = lex.entity_labels.get(label)
         if kind is None:
             continue
@@ -84,7 +84,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if span is None:
             continue
         span = _extend_name_left(span)
-        cue = _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
+        cue = _kind_from_context(span)
         kind = cue or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None:
@@ -109,9 +109,20 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     return result
 
 
-def _split_at_place_owner(span: Span, label: str) -> list[tuple[Span, str]]:
-    """ "South Korea's Ministry of Trade" as one NER name is two: the country and its ministry;
-    so is "the Adriatic Institute of Science in Trieste": the institute and the city."""
+def _dateline_place(span: Span) -> Mention | None:
+    """A dateline ("KLOSTERVAL, Norway, May 3 —") names a town, even one NER and the gazetteer
+    do not know."""
+    doc = span.doc
+    if span.start != 0 or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    place = gazetteer().lookup(span.text)
+    name = place.name if place else span.text.title()
+    return Mention(span.start, span.end, name, place.kind if place else "City", place, surface=span.text.title())
+
+
+def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
+    """One NER name that is two: "South Korea's Ministry of Trade" (a country and its ministry),
+    "Lyon, France" (two places), "the Institute of Marine Science in Split" (a body and its city)."""
     doc = span.doc
     owner = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
     if owner is not None and gazetteer().lookup(doc[span.start:owner].text):
@@ -198,9 +209,7 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         if span.root.head.lower_ not in lexicon().role_words:
             return None
         kind = "Organization"                # "Hanamura president Kenji Arakawa": titles belong to bodies
-    if dateline and span.end < len(span.doc) and span.doc[span.end].text == ",":
-        return Mention(span.start, span.end, text.title(), "City", None, surface=text.title())   # "ANDERMATT, Switzerland, June 22 —"
-    return Mention(span.start, span.end, text, kind, None, surface=text)
+    return _dateline_place(span) or Mention(span.start, span.end, text, kind, None, surface=text)
 
 
 def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
@@ -250,6 +259,11 @@ def _kind_from_name_ending(span: Span) -> str | None:
     if len(span) > 1 and span[-1].lower_ in lexicon().organisation_name_endings:
         return "Organization"
     return None
+
+
+def _kind_from_context(span: Span) -> str | None:
+    """The type the text's own words give a name: its ending, the noun before it, its apposition."""
+    return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:
@@ -308,14 +322,14 @@ def _noun_after_comma(doc: Doc, i: int) -> Token | None:
     return None
 
 
-def _extend_name_left(span: Span) -> Span:
+def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
     """NER often drops a first name it did not recognise ("Ana [Fuentes]"): take capitalised
-    proper-noun compounds that modify the name's first word."""
+    proper-noun compounds that modify the name's first word (not words another mention has)."""
     doc, start = span.doc, span.start
     lex = lexicon()
     while start > 0:
         prev = doc[start - 1]
-        if (prev.dep_ == "compound" and prev.text[:1].isupper() and not prev.ent_type_
+        if (prev.dep_ == "compound" and prev.text[:1].isupper() and not prev.ent_type_ and prev.i not in covered
                 and (prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and given_name_gender(prev.text)))
                 and prev.lower_ not in lex.role_words and prev.head.i >= span.start):   # "Faith" tagged a noun
             start -= 1
@@ -481,9 +495,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             full = result.acronyms[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
-            span = _extend_name_left(doc[tok.i:tok.i + 1])       # "Ana Kovač", not Ivana Kovač's "Kovač"
-            if any(i in covered for i in range(span.start, tok.i)):
-                span = doc[tok.i:tok.i + 1]
+            span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Ana Kovač", not Ivana Kovač's "Kovač"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
@@ -509,21 +521,17 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
-        span = _extend_name_left(doc[i:j])
-        if any(k in covered for k in range(span.start, i)):
-            span = doc[i:j]
+        span = _extend_name_left(doc[i:j], covered)
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
-        if span.start == 0 and span.text.isupper() and j < len(doc) and doc[j].text == ",":
-            place = gazetteer().lookup(span.text)         # a dateline ("KLOSTERVAL, Norway, May 3 —") names a town
-            result.mentions.append(Mention(span.start, span.end, place.name if place else span.text.title(),
-                                           place.kind if place else "City", place, surface=span.text.title()))
+        dateline = _dateline_place(span)
+        if dateline is not None:
+            result.mentions.append(dateline)
         elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
-            cue = None if place else (_kind_from_name_ending(span) or _kind_from_descriptor(span)
-                                      or _kind_from_predicate_noun(span))
+            cue = None if place else _kind_from_context(span)
             kind = place.kind if place else (cue or _kind_from_given_name(span, "Entity"))
             result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
                                            cued=cue is not None))
