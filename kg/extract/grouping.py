@@ -20,12 +20,13 @@ from .mentions import ACRONYM, DocumentEntities, Mention
 def group_mentions(doc: Doc, result: DocumentEntities) -> None:
     _group(result)
     _merge_aliases(doc, result)
-    _merge_early_acronyms(result)
+    _merge_acronyms(result)
     _vote_types(result)
 
 
-def _merge_early_acronyms(result: DocumentEntities) -> None:
-    """ "The EU said … the European Union": an acronym used before its expansion joins it too."""
+def _merge_acronyms(result: DocumentEntities) -> None:
+    """An acronym NER found without its "Full Name (ACR)" definition joins the organisation whose
+    initials it spells, used before or after it ("The EU said … the European Union")."""
     for key, ent in list(result.entities.items()):
         if key not in result.entities or ent.geonames_id or not ACRONYM.match(ent.label) or len(ent.names) > 1:
             continue
@@ -60,11 +61,6 @@ def _group(result: DocumentEntities) -> None:
                 m.type, m.place = "Person", None
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
-                m.type = "Organization"
-        if m.type in ("Organization", "Entity") and key not in entities and ACRONYM.match(m.name):
-            expanded = _expansion(m.name, entities)
-            if expanded:
-                key, rule = expanded, f"acronym-initials: '{m.name}' spells '{entities[expanded].label}'"
                 m.type = "Organization"
         m.entity = key
         ent = entities.get(key)
