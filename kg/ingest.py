@@ -40,7 +40,7 @@ from .nlp import load_pipeline
 from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
 from .readers import ReadError
 from .resolve import EntityIndex
-from .store import GraphStore, rdflib_term
+from .store import GraphStore, rdflib_term, sparql_values
 
 
 @dataclass
@@ -130,7 +130,7 @@ def stored_documents(store: GraphStore, iris: list[URIRef]) -> set[URIRef]:
     """Which of these documents the store holds complete: one query for a group of articles."""
     if not iris:
         return set()
-    values = " ".join(i.n3() for i in iris)
+    values = sparql_values(iris)
     rows = store.query(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g a <{KG.Document}> }} }}")
     return {URIRef(row["g"].value) for row in rows}
 
@@ -235,7 +235,7 @@ class _Writer:
 def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:
     if not iris:
         return set()
-    values = " ".join(i.n3() for i in iris)
+    values = sparql_values(iris)
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}")
     return {(rdflib_term(r["e"]), rdflib_term(r["p"]), rdflib_term(r["o"]), ENTITY_GRAPH) for r in rows}
 

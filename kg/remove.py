@@ -16,7 +16,7 @@ from rdflib import URIRef
 from .namespaces import DOC, KG
 from .rdf import TYPE_OF_CLASS
 from .resolve import EntityIndex, delete_descriptions
-from .store import GraphStore, insert_data
+from .store import GraphStore, insert_data, sparql_values
 
 DCT_SOURCE = "http://purl.org/dc/terms/source"
 MIN_HASH_PREFIX = 8
@@ -100,7 +100,7 @@ def remove_documents(store: GraphStore, refs: list[str]) -> RemoveReport:
     report = RemoveReport()
     if not docs:
         return report
-    values = " ".join(f"<{d}>" for d in docs)
+    values = sparql_values(docs)
     sources = {row["d"].value: row["src"].value for row in store.query(
         f"SELECT ?d ?src WHERE {{ VALUES ?d {{ {values} }} GRAPH ?d {{ ?d <{DCT_SOURCE}> ?src }} }}")}
     report.documents = [(d, sources.get(d, "")) for d in docs]

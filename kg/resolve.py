@@ -18,7 +18,7 @@ from rdflib import URIRef
 from .model import Entity
 from .namespaces import ENTITY_GRAPH, KG, OWL, RDFS
 from .rdf import TYPE_OF_CLASS, entity_description, mint_entity_iri, type_group
-from .store import GraphStore
+from .store import GraphStore, sparql_values
 
 
 def norm_name(name: str) -> str:
@@ -142,7 +142,7 @@ class EntityIndex:
 def delete_descriptions(iris: list[URIRef]) -> str:
     if not iris:
         return ""
-    values = " ".join(i.n3() for i in iris)
+    values = sparql_values(iris)
     return (f"DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
             f"GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }} ;\n")
 

@@ -75,6 +75,11 @@ class GraphStore(ABC):
         self.extend([(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ds.graph(ONTOLOGY_GRAPH)])
 
 
+def sparql_values(iris: Iterable[Node | str]) -> str:
+    """The terms of a SPARQL `VALUES` block: `<a> <b> …` (strings are IRIs)."""
+    return " ".join(i.n3() if isinstance(i, Node) else f"<{i}>" for i in iris)
+
+
 def insert_data(quads: Iterable[tuple[Node, Node, Node, Node]], verb: str = "INSERT DATA") -> str:
     """`INSERT DATA { GRAPH … }` text for quads (or DELETE DATA, with that verb)."""
     by_graph: dict[Node, list[str]] = {}
@@ -84,7 +89,6 @@ def insert_data(quads: Iterable[tuple[Node, Node, Node, Node]], verb: str = "INS
     return f"{verb} {{\n{body}\n}}"
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _named_node(iri: str) -> ox.NamedNode:
     """Cached: a document's IRI, a statement's IRI and the predicates recur in most of its quads."""
