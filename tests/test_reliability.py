@@ -321,6 +321,24 @@ def _documents_in_wal(store: Path) -> int:
     return len(found)
 
 
+def _wait_while_running(writer: subprocess.Popen, ready, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready() and writer.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _kill_when(writer: subprocess.Popen, ready, timeout: float = 120) -> str:
+    """kill -9 the writer once `ready()` holds (or it has ended, or time is up); its stderr."""
+    try:
+        _wait_while_running(writer, ready, timeout)
+        writer.send_signal(signal.SIGKILL)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+        _, stderr = writer.communicate()
+    return stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
+
+
 def test_kill_during_ingest_and_second_writer(tmp_path, store):
     folder = tmp_path / "articles"
     generated_articles(folder, 60)
@@ -328,23 +346,15 @@ def test_kill_during_ingest_and_second_writer(tmp_path, store):
     writer = subprocess.Popen([KG, "ingest", "--batch-size", "2", str(folder)], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        while not (store / "LOCK").exists() and writer.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
+        _wait_while_running(writer, lambda: (store / "LOCK").exists())
         # A second writer fails fast, naming the lock, and leaves the first alone.
         started = time.monotonic()
         second = run_kg(store, "ingest", str(folder / "00.txt"), check=False, timeout=60)
         assert second.returncode != 0 and "Traceback" not in second.stderr
         assert "in use by another process" in second.stderr and str(store / "LOCK") in second.stderr
         assert time.monotonic() - started < 30
-        # Kill -9 once a few documents are in.
-        while _documents_in_wal(store) < 3 and writer.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        writer.send_signal(signal.SIGKILL)
     finally:
-        if writer.poll() is None:
-            writer.kill()
-        writer.communicate()
+        _kill_when(writer, lambda: _documents_in_wal(store) >= 3)     # kill -9 once a few documents are in
 
     reference = EmbeddedStore(str(tmp_path / "reference"))
     ingest([item for p in sorted(folder.iterdir()) for item in read_file(p)], reference)
@@ -383,15 +393,7 @@ def test_kill_during_long_document_then_rerun(tmp_path, store):
     env = {**os.environ, "KG_STORE": str(store)}
     writer = subprocess.Popen([sys.executable, "-c", STREAM_WITH_SMALL_WRITES, "ingest", "--batch-size", "1",
                                str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while _documents_in_wal(store) < 1 and writer.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        writer.send_signal(signal.SIGKILL)
-    finally:
-        if writer.poll() is None:
-            writer.kill()
-        _, stderr = writer.communicate()
+    stderr = _kill_when(writer, lambda: _documents_in_wal(store) >= 1)
     assert writer.returncode == -signal.SIGKILL, stderr
 
     crashed = EmbeddedStore(str(store))
