@@ -306,7 +306,7 @@ DATELINE = re.compile(r"^(\s*[A-Z][A-Z .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-]
 
 
 def parse_text(text: str) -> str:
-    """The text the parser sees: a wire-copy dateline ("BERLIN, June 4 — Lumora …") ends with a
+    """The text the parser sees: a wire-copy dateline ("BERLIN, June 4 — Quillon …") ends with a
     full stop, so it is not read as the first sentence's subject. Same length, so every offset
     still points into the article text."""
     return DATELINE.sub(lambda m: m.group(1) + "." + m.group(2), text, count=1)

@@ -110,7 +110,7 @@ class Arguments:
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
-                return key                   # "the UN command", "Lumora's board"
+                return key                   # "the UN command", "Quillon's board"
             if kind in ("Organization", "Entity") and child.dep_ == "compound" and \
                     lemma in self.lex.organisation_kind_nouns and \
                     sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:

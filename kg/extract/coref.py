@@ -111,7 +111,7 @@ def _clause_verb(tok: Token) -> int:
 def _person_earlier_in_sentence(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
     """ "a trip by Modi to Australia, where he met …": a person named earlier in the same sentence,
     unless it is the subject of the pronoun's own clause ("Wrona nominated her") -- a possessive
-    may be ("Kovač is coached by her mother")."""
+    may be ("Horvat is coached by her mother")."""
     if tok.lower_ not in lex.person_pronouns:
         return None
     own_clause = None if tok.dep_ == "poss" else _clause_verb(tok)
@@ -153,8 +153,8 @@ Described = dict[str, list[tuple[int, str]]]      # entity -> (position, what th
 
 def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Described]:
     """What an article says an entity is, so a later definite description can find it: the
-    common nouns it puts beside the name ("UNHCR, the UN refugee agency", "grocery chain Verbeek
-    Markt", "Lumora is a start-up"), and the countries of the demonyms on them or on the name
+    common nouns it puts beside the name ("UNICEF, the UN children's agency", "grocery chain Dalsten
+    Foods", "Quillon is a start-up"), and the countries of the demonyms on them or on the name
     ("a Swedish maker", "the Swedish battery maker Kallby"), each with its position."""
     nouns: Described = {}
     countries: Described = {}
@@ -228,7 +228,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
     (subjects weigh more, see _subject_weight; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
-    ("UNHCR, the UN refugee agency" for "the agency") comes first; entities of the `if_named`
+    ("UNICEF, the UN children's agency" for "the agency") comes first; entities of the `if_named`
     types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG)."""
     start = _sentences_back(tok, window)
     counts: Counter = Counter()
@@ -260,7 +260,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
 
 
 def _subject_weight(tok: Token) -> int:
-    """A mention counts 3 as the subject of its sentence's main clause ("Nordhavn said the bank
+    """A mention counts 3 as the subject of its sentence's main clause ("Orsund said the bank
     had agreed …"), 2 as the subject of another clause, else 1 (a compound word counts as its head)."""
     head = tok.head if tok.dep_ == "compound" else tok
     if head.dep_ not in ("nsubj", "nsubjpass"):

@@ -74,7 +74,7 @@ class Gazetteer:
 
     def lookup(self, name: str, primary_only: bool = False) -> Place | None:
         """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands".
-        `primary_only` skips cities' alternate names: NER's PERSON "Kamau" is not "Cà Mau"."""
+        `primary_only` skips cities' alternate names: a surname NER calls a person is not a small city that spells it the same way."""
         key = _clean(name)
         bare = key[4:] if key.startswith("the ") else key
         for k in (key, bare, "the " + bare):

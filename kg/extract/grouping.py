@@ -78,7 +78,7 @@ ALIAS_VERBS = {"know", "call", "dub", "nickname", "name", "brand", "rename", "ab
 
 def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
     """ "the Oswaldo Cruz Foundation, known as Fiocruz": the second name is the first one's alias;
-    so is an organisation's name in apposition to another's ("Gavi, the Vaccine Alliance,")."""
+    so is an organisation's name in apposition to another's ("Medra, the Medicines Alliance,")."""
     for m in list(result.mentions):
         root = doc[m.start:m.end].root
         named = result.by_token.get(root.head.i) if root.dep_ == "appos" else None
@@ -136,7 +136,7 @@ def _vote_types(result: DocumentEntities) -> None:
 
 def _person_with_part(m: Mention, people: list[Mention]) -> Mention | None:
     """The person a lone name part belongs to: the first one introduced before it with that part
-    (a story names its subject first; "her father, Tomislav Kovač" does not take over "Kovač")."""
+    (a story names its subject first; "her father, Petar Horvat" does not take over "Horvat")."""
     parts = [p for p in people if m.name in p.name.split()]
     before = [p for p in parts if p.start < m.start]
     return min(before, key=lambda p: p.start) if before else (min(parts, key=lambda p: p.start) if parts else None)

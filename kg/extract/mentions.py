@@ -130,7 +130,7 @@ def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     comma = next((t.i for t in span[1:-1] if t.text == ","), None)
     if comma is not None and gazetteer().lookup(doc[span.start:comma].text) \
             and gazetteer().lookup(doc[comma + 1:span.end].text):
-        return [(doc[span.start:comma], "GPE"), (doc[comma + 1:span.end], "GPE")]     # "Abuja, Nigeria"
+        return [(doc[span.start:comma], "GPE"), (doc[comma + 1:span.end], "GPE")]     # "Lyon, France"
     at = next((t.i for t in span[1:-1] if t.lower_ in ("in", "at")), None)
     if at is not None and label == "ORG" and gazetteer().lookup(doc[at + 1:span.end].text):
         return [(doc[span.start:at], label), (doc[at + 1:span.end], "GPE")]
@@ -144,7 +144,7 @@ def _trim(span: Span) -> Span | None:
         return span                          # "The Hague": the article is part of the name
     while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct
                            or (doc[start].text.islower() and doc[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
-        start += 1                           # "start-up Mavuno Pay": the noun describes the name
+        start += 1                           # "start-up Kilimo Pay": the noun describes the name
     if end - start > 2 and doc[start].lower_ in lexicon().offices and doc[start + 1].lower_ == "of":
         return None                          # "Minister of Industry and Trade": a title, not a name
     end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)   # "Full Name (ACR": the
@@ -156,7 +156,7 @@ def _trim(span: Span) -> Span | None:
 
 
 def _ends_in_score(doc: Doc, end: int) -> bool:
-    """ "Arsenal 2-1" ends in a result; "Ariane 6" and "Falcon 9" end in their own number."""
+    """ "Arsenal 2-1" ends in a result; "Vega 3" and "Falcon 9" end in their own number."""
     last = doc[end - 1].text
     beside = {doc[j].text for j in (end - 2, end) if 0 <= j < len(doc)}
     return bool(SCORE.match(last)) and (any(c in last for c in "-–:") or bool(beside & {"-", "–", ":"}))
@@ -254,7 +254,7 @@ def _names_an_institution(span: Span) -> bool:
 
 
 def _kind_from_name_ending(span: Span) -> str | None:
-    """ "Lumora Robotics", "Northgate Capital", "Verbeek Markt": names ending in an organisation
+    """ "Quillon Robotics", "Eastgate Capital", "Dalsten Markt": names ending in an organisation
     word are organisations, whatever NER said."""
     if len(span) > 1 and span[-1].lower_ in lexicon().organisation_name_endings:
         return "Organization"
@@ -368,7 +368,7 @@ def noun_kind(noun: Token) -> str | None:
     if kind in ("Person", "Organization"):
         return kind
     if lemma in lexicon().organisation_kind_nouns:
-        return "Organization"                # "Italian side Ravenna Calcio", "the squad"
+        return "Organization"                # "Italian side Torrenova Calcio", "the squad"
     if lemma in lexicon().work_nouns:
         return "Work"                        # "her novel The Salt Orchard"
     if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
@@ -448,7 +448,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         i -= 1                               # "Acme's chief executive X"
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
     if org is not None and org.type in ("Place", "Person", "Entity") and org.place is None:
-        org.type = "Organization"            # "Harbor Ridge partner X": a title belongs to a body
+        org.type = "Organization"            # "Kestrel Bay partner X": a title belongs to a body
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
@@ -495,7 +495,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             full = result.acronyms[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
-            span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Ana Kovač", not Ivana Kovač's "Kovač"
+            span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
