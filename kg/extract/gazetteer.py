@@ -74,7 +74,8 @@ class Gazetteer:
 
     def lookup(self, name: str, primary_only: bool = False) -> Place | None:
         """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands".
-        `primary_only` skips cities' alternate names: a surname NER calls a person is not a small city that spells it the same way."""
+        `primary_only` skips cities' alternate names: a surname NER calls a person is not a city
+        that one of its alternate spellings happens to match."""
         key = _clean(name)
         bare = key[4:] if key.startswith("the ") else key
         for k in (key, bare, "the " + bare):
