@@ -14,11 +14,13 @@ count and find documents by it. Writes (GraphStore.extend / retract, one transac
     BODY_QUADS (plus at most one chunk's quads), without the marker; its marker and metadata,
     predicate declarations and entity descriptions go in one last transaction. Memory is bounded
     by the parse batch and BODY_QUADS plus the document's distinct entities and their names, not
-    by its facts. A crash mid-document
-    leaves a graph without a marker: it is not counted or skipped as a document, its partial facts
-    are visible to queries until the next ingest, which drops every such graph before it starts
-    (and ingests the document again if it is given again). Entity descriptions and the entity
-    index are untouched by an unfinished document.
+    by its facts. Its first piece says `<doc> kg:streamed true`. A crash mid-document leaves
+    such a graph without a marker: it is not counted or skipped as a document, and the next
+    writable `open_store` of an embedded store drops it before anything reads it (every kg
+    command opens the store writable, and the ingest's lock keeps them out while it runs; only a
+    read-only open can see the partial graph). On a SPARQL server other clients may read it while
+    it is streamed or after a crash, until the next ingest drops it. Entity descriptions and the
+    entity index are untouched by an unfinished document.
   * Entity descriptions are rewritten, not only added to: the new description triples go in with
     the markers, the superseded ones (an old label, type or same-as link) are retracted in the
     next transaction. A crash between the two leaves an entity with two labels or two types; the
@@ -40,7 +42,7 @@ from .nlp import load_pipeline
 from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
 from .readers import ReadError
 from .resolve import EntityIndex
-from .store import GraphStore, rdflib_term, sparql_values
+from .store import GraphStore, drop_unfinished_documents, rdflib_term, sparql_values
 
 
 @dataclass
@@ -75,7 +77,7 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
     long ones streamed; see the module docstring for what a crash leaves."""
     report = IngestReport()
     store.ensure_ontology()
-    drop_incomplete_documents(store)
+    drop_unfinished_documents(store)
     index = EntityIndex.load(store)
     writer = _Writer(store, index, interrupted_descriptions(store), on_progress)
     extract = extractor or (lambda articles: extract_articles(articles, model, batch_size, n_process))
@@ -144,15 +146,6 @@ def _groups(items: Iterable, size: int) -> Iterator[list]:
             group = []
     if group:
         yield group
-
-
-def drop_incomplete_documents(store: GraphStore) -> list[str]:
-    """Drop document graphs without a completion marker (a long document a crash interrupted)."""
-    graphs = [row["g"].value for row in store.query(f"""SELECT ?g WHERE {{ GRAPH ?g {{ }}
-        FILTER(STRSTARTS(STR(?g), "{DOC}")) FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }} }}""")]
-    if graphs:
-        store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
-    return graphs
 
 
 def interrupted_descriptions(store: GraphStore) -> set[URIRef]:
@@ -249,6 +242,7 @@ class _Document:
     iri_of: dict[str, URIRef] = field(default_factory=dict)        # entity key -> store IRI
     names: dict[str, set[str]] = field(default_factory=dict)       # entity key -> names written
     triples: set[tuple[str, str, str]] = field(default_factory=set)
+    pieces: int = 0
 
     @property
     def long(self) -> bool:
@@ -259,6 +253,9 @@ class _Document:
         """One piece's quads; the entity index learns its entities (once per document) and names."""
         doc = self.iri
         quads: list[Quad] = []
+        if self.long and not self.pieces:          # unfinished until its marker is in
+            quads.append((doc, KG.streamed, Literal(True), doc))
+        self.pieces += 1
         for key, entity in entities.items():
             known = self.names.get(key)
             if known is None:

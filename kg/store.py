@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .namespaces import ONTOLOGY_GRAPH, PREFIXES
+from .namespaces import KG, ONTOLOGY_GRAPH, PREFIXES
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 STORE_FORMAT = "kg-store-1"
@@ -182,11 +182,28 @@ class EmbeddedStore(GraphStore):
         del self._store
 
 
+def drop_unfinished_documents(store: GraphStore) -> list[str]:
+    """Drop the graphs of streamed documents that never got their completion marker: a crash
+    interrupted them. Only safe while no other process writes to the store."""
+    graphs = [row["g"].value for row in store.query(f"""SELECT DISTINCT ?g WHERE {{
+        GRAPH ?g {{ ?g <{KG.streamed}> true }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }} }}""")]
+    if graphs:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+    return graphs
+
+
 def open_store(location: str | None = None, read_only: bool = False) -> GraphStore:
-    """`sparql+http(s)://…` opens a remote SPARQL 1.1 store; anything else is a directory."""
+    """`sparql+http(s)://…` opens a remote SPARQL 1.1 store; anything else is a directory.
+
+    A writable embedded store is this process's alone (RocksDB's lock), so an unfinished document
+    in it is a crashed ingest's: it is dropped here, before anyone can read it. A server may have
+    another writer streaming a document right now, so there only `ingest` drops them."""
     location = location or default_store_location()
     if location.startswith(("sparql+http://", "sparql+https://")):
         from .remote import RemoteStore
 
         return RemoteStore(location)
-    return EmbeddedStore(location, read_only=read_only)
+    store = EmbeddedStore(location, read_only=read_only)
+    if not read_only:
+        drop_unfinished_documents(store)
+    return store
