@@ -564,3 +564,23 @@ def test_lower_case_titles_after_a_body_and_roles_the_tagger_missed(nlp):
     got = facts(nlp, "Harbor Ridge partner Sophie Lindgren will join the board. Brazilian forward Caio Mendes scored twice.")
     assert ("Sophie Lindgren", "partner of", "Harbor Ridge") in got
     assert ("Caio Mendes", "nationality", "Brazil") in got
+
+
+def test_people_at_a_body_act_for_it(nlp):
+    got = facts(nlp, "Engineers at the Tallinn Institute of Robotics have tested a walking robot for Volvo.")
+    assert ("Tallinn Institute of Robotics", "test for", "Volvo") in got
+    got = facts(nlp, "Biologists at Lake Baikal counted seals for Rosprirodnadzor.")
+    assert not any(s == "Lake Baikal" for s, _, _ in got)           # people at a place are not the place
+
+
+def test_a_team_and_its_study_act_through_their_leader(nlp):
+    got = facts(nlp, "The team, led by the chemist Ines Varga, used the Keck Observatory in Hawaii. "
+                     "Her group collaborated with researchers from the University of Leeds.")
+    assert ("Ines Varga", "use", "Keck Observatory") in got
+    assert ("Ines Varga", "collaborate with", "University of Leeds") in got
+    got = facts(nlp, "The virologist Pavel Horak led the study. The study was funded by the Novo Nordisk "
+                     "Foundation, and its results were published in the journal Cell.")
+    assert ("Novo Nordisk Foundation", "fund", "Pavel Horak") in got
+    assert ("Pavel Horak", "published in", "Cell") in got
+    got = facts(nlp, "The project was led by Kestrel Dynamics. Ana Silva has worked on the project since 2019.")
+    assert not any(o == "Kestrel Dynamics" and s == "Ana Silva" for s, _, o in got)   # the project itself

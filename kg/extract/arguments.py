@@ -28,6 +28,7 @@ class Arguments:
     def __init__(self, found: DocumentEntities, refs: dict[int, str]) -> None:
         self.found, self.refs, self.lex = found, refs, lexicon()
         self._entity_cache: dict[int, str | None] = {}
+        self._leaders: list[tuple[int, str]] | None = None     # (team or study token, its leader)
 
     def entity_of(self, tok: Token) -> str | None:
         """The entity a token stands for; every pattern match asks, so answers are kept."""
@@ -58,8 +59,9 @@ class Arguments:
         if tok.dep_ == "compound" and tok.pos_ == "NOUN":
             return self.found.entity_at(tok.head.i)      # "the fashion house Vettori": the house is Vettori
         for child in tok.children:
-            if child.dep_ == "appos":
-                key = self.found.entity_at(child.i)
+            if child.dep_ == "appos":     # "Its director, the epidemiologist Y,": Y
+                key = self.found.entity_at(child.i) or next(
+                    (k for g in child.children if g.dep_ == "appos" and (k := self.found.entity_at(g.i))), None)
                 if key:
                     return key
         return self._name_beside(tok) or self._stand_in(tok)
@@ -93,11 +95,13 @@ class Arguments:
             return None                      # "the Uruguayan forward, Martín Alonso": the name decides;
                                              # "Danish crowns" are money, not Denmark
         if tok.tag_ == "NNS" and (lemma in self.lex.organisation_part_nouns or noun_kind(tok) == "Person"):
-            source = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                           for g in c.children if g.dep_ == "pobj"), None)
-            key = (self.found.entity_at(source.i) or self.refs.get(source.i)) if source is not None else None
-            if key and self.found.entities[key].type in ("Country", "Organization"):
-                return key                   # "health ministers from Kenya" act for Kenya
+            key = self._members_of(tok)
+            if key:
+                return key
+        if lemma in self.lex.team_nouns and _acts(tok):
+            key = self._leader_of(tok) or self._earlier_leader(tok)
+            if key:
+                return key
         if lemma in self.lex.stock_nouns:    # "shares in Vantor", "Vantor's shares", "Vantor shares"
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -117,6 +121,55 @@ class Arguments:
                 return key                   # "the Vireo-Kestrel team" is Vireo-Kestrel; "the UN
                                              # refugee agency" is not the UN
         return None
+
+    def _members_of(self, tok: Token) -> str | None:
+        """ "health ministers from Kenya" act for Kenya, "astronomers at the University of X" for
+        the university (a body: people at a place are not the place)."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "at"):
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            key = (self.found.entity_at(pobj.i) or self.refs.get(pobj.i)) if pobj is not None else None
+            kinds = ("Country", "Organization") if prep.lower_ == "from" else ("Organization",)
+            if key and self.found.entities[key].type in kinds:
+                return key
+        return None
+
+    def _leader_of(self, tok: Token) -> str | None:
+        """A research team or a study acts through whoever leads it: "her group", "the team, led
+        by X," and "the study, headed by X," are X."""
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ not in self.lex.thing_pronouns | self.lex.plural_pronouns:
+                key = self.found.entity_at(child.i) or self.refs.get(child.i)
+                if key and self.found.entities[key].type in ("Person", "Organization"):
+                    return key
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in self.lex.leading_verbs:
+                agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None)
+                key = self.entity_of(agent) if agent is not None else None
+                if key and self.found.entities[key].type in ("Person", "Organization"):
+                    return key
+        return None
+
+    def _earlier_leader(self, tok: Token) -> str | None:
+        """ "X led the study. … The study was funded by Y": a team or study the text has already
+        given a leader is that leader when it comes back as "the study" or "its results"."""
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+        if det is None or det.lower_ not in ("the", "its", "their"):
+            return None
+        if self._leaders is None:
+            self._leaders = [(t.i, key) for t in tok.doc if t.lemma_.lower() in self.lex.team_nouns
+                             and (key := self._leader_of(t) or self._led_by_subject(t))]
+        return next((key for i, key in reversed(self._leaders) if i < tok.i), None)
+
+    def _led_by_subject(self, tok: Token) -> str | None:
+        """ "X led the study (together with Y)": the object of a leading verb, led by its subject."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.leading_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        key = self.entity_of(subject) if subject is not None else None
+        return key if key and self.found.entities[key].type in ("Person", "Organization") else None
 
     def examples_of(self, tok: Token) -> list[Token]:
         """ "like-minded nations, such as Australia" / "other regions, including X": the examples."""
@@ -189,6 +242,12 @@ def is_passive(pred: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
         return True
     return pred.dep_ in ("acl", "advcl") and not any(c.dep_ in SUBJECT_DEPS for c in pred.children)
+
+
+def _acts(tok: Token) -> bool:
+    """A subject or a passive's agent: a team or study acts through its leader there, while
+    "worked on the project" is about the project itself."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:

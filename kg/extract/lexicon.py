@@ -31,6 +31,8 @@ class Lexicon:
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X
+    team_nouns: frozenset[str]               # "her team", "the study, led by X": X
+    leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
     joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
@@ -71,6 +73,8 @@ def lexicon() -> Lexicon:
         organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
         currency_nouns=frozenset(words["currency_nouns"]),
         stock_nouns=frozenset(words["stock_nouns"]),
+        team_nouns=frozenset(words["team_nouns"]),
+        leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
         joined_particles=tuple(words["joined_particles"]),
