@@ -584,3 +584,16 @@ def test_a_team_and_its_study_act_through_their_leader(nlp):
     assert ("Pavel Horak", "published in", "Cell") in got
     got = facts(nlp, "The project was led by Kestrel Dynamics. Ana Silva has worked on the project since 2019.")
     assert not any(o == "Kestrel Dynamics" and s == "Ana Silva" for s, _, o in got)   # the project itself
+
+
+def test_the_two_ministers_and_both_banks_are_each_of_them(nlp):
+    got = facts(nlp, "Irish Foreign Minister Siobhan Kelly met her Chilean counterpart Diego Rivas in Dublin. "
+                     "The two ministers signed the Atlantic Fisheries Accord.")
+    assert {("Siobhan Kelly", "sign", "Atlantic Fisheries Accord"),
+            ("Diego Rivas", "sign", "Atlantic Fisheries Accord")} <= got
+    got = facts(nlp, "Norvik Bank agreed to merge with Baltica Bank on Monday. Norvik Bank is the larger lender, "
+                     "and Baltica Bank has 40 branches. The deal needs approval from the Finance Authority. "
+                     "Both banks intend to list their shares on the Oslo Stock Exchange.")
+    listed = {s for s, p, o in got if o == "Oslo Stock Exchange"}
+    assert listed == {"Norvik Bank", "Baltica Bank"}                  # the parties, not the regulator
+    assert not any(o == "Finance Authority" for _, _, o in got)        # "their shares" are the banks'

@@ -7,6 +7,7 @@ real subject several clauses away ("Ottawa has signaled a desire to take part in
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -15,6 +16,7 @@ from .lexicon import lexicon
 from .mentions import DocumentEntities, noun_kind
 
 COPULAS = {"be", "become", "remain"}
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -170,6 +172,33 @@ class Arguments:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         key = self.entity_of(subject) if subject is not None else None
         return key if key and self.found.entities[key].type in ("Person", "Organization") else None
+
+    def group_of(self, tok: Token) -> list[str]:
+        """ "The two ministers signed …", "both banks expect …": the last two (or three) people or
+        countries named in the last few sentences; for bodies, the ones the article has named most
+        (the parties to a merger or a partnership are its topic, a regulator is named once)."""
+        size = next((GROUP_SIZES[c.lower_] for c in tok.children
+                     if c.dep_ in ("nummod", "det", "predet") and c.lower_ in GROUP_SIZES), None)
+        if size is None or tok.tag_ != "NNS":
+            return []
+        kind = noun_kind(tok) or self.lex.definite_heads.get(tok.lemma_.lower())
+        if kind not in ("Person", "Country", "Organization"):
+            return []
+        first = 0
+        if kind != "Organization":
+            first = tok.sent.start                # this sentence and the two before it
+            for _ in range(2):
+                first = tok.doc[first - 1].sent.start if first > 0 else first
+        named = sorted([(m.start, m.entity) for m in self.found.mentions if first <= m.start < tok.i]
+                       + [(i, k) for i, k in self.refs.items() if first <= i < tok.i])
+        keys = [k for _, k in named if self.found.entities[k].type == kind]
+        if kind == "Organization":
+            counts = Counter(keys)
+            ranked = sorted(counts, key=lambda k: -counts[k])
+            return ranked[:size] if len(ranked) >= size and (len(ranked) == size or
+                                                             counts[ranked[size - 1]] > counts[ranked[size]]) else []
+        recent = list(dict.fromkeys(reversed(keys)))
+        return recent[:size] if len(recent) >= size else []
 
     def examples_of(self, tok: Token) -> list[Token]:
         """ "like-minded nations, such as Australia" / "other regions, including X": the examples."""

@@ -190,6 +190,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
             return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
         if lower in lex.plural_pronouns:
+            if _plural_common_subject(tok):
+                return None                    # "both banks list their shares": the banks' own
             return _last(history, ("Organization",))
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
@@ -200,6 +202,15 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
                                strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else ())
     return None
+
+
+def _plural_common_subject(tok: Token) -> bool:
+    """ "they"/"their" in a clause whose subject is a plural common noun refers to that noun."""
+    verb = tok.doc[_clause_verb(tok)]
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i != tok.i and subject.tag_ == "NNS"
 
 
 def _predicated_as_unnamed_thing(tok: Token) -> bool:

@@ -96,27 +96,25 @@ class RelationExtractor:
         for subject in subjects:
             if any(c.dep_ == "neg" for c in subject.token.children) and subject.modality is None:
                 continue
-            s_key = args.entity_of(subject.token)
-            if s_key is None:
-                continue
-            for obj in objects:
-                if literal:
-                    value = _literal(obj, literal)
-                    if value is None:
+            for s_key in _subject_keys(subject.token, args):
+                for obj in objects:
+                    if literal:
+                        value = _literal(obj, literal)
+                        if value is None:
+                            continue
+                        out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
+                                        spec["confidence"], value[1], subject.modality, pred.i))
                         continue
-                    out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
-                                    spec["confidence"], value[1], subject.modality, pred.i))
-                    continue
-                o_key = args.entity_of(obj)
-                if o_key is None or o_key == s_key:
-                    continue
-                if not _types_ok(spec, found.entities[s_key], found.entities[o_key]):
-                    continue
-                s_final = _metonymy(s_key, label, found)
-                if s_final == o_key:
-                    continue
-                out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"],
-                                sent.start_char, sent.end_char, spec["confidence"], None, subject.modality, pred.i))
+                    o_key = args.entity_of(obj)
+                    if o_key is None or o_key == s_key:
+                        continue
+                    if not _types_ok(spec, found.entities[s_key], found.entities[o_key]):
+                        continue
+                    s_final = _metonymy(s_key, label, found)
+                    if s_final == o_key:
+                        continue
+                    out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"],
+                                    sent.start_char, sent.end_char, spec["confidence"], None, subject.modality, pred.i))
         return out
 
     def _frame(self, spec: dict, nodes: dict[str, Token], pred: Token,
@@ -192,6 +190,12 @@ class RelationExtractor:
         if agent_marker not in entry["agent"] or nodes["prep"].lower_ not in entry["patient"]:
             return None
         return entry["verb"]
+
+
+def _subject_keys(tok: Token, args: Arguments) -> list[str]:
+    """The entity a subject stands for, or each one of "the two ministers"."""
+    key = args.entity_of(tok)
+    return [key] if key else args.group_of(tok)
 
 
 def _for_subject(label: str, subject: Entity) -> str:
