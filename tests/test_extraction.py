@@ -597,3 +597,12 @@ def test_the_two_ministers_and_both_banks_are_each_of_them(nlp):
     listed = {s for s, p, o in got if o == "Oslo Stock Exchange"}
     assert listed == {"Norvik Bank", "Baltica Bank"}                  # the parties, not the regulator
     assert not any(o == "Finance Authority" for _, _, o in got)        # "their shares" are the banks'
+
+
+def test_a_definite_body_is_not_one_of_another_kind(nlp):
+    got = facts(nlp, "The Dutch chipmaker Velto employs 3,200 people. Velto reported revenue of 2.1 billion euros. "
+                     "The agency fined Orbis Bank 40 million euros on Tuesday.")
+    assert not any(s == "Velto" and "fine" in p for s, p, _ in got)      # "the agency" is no chipmaker
+    got = facts(nlp, "The maritime regulator Kustverket opened an inquiry. "
+                     "The agency fined Orbis Shipping 40 million crowns.")
+    assert ("Kustverket", "fine crown", "40 million") in got           # "fined" is "fine", not "fin"

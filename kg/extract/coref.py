@@ -255,19 +255,37 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     from_there = {key for key, kind in kinds.items() if kind in types and any(
         i < tok.i and c in origins for i, c in countries.get(key, ()))}
     named = from_there or named
+    other_kind = _of_other_family(head, kinds, labels, nouns)
     if strict and if_named and not named:
         return None                           # "the study" only for a study the article named or described
     for i, key, kind in reversed(history):
         if i < start:
             break
-        if key in named if named else kind in types:         # "the university" -> "University of X"
+        if key in named if named else (kind in types and key not in other_kind):   # "the university" -> "University of X"
             latest.setdefault(key, i)
             counts[key] += _subject_weight(tok.doc[i])
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types + if_named)
     if not counts:
-        return None if strict else _last(history, types)    # "it" looks back one sentence only
+        return None if strict else _last([h for h in history if h[1] not in other_kind], types)
     return max(counts, key=lambda k: (counts[k], latest[k]))
+
+
+def _of_other_family(head: str, kinds: dict[str, str], labels: dict[str, str],
+                     nouns: Described) -> set[str]:
+    """Bodies "the agency" cannot be: ones the article named or described only with words of
+    another family ("Velto, the chipmaker", "Orbis Bank")."""
+    families = lexicon().organisation_family
+    family = families.get(head)
+    if family is None:
+        return set()
+    out = set()
+    for key, kind in kinds.items():
+        words = [n for _, n in nouns.get(key, ())] + labels[key].lower().split()[-1:]
+        theirs = {families[w] for w in words if w in families}
+        if kind == "Organization" and theirs and family not in theirs:
+            out.add(key)
+    return out
 
 
 def _subject_weight(tok: Token) -> int:

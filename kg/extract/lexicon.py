@@ -31,9 +31,11 @@ class Lexicon:
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X
+    verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
+    organisation_family: dict[str, str]      # "agency" -> "public": not the article's "chipmaker"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
     joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
@@ -73,9 +75,12 @@ def lexicon() -> Lexicon:
         organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
         currency_nouns=frozenset(words["currency_nouns"]),
         stock_nouns=frozenset(words["stock_nouns"]),
+        verb_lemma_exceptions={k: v for k, v in words["verb_lemma_exceptions"].items() if k != "about"},
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
+        organisation_family={w: family for family, group in words["organisation_families"].items()
+                             if family != "about" for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
         joined_particles=tuple(words["joined_particles"]),
         offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},

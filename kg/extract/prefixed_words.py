@@ -30,14 +30,20 @@ def keep_prefixed_words(nlp: Language) -> None:
 
 
 class PrefixedLemmas:
-    """ "co-founded" gets the lemma the lemmatizer gives "founded" as the same part of speech."""
+    """ "co-founded" gets the lemma the lemmatizer gives "founded" as the same part of speech.
+    Also the few past forms whose -ed the rule lemmatizer strips to another word in its index
+    ("fined" -> "fin"); its exception table cannot override an index hit."""
 
     def __init__(self, nlp: Language) -> None:
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.prefixed = re.compile(rf"(?i)^(?:{'|'.join(lexicon().joined_prefixes)})-([a-z]+)$")
+        self.verb_exceptions = lexicon().verb_lemma_exceptions
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
+            if tok.pos_ == "VERB" and tok.lower_ in self.verb_exceptions:
+                tok.lemma_ = self.verb_exceptions[tok.lower_]
+                continue
             match = self.prefixed.match(tok.text) if "-" in tok.text else None
             if match and tok.pos_ in ("VERB", "NOUN", "ADJ"):
                 bare = Doc(doc.vocab, words=[match.group(1).lower()], pos=[tok.pos_])
