@@ -606,3 +606,12 @@ def test_a_definite_body_is_not_one_of_another_kind(nlp):
     got = facts(nlp, "The maritime regulator Kustverket opened an inquiry. "
                      "The agency fined Orbis Shipping 40 million crowns.")
     assert ("Kustverket", "fine crown", "40 million") in got           # "fined" is "fine", not "fin"
+
+
+def test_object_control_the_object_does_it_as_asked(nlp):
+    text = "The prime minister asked Maria Keller to lead the Ministry of Finance. Helsinki urged Estonia to join the Nordic Energy Pact."
+    got = facts(nlp, text)
+    assert ("Maria Keller", "lead", "Ministry of Finance") in got
+    assert ("Estonia", "join", "Nordic Energy Pact") in got
+    assert not any(s == "Finland" and p == "join" for s, p, _ in got)     # the asker does not join
+    assert modalities(nlp, text)["join"] == "urge"

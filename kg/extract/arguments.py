@@ -220,6 +220,11 @@ class Arguments:
         head, dep = pred.head, pred.dep_
         if head.i == pred.i:
             return []
+        controller = head.lemma_.lower()
+        if dep == "xcomp" and controller in self.lex.object_control_verbs:
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:                 # "urged Poland to join Y": Poland, as urged
+                return [Subject(t, controller) for t in _with_conjuncts(obj)]
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
             return [Subject(s.token, modality or s.modality) for s in self.subjects(head, depth + 1)]
