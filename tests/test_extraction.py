@@ -615,3 +615,9 @@ def test_object_control_the_object_does_it_as_asked(nlp):
     assert ("Estonia", "join", "Nordic Energy Pact") in got
     assert not any(s == "Finland" and p == "join" for s, p, _ in got)     # the asker does not join
     assert modalities(nlp, text)["join"] == "urge"
+
+
+def test_a_sum_of_money_as_object(nlp):
+    got = facts(nlp, "The Nordic Investment Bank will lend $300 million, and the Kestrel Fund will provide $45 million.")
+    assert ("Nordic Investment Bank", "lend", "$300 million") in got
+    assert ("Kestrel Fund", "provide", "$45 million") in got
