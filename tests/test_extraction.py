@@ -621,3 +621,11 @@ def test_a_sum_of_money_as_object(nlp):
     got = facts(nlp, "The Nordic Investment Bank will lend $300 million, and the Kestrel Fund will provide $45 million.")
     assert ("Nordic Investment Bank", "lend", "$300 million") in got
     assert ("Kestrel Fund", "provide", "$45 million") in got
+
+
+def test_match_score_goes_to_the_winner(nlp):
+    got = facts(nlp, "Hana Ito beat Chloe Marsh 7-6(4), 3-6, 6-2 in the final. Sporting Braga defeated Vitoria 3-1 on Sunday.")
+    assert ("Hana Ito", "beat with score", "7-6(4), 3-6, 6-2") in got
+    assert ("Sporting Braga", "defeat with score", "3-1") in got
+    got = facts(nlp, "The survey, run by Gallup in 2010-2022, found that 5-4 majorities backed Velto.")
+    assert not any(p.endswith("with score") for _, p, _ in got)          # a range of years is no score

@@ -16,6 +16,8 @@ from .coref import salient_entity
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import DocumentEntities
+from .scores import RULE as SCORE_RULE
+from .scores import score_facts
 from .tree_matcher import TreeMatcher
 from .values import date_value, number_value
 
@@ -76,6 +78,7 @@ class RelationExtractor:
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
         facts.extend(_title_facts(doc, found))
         facts.extend(_descriptor_facts(doc, found))
+        facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         return _most_specific(facts)
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
