@@ -629,3 +629,10 @@ def test_match_score_goes_to_the_winner(nlp):
     assert ("Sporting Braga", "defeat with score", "3-1") in got
     got = facts(nlp, "The survey, run by Gallup in 2010-2022, found that 5-4 majorities backed Velto.")
     assert not any(p.endswith("with score") for _, p, _ in got)          # a range of years is no score
+
+
+def test_apposition_role_needs_a_role_noun(nlp):
+    got = facts(nlp, "Karin Solberg, who was born in Tromsø on 4 March 1941, studied chemistry at the University of Oslo. "
+                     "Kestrel Leasing, the leasing arm of Vega Bank, opened an office in Riga.")
+    assert not any(p.startswith("chemistry") for _, p, _ in got)       # a misparsed field is no role
+    assert ("Kestrel Leasing", "arm of", "Vega Bank") in got

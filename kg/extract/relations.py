@@ -15,7 +15,7 @@ from .arguments import Arguments, Subject, is_passive
 from .coref import salient_entity
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities
+from .mentions import DocumentEntities, noun_kind
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -87,6 +87,8 @@ class RelationExtractor:
         if any(c.dep_ == "neg" for c in pred.children):
             return []
         literal = spec.get("literal")
+        if spec.get("role_noun") and not _role_noun(nodes["noun"]):
+            return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
         label = self._label(spec, nodes)
         if label is None:
             return []
@@ -199,6 +201,12 @@ def _subject_keys(tok: Token, args: Arguments) -> list[str]:
     """The entity a subject stands for, or each one of "the two ministers"."""
     key = args.entity_of(tok)
     return [key] if key else args.group_of(tok)
+
+
+def _role_noun(noun: Token) -> bool:
+    """A noun that can say what someone or something is to a body: a person noun (banker, member,
+    head) or a part of a body (arm, unit, board)."""
+    return noun_kind(noun) is not None or noun.lemma_.lower() in lexicon().organisation_part_nouns
 
 
 def _for_subject(label: str, subject: Entity) -> str:
