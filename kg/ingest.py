@@ -34,15 +34,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from .model import Article, Entity, Fact
-from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH
+from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
 from .nlp import load_pipeline
-from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
+from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, literal, named_node,
+                  predicate_declaration, predicate_iri)
 from .readers import ReadError
 from .resolve import EntityIndex
-from .store import GraphStore, drop_unfinished_documents, rdflib_term, sparql_values
+from .store import GraphStore, drop_unfinished_documents, sparql_values
 
 
 @dataclass
@@ -221,7 +223,7 @@ class _Writer:
     def _write(self, quads: list[Quad], described: list[Quad], iris: list[URIRef], documents: int) -> int:
         stale = current_descriptions(self.store, iris) - set(described)
         self.store.extend(quads + described)
-        self.store.retract(sorted(stale))
+        self.store.retract(sorted(stale, key=str))
         return documents
 
 
@@ -230,7 +232,8 @@ def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:
         return set()
     values = sparql_values(iris)
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}")
-    return {(rdflib_term(r["e"]), rdflib_term(r["p"]), rdflib_term(r["o"]), ENTITY_GRAPH) for r in rows}
+    graph = named_node(ENTITY_GRAPH)
+    return {ox.Quad(r["e"], r["p"], r["o"], graph) for r in rows}
 
 
 @dataclass
@@ -251,10 +254,10 @@ class _Document:
     def add(self, entities: dict[str, Entity], facts: list[Fact], index: EntityIndex,
             writer: _Writer) -> list[Quad]:
         """One piece's quads; the entity index learns its entities (once per document) and names."""
-        doc = self.iri
+        doc = named_node(self.iri)
         quads: list[Quad] = []
         if self.long and not self.pieces:          # unfinished until its marker is in
-            quads.append((doc, KG.streamed, Literal(True), doc))
+            quads.append(ox.Quad(doc, named_node(KG.streamed), literal("true", XSD.boolean)[0], doc))
         self.pieces += 1
         for key, entity in entities.items():
             known = self.names.get(key)
@@ -262,16 +265,18 @@ class _Document:
                 iri, rule = index.resolve(entity)
                 self.iri_of[key], self.names[key] = iri, set(entity.names)
                 index.add(iri, entity, rule)
-                quads.append((doc, KG.mentions, iri, doc))
-                quads.append((iri, KG.extractedType, CLASS_OF_TYPE.get(entity.type, KG.Entity), doc))
+                quads.append(ox.Quad(doc, _MENTIONS, named_node(iri), doc))
+                quads.append(ox.Quad(named_node(iri), _EXTRACTED_TYPE,
+                                     named_node(CLASS_OF_TYPE.get(entity.type, KG.Entity)), doc))
                 new = entity.names
             else:
                 new = [n for n in entity.names if n not in known]
                 known.update(new)
                 index.add_names(self.iri_of[key], new, entity.evidence)
-            quads += [(self.iri_of[key], KG.surfaceForm, Literal(n), doc) for n in new]
+            entity_node = named_node(self.iri_of[key])
+            quads += [ox.Quad(entity_node, _SURFACE_FORM, ox.Literal(n), doc) for n in new]
         for fact in facts:
-            quads += fact_quads(fact, self.article, doc, self.iri_of)
+            quads += fact_quads(fact, self.article, self.iri, self.iri_of)
             writer.declare(fact)
             if not self.long:
                 self.triples.add((fact.subject, fact.predicate, fact.object))
@@ -285,6 +290,9 @@ class _Document:
         rows = list(store.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
             GRAPH <{self.iri}> {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }} }}"""))
         return int(rows[0]["n"].value)
+
+
+_MENTIONS, _SURFACE_FORM, _EXTRACTED_TYPE = (named_node(t) for t in (KG.mentions, KG.surfaceForm, KG.extractedType))
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
