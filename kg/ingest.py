@@ -162,9 +162,11 @@ class _Writer:
     """Buffers quads and writes them in the order the module docstring's guarantee needs.
 
     A group of short documents is written on a background thread while the next group is parsed:
-    the store's write releases the GIL, so parsing and writing overlap. At most one group is in
-    flight and groups land in order; `wait` returns when the last one has (and re-raises its
-    error)."""
+    the store's write releases the GIL, so parsing and writing overlap. That thread runs as little
+    Python as it can (the quads come ready-made, the superseded descriptions are found before it
+    starts): spaCy holds the GIL most of the time, and each hand-off of it costs the parser up to a
+    switch interval. At most one group is in flight and groups land in order; `wait` returns when
+    the last one has (and re-raises its error)."""
 
     def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],
                  on_progress: Callable[[int], None] | None) -> None:
@@ -216,14 +218,14 @@ class _Writer:
             return
         iris = sorted(self.touched)
         described = [q for iri in iris for q in self.index.describe(iri)]   # now: the index moves on
-        self.wait()
-        self._in_flight = self._thread.submit(self._write, self.body + self.final, described, iris, self.documents)
+        self.wait()                                                          # the store is up to date
+        stale = sorted(current_descriptions(self.store, iris) - set(described), key=str)
+        self._in_flight = self._thread.submit(self._write, self.body + self.final + described, stale, self.documents)
         self.body, self.final, self.touched, self.documents = [], [], set(), 0
 
-    def _write(self, quads: list[Quad], described: list[Quad], iris: list[URIRef], documents: int) -> int:
-        stale = current_descriptions(self.store, iris) - set(described)
-        self.store.extend(quads + described)
-        self.store.retract(sorted(stale, key=str))
+    def _write(self, quads: list[Quad], stale: list[Quad], documents: int) -> int:
+        self.store.extend(quads)
+        self.store.retract(stale)
         return documents
 
 
