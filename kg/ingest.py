@@ -175,6 +175,10 @@ class _Writer:
         self.body: list[Quad] = []          # document graphs' content, without markers
         self.final: list[Quad] = []         # markers and metadata, predicate declarations
         self.touched: set[URIRef] = set(repair)
+        # Each entity's description as this ingest last wrote it, which is what the store holds:
+        # an unchanged description is not written again, and the store is asked only about
+        # entities this ingest has not described yet.
+        self.written: dict[URIRef, set[Quad]] = {}
         self.documents = 0
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._in_flight: Future | None = None
@@ -217,10 +221,13 @@ class _Writer:
         if not (self.body or self.final or self.touched):
             return
         iris = sorted(self.touched)
-        described = [q for iri in iris for q in self.index.describe(iri)]   # now: the index moves on
+        described = {iri: self.index.describe(iri) for iri in iris}        # now: the index moves on
         self.wait()                                                          # the store is up to date
-        stale = sorted(current_descriptions(self.store, iris) - set(described), key=str)
-        self._in_flight = self._thread.submit(self._write, self.body + self.final + described, stale, self.documents)
+        before = self.written | current_descriptions(self.store, [i for i in iris if i not in self.written])
+        new = [q for iri in iris for q in described[iri] if q not in before.get(iri, ())]
+        stale = sorted((q for iri in iris for q in before.get(iri, set()) - set(described[iri])), key=str)
+        self.written.update((iri, set(quads)) for iri, quads in described.items())
+        self._in_flight = self._thread.submit(self._write, self.body + self.final + new, stale, self.documents)
         self.body, self.final, self.touched, self.documents = [], [], set(), 0
 
     def _write(self, quads: list[Quad], stale: list[Quad], documents: int) -> int:
@@ -229,13 +236,17 @@ class _Writer:
         return documents
 
 
-def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:
+def current_descriptions(store: GraphStore, iris: list[URIRef]) -> dict[URIRef, set[Quad]]:
+    """The entity graph's description of each of these entities, as stored."""
     if not iris:
-        return set()
+        return {}
     values = sparql_values(iris)
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}")
     graph = named_node(ENTITY_GRAPH)
-    return {ox.Quad(r["e"], r["p"], r["o"], graph) for r in rows}
+    found: dict[URIRef, set[Quad]] = {}
+    for r in rows:
+        found.setdefault(URIRef(r["e"].value), set()).add(ox.Quad(r["e"], r["p"], r["o"], graph))
+    return found
 
 
 @dataclass
