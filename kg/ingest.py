@@ -34,15 +34,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from .model import Article, Entity, Fact
-from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH
+from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
 from .nlp import load_pipeline
-from .rdf import CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, predicate_declaration, predicate_iri
+from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, literal, named_node,
+                  predicate_declaration, predicate_iri)
 from .readers import ReadError
 from .resolve import EntityIndex
-from .store import GraphStore, drop_unfinished_documents, rdflib_term, sparql_values
+from .store import GraphStore, drop_unfinished_documents, sparql_values
 
 
 @dataclass
@@ -160,9 +162,11 @@ class _Writer:
     """Buffers quads and writes them in the order the module docstring's guarantee needs.
 
     A group of short documents is written on a background thread while the next group is parsed:
-    the store's write releases the GIL, so parsing and writing overlap. At most one group is in
-    flight and groups land in order; `wait` returns when the last one has (and re-raises its
-    error)."""
+    the store's write releases the GIL, so parsing and writing overlap. That thread runs as little
+    Python as it can (the quads come ready-made, the superseded descriptions are found before it
+    starts): spaCy holds the GIL most of the time, and each hand-off of it costs the parser up to a
+    switch interval. At most one group is in flight and groups land in order; `wait` returns when
+    the last one has (and re-raises its error)."""
 
     def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],
                  on_progress: Callable[[int], None] | None) -> None:
@@ -171,6 +175,10 @@ class _Writer:
         self.body: list[Quad] = []          # document graphs' content, without markers
         self.final: list[Quad] = []         # markers and metadata, predicate declarations
         self.touched: set[URIRef] = set(repair)
+        # Each entity's description as this ingest last wrote it, which is what the store holds:
+        # an unchanged description is not written again, and the store is asked only about
+        # entities this ingest has not described yet.
+        self.written: dict[URIRef, set[Quad]] = {}
         self.documents = 0
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._in_flight: Future | None = None
@@ -213,24 +221,32 @@ class _Writer:
         if not (self.body or self.final or self.touched):
             return
         iris = sorted(self.touched)
-        described = [q for iri in iris for q in self.index.describe(iri)]   # now: the index moves on
-        self.wait()
-        self._in_flight = self._thread.submit(self._write, self.body + self.final, described, iris, self.documents)
+        described = {iri: self.index.describe(iri) for iri in iris}        # now: the index moves on
+        self.wait()                                                          # the store is up to date
+        before = self.written | current_descriptions(self.store, [i for i in iris if i not in self.written])
+        new = [q for iri in iris for q in described[iri] if q not in before.get(iri, ())]
+        stale = sorted((q for iri in iris for q in before.get(iri, set()) - set(described[iri])), key=str)
+        self.written.update((iri, set(quads)) for iri, quads in described.items())
+        self._in_flight = self._thread.submit(self._write, self.body + self.final + new, stale, self.documents)
         self.body, self.final, self.touched, self.documents = [], [], set(), 0
 
-    def _write(self, quads: list[Quad], described: list[Quad], iris: list[URIRef], documents: int) -> int:
-        stale = current_descriptions(self.store, iris) - set(described)
-        self.store.extend(quads + described)
-        self.store.retract(sorted(stale))
+    def _write(self, quads: list[Quad], stale: list[Quad], documents: int) -> int:
+        self.store.extend(quads)
+        self.store.retract(stale)
         return documents
 
 
-def current_descriptions(store: GraphStore, iris: list[URIRef]) -> set[Quad]:
+def current_descriptions(store: GraphStore, iris: list[URIRef]) -> dict[URIRef, set[Quad]]:
+    """The entity graph's description of each of these entities, as stored."""
     if not iris:
-        return set()
+        return {}
     values = sparql_values(iris)
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}")
-    return {(rdflib_term(r["e"]), rdflib_term(r["p"]), rdflib_term(r["o"]), ENTITY_GRAPH) for r in rows}
+    graph = named_node(ENTITY_GRAPH)
+    found: dict[URIRef, set[Quad]] = {}
+    for r in rows:
+        found.setdefault(URIRef(r["e"].value), set()).add(ox.Quad(r["e"], r["p"], r["o"], graph))
+    return found
 
 
 @dataclass
@@ -251,10 +267,10 @@ class _Document:
     def add(self, entities: dict[str, Entity], facts: list[Fact], index: EntityIndex,
             writer: _Writer) -> list[Quad]:
         """One piece's quads; the entity index learns its entities (once per document) and names."""
-        doc = self.iri
+        doc = named_node(self.iri)
         quads: list[Quad] = []
         if self.long and not self.pieces:          # unfinished until its marker is in
-            quads.append((doc, KG.streamed, Literal(True), doc))
+            quads.append(ox.Quad(doc, named_node(KG.streamed), literal("true", XSD.boolean)[0], doc))
         self.pieces += 1
         for key, entity in entities.items():
             known = self.names.get(key)
@@ -262,16 +278,18 @@ class _Document:
                 iri, rule = index.resolve(entity)
                 self.iri_of[key], self.names[key] = iri, set(entity.names)
                 index.add(iri, entity, rule)
-                quads.append((doc, KG.mentions, iri, doc))
-                quads.append((iri, KG.extractedType, CLASS_OF_TYPE.get(entity.type, KG.Entity), doc))
+                quads.append(ox.Quad(doc, _MENTIONS, named_node(iri), doc))
+                quads.append(ox.Quad(named_node(iri), _EXTRACTED_TYPE,
+                                     named_node(CLASS_OF_TYPE.get(entity.type, KG.Entity)), doc))
                 new = entity.names
             else:
                 new = [n for n in entity.names if n not in known]
                 known.update(new)
                 index.add_names(self.iri_of[key], new, entity.evidence)
-            quads += [(self.iri_of[key], KG.surfaceForm, Literal(n), doc) for n in new]
+            entity_node = named_node(self.iri_of[key])
+            quads += [ox.Quad(entity_node, _SURFACE_FORM, ox.Literal(n), doc) for n in new]
         for fact in facts:
-            quads += fact_quads(fact, self.article, doc, self.iri_of)
+            quads += fact_quads(fact, self.article, self.iri, self.iri_of)
             writer.declare(fact)
             if not self.long:
                 self.triples.add((fact.subject, fact.predicate, fact.object))
@@ -285,6 +303,9 @@ class _Document:
         rows = list(store.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
             GRAPH <{self.iri}> {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }} }}"""))
         return int(rows[0]["n"].value)
+
+
+_MENTIONS, _SURFACE_FORM, _EXTRACTED_TYPE = (named_node(t) for t in (KG.mentions, KG.surfaceForm, KG.extractedType))
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,

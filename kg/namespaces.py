@@ -1,7 +1,7 @@
 """The project's vocabularies, in one place, so no IRI string is scattered through the code."""
 
 from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 BASE = "https://w3id.org/kg-news/"
 KG = Namespace(BASE + "ontology#")
@@ -24,4 +24,4 @@ PREFIXES = {
 }
 
 __all__ = ["KG", "REL", "ENT", "DOC", "STMT", "GRAPH", "SCHEMA", "GEONAMES", "RDF", "RDFS", "SKOS",
-           "OWL", "PROV", "XSD", "PREFIXES", "ONTOLOGY_GRAPH", "VOCABULARY_GRAPH", "ENTITY_GRAPH"]
+           "OWL", "PROV", "XSD", "DCTERMS", "PREFIXES", "ONTOLOGY_GRAPH", "VOCABULARY_GRAPH", "ENTITY_GRAPH"]

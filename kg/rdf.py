@@ -1,5 +1,9 @@
 """Facts and entities -> RDF terms and quads: readable, stable, injection-safe IRIs, predicate
-declarations, documents and reified provenance statements."""
+declarations, documents and reified provenance statements.
+
+IRIs are named with rdflib's URIRef (a str) throughout kg; the quads written are pyoxigraph terms,
+built directly: the embedded store takes them as they are, and an ingest builds ~250 per article,
+which rdflib's validating term constructors plus a conversion made a third of kg's write cost."""
 
 from __future__ import annotations
 
@@ -9,14 +13,14 @@ import unicodedata
 from datetime import datetime, timezone
 from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from .extract.lexicon import lexicon
 from .model import Article, Fact
-from .namespaces import DOC, GEONAMES, KG, OWL, PROV, RDF, RDFS, REL, SCHEMA, SKOS, STMT, XSD
+from .namespaces import DCTERMS, DOC, GEONAMES, KG, OWL, PROV, RDF, RDFS, REL, SCHEMA, SKOS, STMT, XSD
 
-Quad = tuple[Node, Node, Node, URIRef]
+Quad = ox.Quad
 
 CLASS_OF_TYPE = {
     "Person": KG.Person, "Organization": KG.Organization, "Place": KG.Place, "Country": KG.Country,
@@ -24,6 +28,27 @@ CLASS_OF_TYPE = {
     "Law": KG.Law, "Group": KG.Group, "Language": KG.Language,
 }
 TYPE_OF_CLASS = {v: k for k, v in CLASS_OF_TYPE.items()}
+
+
+@lru_cache(maxsize=65536)
+def named_node(iri: str) -> ox.NamedNode:
+    """Cached: a document's IRI, its entities' IRIs and the predicates recur in most of its quads."""
+    return ox.NamedNode(iri)
+
+
+@lru_cache(maxsize=65536)
+def literal(value: str | float, datatype: str | None = None) -> tuple[ox.Literal, str]:
+    """A literal in the forms kg has always written: rdflib's canonical lexical form ("007" as
+    xsd:integer is "7"), and rdflib's N3 spelling, which a statement's digest hashes (it differs
+    from N-Triples for tabs, newlines and control characters). Cached: confidences, dates and
+    numbers recur."""
+    term = Literal(value, datatype=datatype)
+    lexical = str(term)
+    return (ox.Literal(lexical, datatype=named_node(datatype)) if datatype else ox.Literal(lexical)), term.n3()
+
+
+def integer_literal(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_INTEGER)
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -63,74 +88,76 @@ def predicate_declaration(label: str, literal: bool, graph: URIRef) -> list[Quad
         return []                                  # declared in ontologies/kg.ttl
     root = KG.hasAttribute if literal else KG.relatedTo
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
-    return [(p, RDF.type, kind, graph), (p, RDFS.label, Literal(label), graph),
-            (p, RDFS.subPropertyOf, root, graph)]
+    p, g = named_node(p), named_node(graph)
+    return [ox.Quad(p, _TYPE, named_node(kind), g), ox.Quad(p, named_node(RDFS.label), ox.Literal(label), g),
+            ox.Quad(p, named_node(RDFS.subPropertyOf), named_node(root), g)]
 
 
-def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> Node:
+def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> tuple[ox.NamedNode | ox.Literal, str]:
+    """The fact's object and its N3 spelling (for the statement digest)."""
     if not fact.is_literal:
-        return iri_of[fact.object]
-    if fact.datatype == "string":
-        return Literal(fact.object)
-    return Literal(fact.object, datatype=XSD[fact.datatype])
+        iri = iri_of[fact.object]
+        return named_node(iri), f"<{iri}>"
+    return literal(fact.object, None if fact.datatype == "string" else XSD[fact.datatype])
 
 
 def document_quads(article: Article, doc: URIRef) -> list[Quad]:
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    quads: list[Quad] = [
-        (doc, RDF.type, KG.Document, doc),
-        (doc, KG.contentHash, Literal(article.content_hash), doc),
-        (doc, KG.ingestedAt, Literal(now.isoformat(), datatype=XSD.dateTime), doc),
-        (doc, URIRef("http://purl.org/dc/terms/source"), Literal(article.source), doc),
-    ]
+    d = named_node(doc)
+    values = [(RDF.type, named_node(KG.Document)), (KG.contentHash, ox.Literal(article.content_hash)),
+              (KG.ingestedAt, literal(now.isoformat(), XSD.dateTime)[0]),
+              (DCTERMS.source, ox.Literal(article.source))]
     if article.title:
-        quads.append((doc, URIRef("http://purl.org/dc/terms/title"), Literal(article.title), doc))
+        values.append((DCTERMS.title, ox.Literal(article.title)))
     if article.url:
-        quads.append((doc, SCHEMA.url, Literal(article.url), doc))
+        values.append((SCHEMA.url, ox.Literal(article.url)))
     if article.date:
-        quads.append((doc, SCHEMA.datePublished, Literal(article.date), doc))
-    return quads
+        values.append((SCHEMA.datePublished, ox.Literal(article.date)))
+    return [ox.Quad(d, named_node(p), o, d) for p, o in values]
 
 
 def fact_quads(fact: Fact, article: Article, doc: URIRef, iri_of: dict[str, URIRef]) -> list[Quad]:
     """The triple itself and its provenance statement, both in the document's graph."""
-    s, p, o = iri_of[fact.subject], predicate_iri(fact.predicate), object_term(fact, iri_of)
-    digest = hashlib.sha1(f"{doc}|{s}|{p}|{o.n3()}|{fact.sentence_start}".encode()).hexdigest()[:24]
-    st = STMT[digest]
-    quads: list[Quad] = [
-        (s, p, o, doc),
-        (st, _TYPE, _STATEMENT, doc),
-        (st, _SUBJECT, s, doc), (st, _PREDICATE, p, doc), (st, _OBJECT, o, doc),
-        (st, _DERIVED_FROM, doc, doc),
-        (st, _SENTENCE, Literal(article.text[fact.sentence_start:fact.sentence_end].strip()), doc),
-        (st, _START, Literal(fact.sentence_start), doc),
-        (st, _END, Literal(fact.sentence_end), doc),
-        (st, _CONFIDENCE, Literal(round(fact.confidence, 3), datatype=XSD.decimal), doc),
-        (st, _RULE, Literal(fact.rule), doc),
+    subject, predicate = iri_of[fact.subject], predicate_iri(fact.predicate)
+    o, o_n3 = object_term(fact, iri_of)
+    digest = hashlib.sha1(f"{doc}|{subject}|{predicate}|{o_n3}|{fact.sentence_start}".encode()).hexdigest()[:24]
+    s, p, g, st = named_node(subject), named_node(predicate), named_node(doc), ox.NamedNode(STMT_BASE + digest)
+    quads = [
+        ox.Quad(s, p, o, g),
+        ox.Quad(st, _TYPE, _STATEMENT, g),
+        ox.Quad(st, _SUBJECT, s, g), ox.Quad(st, _PREDICATE, p, g), ox.Quad(st, _OBJECT, o, g),
+        ox.Quad(st, _DERIVED_FROM, g, g),
+        ox.Quad(st, _SENTENCE, ox.Literal(article.text[fact.sentence_start:fact.sentence_end].strip()), g),
+        ox.Quad(st, _START, integer_literal(fact.sentence_start), g),
+        ox.Quad(st, _END, integer_literal(fact.sentence_end), g),
+        ox.Quad(st, _CONFIDENCE, literal(round(fact.confidence, 3), XSD.decimal)[0], g),
+        ox.Quad(st, _RULE, ox.Literal(fact.rule), g),
     ]
     if fact.modality:
-        quads.append((st, _MODALITY, Literal(fact.modality), doc))
+        quads.append(ox.Quad(st, _MODALITY, ox.Literal(fact.modality), g))
     return quads
 
 
-# rdflib builds (and validates) a new URIRef on every Namespace attribute access: the provenance
-# terms are written for every fact, so they are built once.
-_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
-_DERIVED_FROM, _SENTENCE, _START, _END = PROV.wasDerivedFrom, KG.sentence, KG.startOffset, KG.endOffset
-_CONFIDENCE, _RULE, _MODALITY = KG.confidence, KG.rule, KG.modality
+# The terms written for every fact, built once.
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT, _INTEGER = (
+    named_node(t) for t in (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, XSD.integer))
+_DERIVED_FROM, _SENTENCE, _START, _END, _CONFIDENCE, _RULE, _MODALITY = (
+    named_node(t) for t in (PROV.wasDerivedFrom, KG.sentence, KG.startOffset, KG.endOffset, KG.confidence,
+                            KG.rule, KG.modality))
+STMT_BASE = str(STMT)
 
 
 def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
                        geonames_id: int | None, evidence: list[str], graph: URIRef) -> list[Quad]:
-    quads: list[Quad] = [(iri, RDF.type, CLASS_OF_TYPE.get(kind, KG.Entity), graph),
-                         (iri, RDFS.label, Literal(label), graph)]
-    quads += [(iri, SKOS.altLabel, Literal(n), graph) for n in names if n != label]
+    e, g = named_node(iri), named_node(graph)
+    values = [(RDF.type, named_node(CLASS_OF_TYPE.get(kind, KG.Entity))), (RDFS.label, ox.Literal(label))]
+    values += [(SKOS.altLabel, ox.Literal(n)) for n in names if n != label]
     if geonames_id:
-        quads.append((iri, OWL.sameAs, GEONAMES[f"{geonames_id}/"], graph))
-    quads += [(iri, KG.resolvedBy, Literal(e), graph) for e in evidence]
-    return quads
+        values.append((OWL.sameAs, named_node(GEONAMES[f"{geonames_id}/"])))
+    values += [(KG.resolvedBy, ox.Literal(v)) for v in evidence]
+    return [ox.Quad(e, named_node(p), o, g) for p, o in values]
 
 
-__all__ = ["slug", "mint_entity_iri", "document_iri", "predicate_iri", "predicate_declaration",
+__all__ = ["slug", "mint_entity_iri", "document_iri", "predicate_iri", "predicate_declaration", "named_node",
            "document_quads", "fact_quads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
            "Quad"]

@@ -1,19 +1,17 @@
 """One store interface, two back ends: an embedded Oxigraph store on disk and (see remote.py) any
 SPARQL 1.1 server. Each write (`extend`, `retract`, `update`) is one transaction on both: the
-embedded store adds quads through pyoxigraph's transactional `Store.extend` (no SPARQL text to
-build and parse), a server gets one SPARQL Update request per write."""
+embedded store adds quads (pyoxigraph terms, see rdf.py) through pyoxigraph's transactional
+`Store.extend` (no SPARQL text to build and parse), a server gets one SPARQL Update request per
+write."""
 
 from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .namespaces import KG, ONTOLOGY_GRAPH, PREFIXES
@@ -54,12 +52,12 @@ class GraphStore(ABC):
     def ask(self, sparql: str) -> bool:
         return bool(self.query(sparql))
 
-    def extend(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
+    def extend(self, quads: list[ox.Quad]) -> None:
         """Add quads in one transaction."""
         if quads:
             self.update(insert_data(quads))
 
-    def retract(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
+    def retract(self, quads: list[ox.Quad]) -> None:
         """Remove quads in one transaction."""
         if quads:
             self.update(insert_data(quads, "DELETE DATA"))
@@ -68,11 +66,9 @@ class GraphStore(ABC):
         marker = f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?o <http://www.w3.org/2002/07/owl#versionInfo> ?v }} }}"
         if self.ask(marker):
             return
-        from rdflib import Dataset
-
-        ds = Dataset()
-        ds.graph(ONTOLOGY_GRAPH).parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
-        self.extend([(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ds.graph(ONTOLOGY_GRAPH)])
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        triples = ox.parse(path=ONTOLOGY_DIR / "kg.ttl", format=ox.RdfFormat.TURTLE)
+        self.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
 
 
 def sparql_values(iris: Iterable[Node | str]) -> str:
@@ -80,49 +76,14 @@ def sparql_values(iris: Iterable[Node | str]) -> str:
     return " ".join(i.n3() if isinstance(i, Node) else f"<{i}>" for i in iris)
 
 
-def insert_data(quads: Iterable[tuple[Node, Node, Node, Node]], verb: str = "INSERT DATA") -> str:
-    """`INSERT DATA { GRAPH … }` text for quads (or DELETE DATA, with that verb)."""
-    by_graph: dict[Node, list[str]] = {}
-    for s, p, o, g in quads:
-        by_graph.setdefault(g, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
-    body = "\n".join(f"GRAPH {g.n3()} {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
+def insert_data(quads: Iterable[ox.Quad], verb: str = "INSERT DATA") -> str:
+    """`INSERT DATA { GRAPH … }` text for quads (or DELETE DATA, with that verb): a pyoxigraph
+    term's str() is its N-Triples form, which is SPARQL syntax too."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    body = "\n".join(f"GRAPH {g} {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
     return f"{verb} {{\n{body}\n}}"
-
-
-@lru_cache(maxsize=65536)
-def _named_node(iri: str) -> ox.NamedNode:
-    """Cached: a document's IRI, a statement's IRI and the predicates recur in most of its quads."""
-    return ox.NamedNode(iri)
-
-
-def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as the pyoxigraph term it denotes (same lexical form, datatype, language)."""
-    if isinstance(node, URIRef):
-        return _named_node(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        return ox.Literal(str(node), datatype=_named_node(str(node.datatype))) if node.datatype else ox.Literal(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    raise TypeError(f"not an RDF term: {node!r}")
-
-
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """A pyoxigraph term (a query result) as rdflib's term; xsd:string is rdflib's plain literal."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
-
-
-def ox_quad(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(ox_term(s), ox_term(p), ox_term(o), ox_term(g))
 
 
 class EmbeddedStore(GraphStore):
@@ -160,10 +121,10 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
 
-    def extend(self, quads: list[tuple[Node, Node, Node, Node]]) -> None:
-        """pyoxigraph's Store.extend: one transaction, terms converted directly (no SPARQL text)."""
+    def extend(self, quads: list[ox.Quad]) -> None:
+        """pyoxigraph's Store.extend: one transaction, no SPARQL text."""
         try:
-            self._store.extend(ox_quad(q) for q in quads)
+            self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
 
