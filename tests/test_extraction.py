@@ -636,3 +636,9 @@ def test_apposition_role_needs_a_role_noun(nlp):
                      "Kestrel Leasing, the leasing arm of Vega Bank, opened an office in Riga.")
     assert not any(p.startswith("chemistry") for _, p, _ in got)       # a misparsed field is no role
     assert ("Kestrel Leasing", "arm of", "Vega Bank") in got
+
+
+def test_ages_written_aged_and_at_the_age_of(nlp):
+    got = facts(nlp, "The sculptor Rosa Lind died in Malmö aged 91. Erik Holm retired at the age of 64. "
+                     "Tove Berg, aged 44, won the vote.")
+    assert {("Rosa Lind", "age", "91"), ("Erik Holm", "age", "64"), ("Tove Berg", "age", "44")} <= got
