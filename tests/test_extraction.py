@@ -642,3 +642,11 @@ def test_ages_written_aged_and_at_the_age_of(nlp):
     got = facts(nlp, "The sculptor Rosa Lind died in Malmö aged 91. Erik Holm retired at the age of 64. "
                      "Tove Berg, aged 44, won the vote.")
     assert {("Rosa Lind", "age", "91"), ("Erik Holm", "age", "64"), ("Tove Berg", "age", "44")} <= got
+
+
+def test_shares_of_the_vote(nlp):
+    got = facts(nlp, "Lena Vogt won 53.8 percent of the vote, against 46.2 percent for Paul Kern. "
+                     "Jonas Weidmann came third with 21.4 percent.")
+    assert ("Lena Vogt", "win percent", "53.8 percent") in got
+    assert ("Paul Kern", "share", "46.2 percent") in got
+    assert ("Jonas Weidmann", "come with", "21.4 percent") in got
