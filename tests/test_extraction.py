@@ -650,3 +650,14 @@ def test_shares_of_the_vote(nlp):
     assert ("Lena Vogt", "win percent", "53.8 percent") in got
     assert ("Paul Kern", "share", "46.2 percent") in got
     assert ("Jonas Weidmann", "come with", "21.4 percent") in got
+
+
+def test_places_placed_by_appositions_and_phrases(nlp):
+    got = facts(nlp, "The ship docked at the port of Mombasa in Kenya on Friday. "
+                     "Voters in Tartu, Estonia's second-largest city, backed the plan. "
+                     "She grew up in Jaén, in the southern region of Andalusia. "
+                     "Kestrel Robotics, a Munich start-up that builds drones, raised 40 million euros. "
+                     "Ana Reyes reached the final of the Dubai Open in the United Arab Emirates.")
+    assert {("Mombasa", "located in", "Kenya"), ("Tartu", "located in", "Estonia"),
+            ("Jaén", "located in", "Andalusia"), ("Kestrel Robotics", "based in", "Munich"),
+            ("Dubai Open", "held in", "United Arab Emirates")} <= got

@@ -34,6 +34,7 @@ class Lexicon:
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
+    place_nouns: frozenset[str]              # "Tartu, Estonia's second city": Tartu is in Estonia
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         verb_lemma_exceptions={k: v for k, v in words["verb_lemma_exceptions"].items() if k != "about"},
         object_control_verbs=frozenset(words["object_control_verbs"]),
         result_verbs=frozenset(words["result_verbs"]),
+        place_nouns=frozenset(words["place_nouns"]),
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
