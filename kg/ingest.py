@@ -275,7 +275,7 @@ class _Document:
         for key, entity in entities.items():
             known = self.names.get(key)
             if known is None:
-                iri, rule = index.resolve(entity)
+                iri, rule = index.resolve(entity, self.iri)
                 self.iri_of[key], self.names[key] = iri, set(entity.names)
                 index.add(iri, entity, rule)
                 quads.append(ox.Quad(doc, _MENTIONS, named_node(iri), doc))

@@ -30,6 +30,7 @@ class Entity:
     names: list[str] = field(default_factory=list)
     geonames_id: int | None = None
     evidence: list[str] = field(default_factory=list)
+    local: bool = False       # an unnamed thing ("the study") only this article knows: its own node
 
     @property
     def label(self) -> str:

@@ -69,6 +69,18 @@ def mint_entity_iri(kind: str, label: str) -> URIRef:
     return ENT[f"{type_group(kind)}/{slug(label)}"]
 
 
+def mint_local_iri(kind: str, label: str, document: URIRef) -> URIRef:
+    """An unnamed thing's node ("the study" of one article): its label and its document's hash,
+    joined by "--", which no slug contains, so it can never be another article's node."""
+    from .namespaces import ENT
+
+    return ENT[f"{type_group(kind)}/{slug(label)}--{str(document).rsplit('/', 1)[-1][:12]}"]
+
+
+def is_local_iri(iri: str) -> bool:
+    return "--" in iri.rsplit("/", 1)[-1]
+
+
 def document_iri(article: Article) -> URIRef:
     return DOC[article.content_hash[:32]]
 
@@ -158,6 +170,6 @@ def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
     return [ox.Quad(e, named_node(p), o, g) for p, o in values]
 
 
-__all__ = ["slug", "mint_entity_iri", "document_iri", "predicate_iri", "predicate_declaration", "named_node",
+__all__ = ["slug", "mint_entity_iri", "mint_local_iri", "is_local_iri", "document_iri", "predicate_iri", "predicate_declaration", "named_node",
            "document_quads", "fact_quads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
            "Quad"]

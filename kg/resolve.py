@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from .model import Entity
 from .namespaces import ENTITY_GRAPH, KG, OWL, RDFS
-from .rdf import TYPE_OF_CLASS, entity_description, mint_entity_iri, type_group
+from .rdf import TYPE_OF_CLASS, entity_description, is_local_iri, mint_entity_iri, mint_local_iri, type_group
 from .store import GraphStore, sparql_values
 
 
@@ -91,11 +91,15 @@ class EntityIndex:
         return self.records.setdefault(iri, EntityRecord(iri))
 
     def _index(self, record: EntityRecord) -> None:
+        if is_local_iri(record.iri):
+            return                               # another article's "study" is another study
         group = type_group(record.type)
         for name in record.names:
             self._by_name.setdefault((group, norm_name(name)), set()).add(record.iri)
 
-    def resolve(self, entity: Entity) -> tuple[URIRef, str | None]:
+    def resolve(self, entity: Entity, document: URIRef) -> tuple[URIRef, str | None]:
+        if entity.local:
+            return mint_local_iri(entity.type, entity.label, document), None
         group = type_group(entity.type)
         if entity.geonames_id is not None:
             return mint_entity_iri(entity.type, entity.label), None

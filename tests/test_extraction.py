@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.model import Article
 from kg.nlp import load_pipeline
 
 
@@ -578,10 +579,12 @@ def test_a_team_and_its_study_act_through_their_leader(nlp):
                      "Her group collaborated with researchers from the University of Leeds.")
     assert ("Ines Varga", "use", "Keck Observatory") in got
     assert ("Ines Varga", "collaborate with", "University of Leeds") in got
+    got = facts(nlp, "The virologist Pavel Horak led the study. Its results were published in the journal Cell.")
+    assert ("Pavel Horak", "published in", "Cell") in got
     got = facts(nlp, "The virologist Pavel Horak led the study. The study was funded by the Novo Nordisk "
                      "Foundation, and its results were published in the journal Cell.")
-    assert ("Novo Nordisk Foundation", "fund", "Pavel Horak") in got
-    assert ("Pavel Horak", "published in", "Cell") in got
+    assert {("Pavel Horak", "lead", "study"), ("Novo Nordisk Foundation", "fund", "study")} <= got
+    # (a study the article refers to twice is a node of its own: see the unnamed-things tests)
     got = facts(nlp, "The project was led by Kestrel Dynamics. Ana Silva has worked on the project since 2019.")
     assert not any(o == "Kestrel Dynamics" and s == "Ana Silva" for s, _, o in got)   # the project itself
 
@@ -661,3 +664,31 @@ def test_places_placed_by_appositions_and_phrases(nlp):
     assert {("Mombasa", "located in", "Kenya"), ("Tartu", "located in", "Estonia"),
             ("Jaén", "located in", "Andalusia"), ("Kestrel Robotics", "based in", "Munich"),
             ("Dubai Open", "held in", "United Arab Emirates")} <= got
+
+
+STUDY = ("A study published on Monday found that coffee lowers the risk of gout. The study, led by Marta Sousa "
+         "of the University of Porto, followed 9,000 adults. The study was funded by the Gulbenkian Foundation. "
+         "Sousa now plans a larger trial in Spain.")
+
+
+def test_an_unnamed_study_the_article_keeps_talking_about_is_a_node(nlp):
+    doc = nlp(STUDY)
+    studies = [e for e in doc._.kg_entities.values() if e.local]
+    assert [(e.type, e.label) for e in studies] == [("Work", "study")]
+    got = facts(nlp, STUDY)
+    assert ("Gulbenkian Foundation", "fund", "study") in got
+    assert not any(o == "study" and "Spain" in (s, o) for s, _, o in got)   # "a larger trial" is another
+    named = nlp("The Nordic Heart Study followed 9,000 adults. The study was funded by the Gulbenkian Foundation.")
+    assert not any(e.local for e in named._.kg_entities.values())          # the study has a name
+
+
+def test_each_article_has_its_own_unnamed_study(tmp_path):
+    from kg.api import ingest
+    from kg.store import EmbeddedStore
+    store = EmbeddedStore(str(tmp_path / "store"))
+    other = STUDY.replace("coffee", "tea").replace("Marta Sousa", "Ines Lobo").replace("Sousa", "Lobo")
+    ingest([Article(text=STUDY, source="a.txt"), Article(text=other, source="b.txt")], store)
+    rows = list(store.query("SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e kg:extractedType kg:Work } "
+                            "?e rdfs:label 'study' }"))
+    store.close()
+    assert len(rows) == 2                                                   # two studies, two nodes

@@ -139,12 +139,14 @@ class Arguments:
 
     def _leader_of(self, tok: Token) -> str | None:
         """A research team or a study acts through whoever leads it: "her group", "the team, led
-        by X," and "the study, headed by X," are X."""
+        by X," and "the study, headed by X," are X; a study's results are the study."""
         for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ not in self.lex.thing_pronouns | self.lex.plural_pronouns:
+            if child.dep_ == "poss":
                 key = self.found.entity_at(child.i) or self.refs.get(child.i)
-                if key and self.found.entities[key].type in ("Person", "Organization"):
-                    return key
+                kind = self.found.entities[key].type if key else None
+                if kind in ("Work", "Event") or (kind in ("Person", "Organization") and child.lower_ not in
+                                                 self.lex.thing_pronouns | self.lex.plural_pronouns):
+                    return key               # "its results", it being the study: the study's
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in self.lex.leading_verbs:
                 agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
                               if g.dep_ == "pobj"), None)

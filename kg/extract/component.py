@@ -10,6 +10,7 @@ from .coref import resolve_references
 from .grouping import group_mentions
 from .mentions import find_mentions
 from .relations import RelationExtractor
+from .unnamed import add_unnamed_things
 
 
 def _register_extensions() -> None:
@@ -29,6 +30,7 @@ class KGExtractor:
     def __call__(self, doc: Doc) -> Doc:
         found = find_mentions(doc)
         group_mentions(doc, found)
+        add_unnamed_things(doc, found)
         refs = resolve_references(doc, found)
         doc._.kg_facts = self.relations(doc, found, refs)
         doc._.kg_entities = found.entities

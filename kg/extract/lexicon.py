@@ -35,6 +35,7 @@ class Lexicon:
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
     place_nouns: frozenset[str]              # "Tartu, Estonia's second city": Tartu is in Estonia
+    unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         object_control_verbs=frozenset(words["object_control_verbs"]),
         result_verbs=frozenset(words["result_verbs"]),
         place_nouns=frozenset(words["place_nouns"]),
+        unnamed_things={k: v for k, v in words["unnamed_things"].items() if k != "about"},
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
