@@ -692,3 +692,8 @@ def test_each_article_has_its_own_unnamed_study(tmp_path):
                             "?e rdfs:label 'study' }"))
     store.close()
     assert len(rows) == 2                                                   # two studies, two nodes
+
+
+def test_stakes_in_percent(nlp):
+    got = facts(nlp, "Hanbit Power will hold a 55% stake in the venture. Velto owns a 12.5 percent share in Orbis.")
+    assert {("Hanbit Power", "stake", "55%"), ("Velto", "stake", "12.5 percent")} <= got
