@@ -697,3 +697,10 @@ def test_each_article_has_its_own_unnamed_study(tmp_path):
 def test_stakes_in_percent(nlp):
     got = facts(nlp, "Hanbit Power will hold a 55% stake in the venture. Velto owns a 12.5 percent share in Orbis.")
     assert {("Hanbit Power", "stake", "55%"), ("Velto", "stake", "12.5 percent")} <= got
+
+
+def test_obituary_idioms(nlp):
+    got = facts(nlp, "Karin Holt, the Danish architect, has died in Copenhagen. She was 88. "
+                     "She studied architecture at the Royal Danish Academy and at ETH Zurich.")
+    assert {("Karin Holt", "age", "88"), ("Karin Holt", "study at", "Royal Danish Academy"),
+            ("Karin Holt", "study at", "ETH Zurich")} <= got
