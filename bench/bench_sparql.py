@@ -18,7 +18,8 @@ predeclared prefixes, as `kg query` runs them) for:
   1-hop        an entity's facts in both directions, with labels
   2-hop path   the intermediate nodes joining two entities two facts apart (either direction)
   doc-facts    the facts of one document with their sentences (its provenance statements)
-  top-degree   the 10 entities with most facts (a whole-store aggregate)
+  top-degree   the 10 entities with most facts (a whole-store aggregate; no kg command runs it)
+  stats        kg.api.stats, all of `kg stats` (five whole-store aggregates, top predicates among them)
 With --remote the same queries are also run through RemoteStore against `oxigraph serve` on the
 same directory (HTTP + JSON parsing included).
 """
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate  # noqa: E402
 
-from kg.api import find_entity, ingest  # noqa: E402
+from kg.api import find_entity, ingest, stats  # noqa: E402
 from kg.readers import read_paths  # noqa: E402
 from kg.namespaces import DOC, ENT, ENTITY_GRAPH, STMT  # noqa: E402
 from kg.store import EmbeddedStore, GraphStore  # noqa: E402
@@ -146,6 +147,7 @@ def workload(store: GraphStore, rng: random.Random, n: int) -> dict[str, list]:
 
 
 def queries(w: dict) -> dict[str, tuple[list, callable]]:
+    """name -> (the items it runs on, run(store, item) -> rows read)."""
     def lookup_label(item):
         return f"SELECT ?e WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e rdfs:label {json.dumps(item[1])} }} }}"
 
@@ -166,26 +168,29 @@ def queries(w: dict) -> dict[str, tuple[list, callable]]:
 
     top = f"""SELECT ?e (COUNT(*) AS ?deg) WHERE {{
         {{ ?e ?p ?x }} UNION {{ ?x ?p ?e }} {RELATED} }} GROUP BY ?e ORDER BY DESC(?deg) LIMIT 10"""
+
+    def sparql(make):
+        return lambda store, item: sum(1 for _ in store.query(make(item)))
+
+    aggregate_runs = [None] * max(5, len(w["docs"]) // 10)
     return {
-        "lookup-api": (w["labels"], None),
-        "lookup-label": (w["labels"], lookup_label),
-        "1-hop": (w["linked"], one_hop),
-        "2-hop path": (w["pairs"], two_hop),
-        "doc-facts": (w["docs"], doc_facts),
-        "top-degree": ([None] * max(5, len(w["docs"]) // 10), lambda _: top),
+        "lookup-api": (w["labels"], lambda store, item: int(find_entity(store, item[1]) is not None)),
+        "lookup-label": (w["labels"], sparql(lookup_label)),
+        "1-hop": (w["linked"], sparql(one_hop)),
+        "2-hop path": (w["pairs"], sparql(two_hop)),
+        "doc-facts": (w["docs"], sparql(doc_facts)),
+        "top-degree": (aggregate_runs, sparql(lambda _: top)),
+        "stats": (aggregate_runs, lambda store, _: len(stats(store)["top_predicates"])),
     }
 
 
 def measure(store: GraphStore, w: dict) -> dict[str, tuple[float, float, int, float]]:
     out = {}
-    for name, (items, make) in queries(w).items():
+    for name, (items, run) in queries(w).items():
         times, rows = [], 0
         for item in items:
             t0 = time.perf_counter()
-            if make is None:
-                rows += find_entity(store, item[1]) is not None
-            else:
-                rows += sum(1 for _ in store.query(make(item)))
+            rows += run(store, item)
             times.append((time.perf_counter() - t0) * 1000)
         out[name] = (statistics.median(times), percentile(times, 0.95), len(items), rows / max(1, len(items)))
     return out
@@ -202,7 +207,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000, help="articles really ingested (default 1000)")
     ap.add_argument("--target", type=int, default=1_000_000, help="quads to scale to (default 1,000,000)")
-    ap.add_argument("--runs", type=int, default=100, help="runs per query (top-degree: runs/10)")
+    ap.add_argument("--runs", type=int, default=100, help="runs per query (top-degree, stats: runs/10)")
     ap.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "kg-bench-sparql"),
                     help="where the built stores are kept between runs")
     ap.add_argument("--remote", action="store_true", help="also query through oxigraph serve + RemoteStore")

@@ -121,6 +121,17 @@ def find_entity(store: GraphStore, name: str) -> str | None:
     return rows[0]["e"].value if rows else None
 
 
+FACT_PREDICATES = (f"{{ ?p <{RDFS.subPropertyOf}>+ <{KG.relatedTo}> }} "
+                   f"UNION {{ ?p <{RDFS.subPropertyOf}>+ <{KG.hasAttribute}> }}")
+# Uses are counted per predicate first and labels joined to those few dozen rows after: joining
+# the label to every fact quad before grouping made this query cost twice as much at 1M quads.
+TOP_PREDICATES = f"""SELECT ?label (SUM(?uses) AS ?n) WHERE {{
+  {{ SELECT ?p (COUNT(*) AS ?uses) WHERE {{
+       {FACT_PREDICATES} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ENTITY_GRAPH}>) }} GROUP BY ?p }}
+  ?p <{RDFS.label}> ?label
+}} GROUP BY ?label ORDER BY DESC(?n) LIMIT 10"""
+
+
 def stats(store: GraphStore) -> dict:
     def one(q: str) -> int:
         rows = list(store.query(q))
@@ -128,18 +139,13 @@ def stats(store: GraphStore) -> dict:
 
     by_type = {row["t"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.query(
         f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e a ?t }} }} GROUP BY ?t ORDER BY DESC(?n)")}
-    top = [(row["label"].value, int(row["n"].value)) for row in store.query(f"""
-        SELECT ?label (COUNT(*) AS ?n) WHERE {{
-          {{ ?p <{RDFS.subPropertyOf}>+ <{KG.relatedTo}> }} UNION {{ ?p <{RDFS.subPropertyOf}>+ <{KG.hasAttribute}> }}
-          GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ENTITY_GRAPH}>) ?p <{RDFS.label}> ?label
-        }} GROUP BY ?label ORDER BY DESC(?n) LIMIT 10""")]
+    top = [(row["label"].value, int(row["n"].value)) for row in store.query(TOP_PREDICATES)]
     return {
         "documents": one(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{KG.Document}> }} }}"),
         "entities": sum(by_type.values()),
         "entities_by_type": by_type,
         "facts": one(f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
-            {{ ?p <{RDFS.subPropertyOf}>+ <{KG.relatedTo}> }} UNION {{ ?p <{RDFS.subPropertyOf}>+ <{KG.hasAttribute}> }}
-            GRAPH ?g {{ ?s ?p ?o }} }} }}"""),
+            {FACT_PREDICATES} GRAPH ?g {{ ?s ?p ?o }} }} }}"""),
         "provenance_statements": one("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a rdf:Statement } }"),
         "top_predicates": top,
     }

@@ -19,7 +19,8 @@ import networkx as nx
 import numpy as np
 from pyvis.network import Network
 
-from .namespaces import ENTITY_GRAPH, KG, OWL, PROV, RDF, RDFS, SKOS
+from .graphview import facts_query
+from .namespaces import ENTITY_GRAPH, KG, OWL, PROV, RDF, SKOS
 from .store import GraphStore
 
 PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -196,10 +197,7 @@ def _add_store_data(data: dict, graph: nx.MultiDiGraph, store: GraphStore, fact)
         if row["e"].value in present and row["d"].value in doc_index:
             data["mentions"].setdefault(row["e"].value, []).append(doc_index[row["d"].value])
     # literal-valued facts (attributes) of the entities on the page
-    attributes = f"""SELECT DISTINCT ?s ?p ?o ?plabel WHERE {{
-      ?p <{RDFS.subPropertyOf}>+ <{KG.hasAttribute}> . ?s ?p ?o .
-      OPTIONAL {{ ?p <{RDFS.label}> ?plabel }} }}"""
-    for row in store.query(attributes):
+    for row in store.query(facts_query(KG.hasAttribute)):
         s, p = row["s"].value, row["p"].value
         if s in present:
             fact(s, p, row["plabel"].value if row["plabel"] else p.rsplit("/", 1)[-1], row["o"].value, False)
