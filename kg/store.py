@@ -90,7 +90,7 @@ class EmbeddedStore(GraphStore):
     """Oxigraph on disk (RocksDB): a real SPARQL 1.1 engine with no server."""
 
     def __init__(self, path: str, read_only: bool = False) -> None:
-        self.location = path
+        self.location, self.read_only = path, read_only
         p = Path(path).expanduser()
         if p.exists() and not p.is_dir():
             raise StoreError(f"store path {p} is a file, not a store directory")
@@ -139,7 +139,8 @@ class EmbeddedStore(GraphStore):
         self._store.flush()
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:               # a read-only RocksDB refuses to flush
+            self._store.flush()
         del self._store
 
 

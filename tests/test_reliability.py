@@ -248,6 +248,15 @@ def test_read_only_store_directory(tmp_path):
         path.chmod(mode)
 
 
+def test_read_only_open_reads_and_closes(known_store):
+    """open_store(read_only=True) answers queries and closes cleanly (nothing to flush)."""
+    from kg.store import open_store
+    store = open_store(str(known_store.path), read_only=True)
+    assert store.ask("ASK { ?d a kg:Document }")
+    store.close()
+    known_store.check()
+
+
 # --- random input through the library ---------------------------------------------------------
 
 class KnownStore:
