@@ -704,3 +704,10 @@ def test_obituary_idioms(nlp):
                      "She studied architecture at the Royal Danish Academy and at ETH Zurich.")
     assert {("Karin Holt", "age", "88"), ("Karin Holt", "study at", "Royal Danish Academy"),
             ("Karin Holt", "study at", "ETH Zurich")} <= got
+
+
+def test_a_portfolio_before_a_title_is_part_of_the_title(nlp):
+    doc = nlp("Kenyan Defence Minister John Kamau welcomed her. Energy Cabinet Secretary Joseph Kiprotich signed the deal.")
+    assert {e.label for e in doc._.kg_entities.values()} == {"Kenya", "John Kamau", "Joseph Kiprotich"}
+    got = facts(nlp, doc.text)
+    assert ("John Kamau", "defence minister of", "Kenya") in got

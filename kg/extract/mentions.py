@@ -87,7 +87,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         cue = _kind_from_context(span)
         kind = cue or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, ent.label_)
-        if mention is None:
+        if mention is None or _portfolio_of_title(span):
             continue
         mention.cued = cue is not None and mention.type == cue
         if kind == "Person":
@@ -416,6 +416,14 @@ def _modifies_common_noun(span: Span) -> bool:
     tok = span[0]
     return tok.dep_ in ("amod", "compound", "nmod", "conj") and tok.head.pos_ == "NOUN" and \
         tok.head.text.islower() and tok.head.i > tok.i
+
+
+def _portfolio_of_title(span: Span) -> bool:
+    """ "Defence" in "Kenyan Defence Minister X", "Energy Cabinet" in "Energy Cabinet Secretary
+    X": NER's organisation is the portfolio of the title that follows, part of the title."""
+    lex, doc = lexicon(), span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in lex.role_words and \
+        all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
 
 
 def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None] | None:
