@@ -711,3 +711,10 @@ def test_a_portfolio_before_a_title_is_part_of_the_title(nlp):
     assert {e.label for e in doc._.kg_entities.values()} == {"Kenya", "John Kamau", "Joseph Kiprotich"}
     got = facts(nlp, doc.text)
     assert ("John Kamau", "defence minister of", "Kenya") in got
+
+
+def test_coordinated_roles_and_financing_from_a_lender(nlp):
+    got = facts(nlp, "Bolt's co-founder and chief executive, Mads Lund, will stay. "
+                     "Nordvik will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
+    assert {("Mads Lund", "founder of", "Bolt"), ("Mads Lund", "chief executive of", "Bolt")} <= got
+    assert {("Deutsche Bank", "lend to", "Nordvik"), ("Commerzbank", "lend to", "Nordvik")} <= got

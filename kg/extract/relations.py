@@ -84,7 +84,7 @@ class RelationExtractor:
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
                found: DocumentEntities) -> list[Fact]:
-        pred = nodes.get("pred") or nodes["obj"]
+        pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
         if any(c.dep_ == "neg" for c in pred.children):
             return []
         literal = spec.get("literal")
