@@ -718,3 +718,10 @@ def test_coordinated_roles_and_financing_from_a_lender(nlp):
                      "Nordvik will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
     assert {("Mads Lund", "founder of", "Bolt"), ("Mads Lund", "chief executive of", "Bolt")} <= got
     assert {("Deutsche Bank", "lend to", "Nordvik"), ("Commerzbank", "lend to", "Nordvik")} <= got
+
+
+def test_rankings_seeds_and_a_time_after_was(nlp):
+    got = facts(nlp, "Ranked 41st in the world, Hana Ito beat the second seed, Chloe Marsh, in the quarter-finals. "
+                     "Ito will rise to 17th in the WTA rankings on Monday. Germany's Lena Vogler was third in 2:21:40.")
+    assert {("Hana Ito", "ranking", "41st"), ("Hana Ito", "ranking", "17th"), ("Chloe Marsh", "seed", "second"),
+            ("Lena Vogler", "finishing time", "2:21:40")} <= got

@@ -8,6 +8,8 @@ a match into facts: expand coordination, map tokens to entities, canonicalise th
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Fact
@@ -248,11 +250,16 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
     return " ".join([*words, noun.lemma_.lower()])
 
 
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "time":
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
+    if kind == "rank" and ORDINAL.match(tok.text):
+        return tok.text.lower(), "string"    # "Ranked 41st …": NER misses ordinals at a sentence start
     if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
         return None
     if kind == "age":
