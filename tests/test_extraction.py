@@ -725,3 +725,10 @@ def test_rankings_seeds_and_a_time_after_was(nlp):
                      "Ito will rise to 17th in the WTA rankings on Monday. Germany's Lena Vogler was third in 2:21:40.")
     assert {("Hana Ito", "ranking", "41st"), ("Hana Ito", "ranking", "17th"), ("Chloe Marsh", "seed", "second"),
             ("Lena Vogler", "finishing time", "2:21:40")} <= got
+
+
+def test_backed_applications_reliance_and_far_appositions(nlp):
+    got = facts(nlp, "Vietnam said it supported Denmark's application. Vietnam hopes to reduce its reliance on China.")
+    assert {("Vietnam", "support", "Denmark"), ("Vietnam", "reduce reliance on", "China")} <= got
+    got = facts(nlp, "Denmark wants to become a development partner of ASEAN, a status already held by Norway and Switzerland.")
+    assert not any(o == "Denmark" and p == "hold" for _, p, o in got)   # the status is not Denmark

@@ -53,7 +53,7 @@ class Arguments:
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 return self._entity_of(subj, depth + 1)
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" and _beside_its_head(tok):
             key = self._entity_of(tok.head, depth + 1)
             if key:
                 return key                   # "X, the epidemiologist": X; "Its director, the
@@ -100,6 +100,11 @@ class Arguments:
             key = self._members_of(tok)
             if key:
                 return key
+        if lemma in self.lex.candidacy_nouns and tok.dep_ == "dobj":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            key = (self.found.entity_at(owner.i) or self.refs.get(owner.i)) if owner is not None else None
+            if key:
+                return key                   # "Vietnam backed Denmark's application": Denmark
         if lemma in self.lex.team_nouns and _acts(tok):
             key = self._leader_of(tok) or self._earlier_leader(tok)
             if key:
@@ -183,7 +188,8 @@ class Arguments:
                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in GROUP_SIZES), None)
         if size is None or tok.tag_ != "NNS":
             return []
-        kind = noun_kind(tok) or self.lex.definite_heads.get(tok.lemma_.lower())
+        kind = noun_kind(tok) or self.lex.definite_heads.get(tok.lemma_.lower()) or \
+            ("Country" if tok.lemma_.lower() in ("side", "government") else None)     # "the two sides signed"
         if kind not in ("Person", "Country", "Organization"):
             return []
         first = 0
@@ -278,6 +284,16 @@ def is_passive(pred: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
         return True
     return pred.dep_ in ("acl", "advcl") and not any(c.dep_ in SUBJECT_DEPS for c in pred.children)
+
+
+def _beside_its_head(appos: Token) -> bool:
+    """An apposition follows its head's own phrase: "Denmark wants to become a partner of ASEAN,
+    a status held by Norway" is about the partnership, though the parser hangs it on Denmark."""
+    head = appos.head
+    if appos.i < head.i:
+        return True
+    own = {t.i for t in head.subtree} - {t.i for t in appos.subtree}
+    return all(i in own or appos.doc[i].is_punct for i in range(head.i + 1, appos.left_edge.i))
 
 
 def _acts(tok: Token) -> bool:

@@ -37,6 +37,7 @@ class Lexicon:
     place_nouns: frozenset[str]              # "Tartu, Estonia's second city": Tartu is in Estonia
     unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body
+    candidacy_nouns: frozenset[str]          # "backed Denmark's application": Denmark
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(words["place_nouns"]),
         unnamed_things={k: v for k, v in words["unnamed_things"].items() if k != "about"},
         portfolio_words=frozenset(words["portfolio_words"]),
+        candidacy_nouns=frozenset(words["candidacy_nouns"]),
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
