@@ -732,3 +732,8 @@ def test_backed_applications_reliance_and_far_appositions(nlp):
     assert {("Vietnam", "support", "Denmark"), ("Vietnam", "reduce reliance on", "China")} <= got
     got = facts(nlp, "Denmark wants to become a development partner of ASEAN, a status already held by Norway and Switzerland.")
     assert not any(o == "Denmark" and p == "hold" for _, p, o in got)   # the status is not Denmark
+
+
+def test_penalties_and_loans_of_an_amount(nlp):
+    got = facts(nlp, "The judge ordered Lumex Credit to pay a penalty of $30 million.")
+    assert ("Lumex Credit", "penalty", "$30 million") in got          # object control: Lumex pays
