@@ -737,3 +737,12 @@ def test_backed_applications_reliance_and_far_appositions(nlp):
 def test_penalties_and_loans_of_an_amount(nlp):
     got = facts(nlp, "The judge ordered Lumex Credit to pay a penalty of $30 million.")
     assert ("Lumex Credit", "penalty", "$30 million") in got          # object control: Lumex pays
+
+
+def test_coordinated_place_participles_and_consortium_members(nlp):
+    got = facts(nlp, "Ghana signed a deal with a consortium of Osaka-based Daiwa Engineering and Lisbon-based Solaria Energia. "
+                     "It was funded by Wellcome, the London-based medical research charity.")
+    assert {("Daiwa Engineering", "based in", "Osaka"), ("Solaria Energia", "based in", "Lisbon"),
+            ("Ghana", "sign deal with", "Daiwa Engineering"), ("Ghana", "sign deal with", "Solaria Energia"),
+            ("Wellcome", "based in", "London")} <= got
+    assert ("Solaria Energia", "based in", "Osaka") not in got

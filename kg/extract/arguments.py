@@ -209,13 +209,20 @@ class Arguments:
         return recent[:size] if len(recent) >= size else []
 
     def examples_of(self, tok: Token) -> list[Token]:
-        """ "like-minded nations, such as Australia" / "other regions, including X": the examples."""
+        """ "like-minded nations, such as Australia" / "other regions, including X": the examples;
+        "a consortium of A and B": its members (any body or person named in the phrase, as the
+        parser often leaves one of them outside the coordination)."""
         out = []
+        members = tok.lemma_.lower() in self.lex.collective_nouns
         for prep in tok.children:
-            if prep.dep_ == "prep" and (prep.lower_ == "including" or (
-                    prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
-                out += [c for p in (prep,) for c in p.children if c.dep_ == "pobj"]
-        return [t for e in out for t in (e, *e.conjuncts)]
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "including" or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):
+                out += [c for c in prep.children if c.dep_ == "pobj"]
+            elif members and prep.lower_ == "of":
+                out += [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree
+                        if t.dep_ in ("pobj", "conj", "nmod") and self.entity_type(t) in ("Organization", "Person", "Country")]
+        return list(dict.fromkeys(t for e in out for t in (e, *e.conjuncts)))
 
     def subjects(self, pred: Token, depth: int = 0) -> list[Subject]:
         """The subject(s) of a verbal or nominal predicate, following control and attachment."""

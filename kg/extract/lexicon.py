@@ -38,6 +38,7 @@ class Lexicon:
     unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body
     candidacy_nouns: frozenset[str]          # "backed Denmark's application": Denmark
+    collective_nouns: frozenset[str]         # "a consortium of A and B": A and B
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         unnamed_things={k: v for k, v in words["unnamed_things"].items() if k != "about"},
         portfolio_words=frozenset(words["portfolio_words"]),
         candidacy_nouns=frozenset(words["candidacy_nouns"]),
+        collective_nouns=frozenset(words["collective_nouns"]),
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
