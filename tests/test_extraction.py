@@ -746,3 +746,11 @@ def test_coordinated_place_participles_and_consortium_members(nlp):
             ("Ghana", "sign deal with", "Daiwa Engineering"), ("Ghana", "sign deal with", "Solaria Energia"),
             ("Wellcome", "based in", "London")} <= got
     assert ("Solaria Energia", "based in", "Osaka") not in got
+
+
+def test_roles_after_as_and_to_and_a_capital_in_apposition(nlp):
+    got = facts(nlp, "Karl Brandt replaced Anna Weber as chief executive of Velto in March. "
+                     "The ministry said Jonas Berg would be appointed ambassador to Japan. "
+                     "Dodoma, the capital of Tanzania, hosted the talks.")
+    assert {("Karl Brandt", "chief executive of", "Velto"), ("Jonas Berg", "ambassador to", "Japan"),
+            ("Dodoma", "capital of", "Tanzania")} <= got
