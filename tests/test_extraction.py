@@ -754,3 +754,14 @@ def test_roles_after_as_and_to_and_a_capital_in_apposition(nlp):
                      "Dodoma, the capital of Tanzania, hosted the talks.")
     assert {("Karl Brandt", "chief executive of", "Velto"), ("Jonas Berg", "ambassador to", "Japan"),
             ("Dodoma", "capital of", "Tanzania")} <= got
+
+
+def test_nationality_nouns_refer_to_the_person_from_there(nlp):
+    text = ("Henrik Aalto of Finland met Lucas Moreira of Brazil in the final. "
+            "The Finn won the first set, but the Brazilian beat him 6-4 3-6 7-6(5). "
+            "The Spaniard Marc Ribera coaches Moreira.")
+    doc = nlp(text)
+    assert "Finn" not in {e.label for e in doc._.kg_entities.values()}
+    got = facts(nlp, text)
+    assert {("Lucas Moreira", "beat", "Henrik Aalto"), ("Lucas Moreira", "beat with score", "6-4 3-6 7-6(5)"),
+            ("Marc Ribera", "nationality", "Spain"), ("Marc Ribera", "coach", "Lucas Moreira")} <= got

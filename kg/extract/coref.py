@@ -154,8 +154,9 @@ Described = dict[str, list[tuple[int, str]]]      # entity -> (position, what th
 def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Described]:
     """What an article says an entity is, so a later definite description can find it: the
     common nouns it puts beside the name ("UNICEF, the UN children's agency", "grocery chain Dalsten
-    Foods", "Quillon is a start-up"), and the countries of the demonyms on them or on the name
-    ("a Swedish maker", "the Swedish battery maker Kallby"), each with its position."""
+    Foods", "Quillon is a start-up"), and its countries: the demonyms on them or on the name ("a
+    Swedish maker", "the Swedish battery maker Kallby"), "X of Brazil", "Brazil's X"; each with its
+    position."""
     nouns: Described = {}
     countries: Described = {}
     for m in found.mentions:
@@ -163,7 +164,11 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
         beside = nouns_beside(span) + [c for c in span.root.children
                                        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
         nouns.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in beside)
-        for c in (c for n in beside for c in n.children if c.dep_ == "amod"):
+        marks = [c for n in beside for c in n.children if c.dep_ == "amod"]
+        marks += [g for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                  for g in c.children if g.dep_ == "pobj"]                   # "Lucas Moreira of Brazil"
+        marks += [c for c in span.root.children if c.dep_ == "poss" and c.i < m.start]   # "Brazil's X"
+        for c in marks:
             key = found.entity_at(c.i)
             if key and found.entities[key].type == "Country":
                 countries.setdefault(m.entity, []).append((c.i, key))
@@ -196,7 +201,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)):
-        return _most_mentioned(tok, history, ("Person",), labels)        # "the Egyptian has scored"
+        return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the Egyptian has scored"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
@@ -252,6 +257,9 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
         heads & set(labels[key].lower().split()) or any(i < tok.i and n in heads for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
+    itself = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None
+    if itself is not None:                    # "the Brazilian": the person from Brazil
+        origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] == itself.name}
     from_there = {key for key, kind in kinds.items() if kind in types and any(
         i < tok.i and c in origins for i, c in countries.get(key, ()))}
     named = from_there or named

@@ -184,9 +184,11 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     text = span.text.strip()
     if not _looks_like_name(span):
         return None
+    if label in ("NORP", "PERSON") and _is_nominal_demonym(span) and (label == "NORP" or (
+            len(span) == 1 and gaz.demonym(text) is not None)):
+        return None                          # "the Egyptian has scored", "the Finn won": a person,
+                                             # resolved by coref
     if label == "NORP":
-        if _is_nominal_demonym(span):
-            return None                      # "the Egyptian has scored": a person, resolved by coref
         country = gaz.demonym(text)
         if country is None:
             place = gaz.lookup(text)         # NER sometimes calls a city NORP ("Aarhus")
@@ -267,9 +269,10 @@ def _kind_from_context(span: Span) -> str | None:
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:
-    """ "Moses Chelangat" tagged ORG: a name that starts with a given name is a person, unless the
-    gazetteer knows it or it names an institution."""
-    if kind in ("Organization", "Place", "Entity") and looks_like_person_name([t.text for t in span]) \
+    """ "Moses Chelangat" tagged ORG, "Lucas Moreira" tagged FAC: a name that starts with a given
+    name is a person, unless the gazetteer knows it or it names an institution."""
+    if (kind in ("Organization", "Place", "Entity") or (kind == "Facility" and len(span) == 2)) \
+            and looks_like_person_name([t.text for t in span]) \
             and not gazetteer().lookup(span.text) and not _names_an_institution(span):
         return "Person"
     return kind
@@ -530,6 +533,11 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
         span = _extend_name_left(doc[i:j], covered)
+        country = gazetteer().demonym(span[0].text) if len(span) > 2 else None
+        if country is not None and looks_like_person_name([t.text for t in span[1:]]):
+            result.mentions.append(Mention(span.start, span.start + 1, country.name, "Country", country,
+                                           surface=span[0].text))
+            span = span[1:]                               # "the Spaniard Marc Ribera": a demonym, a name
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
         dateline = _dateline_place(span)
         if dateline is not None:
