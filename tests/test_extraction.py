@@ -765,3 +765,10 @@ def test_nationality_nouns_refer_to_the_person_from_there(nlp):
     got = facts(nlp, text)
     assert {("Lucas Moreira", "beat", "Henrik Aalto"), ("Lucas Moreira", "beat with score", "6-4 3-6 7-6(5)"),
             ("Marc Ribera", "nationality", "Spain"), ("Marc Ribera", "coach", "Lucas Moreira")} <= got
+
+
+def test_a_place_named_with_a_demonym_is_one_place(nlp):
+    text = "The rocket lifted off from the Guiana Space Centre in Kourou, French Guiana, on Tuesday."
+    doc = nlp(text)
+    assert {e.label for e in doc._.kg_entities.values()} == {"Guiana Space Centre", "Kourou", "French Guiana"}
+    assert {("Kourou", "located in", "French Guiana"), ("Guiana Space Centre", "based in", "Kourou")} <= facts(nlp, text)

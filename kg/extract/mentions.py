@@ -218,13 +218,17 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
     """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
     that the gazetteer does not know are one name; PERSON wins the type. It also sometimes glues
     a demonym to a person's name ("[Ugandan Moses Chelangat]"): that is two mentions (but
-    "Namibian Ports Authority" is one name)."""
+    "Namibian Ports Authority" is one name), or cuts a place named with a demonym in two
+    ("[French] [Guiana]")."""
     out: list[tuple[Span, str]] = []
     gaz = gazetteer()
     for ent in _split_leading_demonyms(doc):
         if out:
             prev, label = out[-1]
             joinable = {"PERSON", "GPE", "ORG", "LOC", "NORP"}
+            if prev.end == ent.start and prev.label_ == "NORP" and gaz.lookup(doc[prev.start:ent.end].text):
+                out[-1] = (doc[prev.start:ent.end], "GPE")          # "[French] [Guiana]": one place
+                continue
             if (prev.end == ent.start and prev.label_ in joinable and ent.label_ in joinable
                     and not gaz.lookup(prev.text) and not gaz.lookup(ent.text) and not gaz.demonym(prev.text)):
                 merged = "PERSON" if "PERSON" in (label, ent.label_) else ent.label_
