@@ -772,3 +772,8 @@ def test_a_place_named_with_a_demonym_is_one_place(nlp):
     doc = nlp(text)
     assert {e.label for e in doc._.kg_entities.values()} == {"Guiana Space Centre", "Kourou", "French Guiana"}
     assert {("Kourou", "located in", "French Guiana"), ("Guiana Space Centre", "based in", "Kourou")} <= facts(nlp, text)
+
+
+def test_an_owners_facility_named_by_its_place(nlp):
+    got = facts(nlp, "Lac Hong Steel said it would cut output at its Haiphong plant.")
+    assert ("Lac Hong Steel", "plant in", "Haiphong") in got

@@ -39,6 +39,7 @@ class Lexicon:
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body
     candidacy_nouns: frozenset[str]          # "backed Denmark's application": Denmark
     collective_nouns: frozenset[str]         # "a consortium of A and B": A and B
+    facility_nouns: frozenset[str]           # "Renault's Tangier plant": a plant in Tangier
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         portfolio_words=frozenset(words["portfolio_words"]),
         candidacy_nouns=frozenset(words["candidacy_nouns"]),
         collective_nouns=frozenset(words["collective_nouns"]),
+        facility_nouns=frozenset(words["facility_nouns"]),
         team_nouns=frozenset(words["team_nouns"]),
         leading_verbs=frozenset(words["leading_verbs"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},

@@ -44,6 +44,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_organisation_kind": ("LEMMA", sorted(lex.organisation_kind_nouns)),
         "kg_provision_noun": ("LEMMA", sorted(lex.provision_nouns)),
         "kg_place_noun": ("LEMMA", sorted(lex.place_nouns)),
+        "kg_facility_noun": ("LEMMA", sorted(lex.facility_nouns)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
