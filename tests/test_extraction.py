@@ -777,3 +777,12 @@ def test_a_place_named_with_a_demonym_is_one_place(nlp):
 def test_an_owners_facility_named_by_its_place(nlp):
     got = facts(nlp, "Lac Hong Steel said it would cut output at its Haiphong plant.")
     assert ("Lac Hong Steel", "plant in", "Haiphong") in got
+
+
+def test_a_named_probe_and_the_spacecraft(nlp):
+    text = ("The European Space Agency launched its Heron probe to the asteroid Vesta on Thursday. "
+            "The mission, which cost about 500 million euros, was built by Astra Spatiale.")
+    doc = nlp(text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Astra Spatiale") == "Organization"
+    got = facts(nlp, text)
+    assert {("European Space Agency", "launch", "Heron"), ("Astra Spatiale", "build", "Heron")} <= got

@@ -122,11 +122,12 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
-            if kind in ("Organization", "Entity") and child.dep_ == "compound" and \
-                    lemma in self.lex.organisation_kind_nouns and \
+            if kind is not None and kind != "Country" and child.dep_ == "compound" and \
+                    (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
+                     or lemma in self.lex.facility_nouns) and \
                     sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:
-                return key                   # "the Vireo-Kestrel team" is Vireo-Kestrel; "the UN
-                                             # refugee agency" is not the UN
+                return key                   # "the Vireo-Kestrel team" is Vireo-Kestrel, "its Heron
+                                             # probe" Heron; "the UN refugee agency" is not the UN
         return None
 
     def _members_of(self, tok: Token) -> str | None:
