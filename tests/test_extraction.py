@@ -786,3 +786,10 @@ def test_a_named_probe_and_the_spacecraft(nlp):
     assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Astra Spatiale") == "Organization"
     got = facts(nlp, text)
     assert {("European Space Agency", "launch", "Heron"), ("Astra Spatiale", "build", "Heron")} <= got
+
+
+def test_a_named_facility_and_where_it_is(nlp):
+    text = "The Kestrel mine in northern Chile produced 40,000 tonnes. The plant is in Kenitra, near Rabat."
+    doc = nlp(text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Kestrel"] == "Facility"
+    assert {("Kestrel", "located in", "Chile"), ("Kenitra", "located near", "Rabat")} <= facts(nlp, text)

@@ -194,6 +194,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
             place = gaz.lookup(text)         # NER sometimes calls a city NORP ("Aarhus")
             if place is not None:
                 return Mention(span.start, span.end, text, place.kind, place, surface=text)
+            if _names_a_facility(span):
+                return Mention(span.start, span.end, text, "Facility", None, surface=text)
             return None                      # religions, parties-as-adjectives, "European": not nodes
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     place = gaz.lookup(text, primary_only=label == "PERSON") \
@@ -208,10 +210,21 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         else:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
     if kind == "Person" and _modifies_common_noun(span):
-        if span.root.head.lower_ not in lexicon().role_words:
+        if _names_a_facility(span):
+            kind = "Facility"                # "the Kestrel mine"
+        elif span.root.head.lower_ not in lexicon().role_words:
             return None
-        kind = "Organization"                # "Hanamura president Kenji Arakawa": titles belong to bodies
+        else:
+            kind = "Organization"            # "Hanamura president Kenji Arakawa": titles belong to bodies
     return _dateline_place(span) or Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _names_a_facility(span: Span) -> bool:
+    """ "the Kestrel mine", "the Olkaria geothermal field": a name before a facility noun (NER
+    calls such names a person or a nationality)."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "nmod") and head.i > span.root.i and \
+        head.lemma_.lower() in lexicon().facility_nouns and any(c.dep_ == "det" for c in head.children)
 
 
 def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
