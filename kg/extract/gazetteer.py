@@ -91,8 +91,10 @@ class Gazetteer:
         return self.countries.get(place.country)
 
 
+@lru_cache(maxsize=16384)
 def _clean(name: str) -> str:
-    """Case and accents do not matter ("Gdansk" finds "Gdańsk")."""
+    """Case and accents do not matter ("Gdansk" finds "Gdańsk"). Cached: the extractor asks about
+    the same few names many times per article."""
     name = unicodedata.normalize("NFKD", name.strip().lower())
     return "".join(c for c in name if not unicodedata.combining(c))
 
