@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .mentions import DocumentEntities, noun_kind
@@ -31,12 +31,20 @@ class Arguments:
         self.found, self.refs, self.lex = found, refs, lexicon()
         self._entity_cache: dict[int, str | None] = {}
         self._leaders: list[tuple[int, str]] | None = None     # (team or study token, its leader)
+        self._sentences: list[Span] | None = None               # token index -> its sentence
 
     def entity_of(self, tok: Token) -> str | None:
         """The entity a token stands for; every pattern match asks, so answers are kept."""
         if tok.i not in self._entity_cache:
             self._entity_cache[tok.i] = self._entity_of(tok, 0)
         return self._entity_cache[tok.i]
+
+    def sentence(self, tok: Token) -> Span:
+        """`tok.sent`, read off one pass over the doc's sentences: `Token.sent` scans for the
+        boundaries and builds a new Span on every call."""
+        if self._sentences is None:
+            self._sentences = [sent for sent in tok.doc.sents for _ in sent]
+        return self._sentences[tok.i]
 
     def _entity_of(self, tok: Token, depth: int) -> str | None:
         if depth > 4:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
@@ -100,7 +100,7 @@ class RelationExtractor:
         if frame is None:
             return []
         subjects, objects, label = frame[0], frame[1], frame[2] or label
-        sent = pred.sent
+        sent = args.sentence(pred)
         out = []
         for subject in subjects:
             if any(c.dep_ == "neg" for c in subject.token.children) and subject.modality is None:
@@ -265,11 +265,20 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return None
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    text = ent.text if ent is not None else tok.text
+    text = _entity_around(tok).text
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
+
+
+def _entity_around(tok: Token) -> Span:
+    """The entity the token is in, read off the IOB tags: `doc.ents` builds every entity's span."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _types_ok(spec: dict, subject: Entity, obj: Entity) -> bool:
