@@ -32,6 +32,7 @@ class Arguments:
         self._entity_cache: dict[int, str | None] = {}
         self._leaders: list[tuple[int, str]] | None = None     # (team or study token, its leader)
         self._sentences: list[Span] | None = None               # token index -> its sentence
+        self._subjects: dict[tuple[int, int], list[Subject]] = {}
 
     def entity_of(self, tok: Token) -> str | None:
         """The entity a token stands for; every pattern match asks, so answers are kept."""
@@ -43,7 +44,7 @@ class Arguments:
         """`tok.sent`, read off one pass over the doc's sentences: `Token.sent` scans for the
         boundaries and builds a new Span on every call."""
         if self._sentences is None:
-            self._sentences = [sent for sent in tok.doc.sents for _ in sent]
+            self._sentences = [sent for sent in tok.doc.sents for _ in range(len(sent))]
         return self._sentences[tok.i]
 
     def _entity_of(self, tok: Token, depth: int) -> str | None:
@@ -234,7 +235,14 @@ class Arguments:
         return list(dict.fromkeys(t for e in out for t in (e, *e.conjuncts)))
 
     def subjects(self, pred: Token, depth: int = 0) -> list[Subject]:
-        """The subject(s) of a verbal or nominal predicate, following control and attachment."""
+        """The subject(s) of a verbal or nominal predicate, following control and attachment;
+        many patterns match the same predicate, so answers are kept."""
+        key = (pred.i, depth)
+        if key not in self._subjects:
+            self._subjects[key] = self._find_subjects(pred, depth)
+        return self._subjects[key]
+
+    def _find_subjects(self, pred: Token, depth: int) -> list[Subject]:
         if depth > 6:
             return []
         candidates = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
