@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
@@ -123,15 +125,15 @@ def _dateline_place(span: Span) -> Mention | None:
 def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     """One NER name that is two: "South Korea's Ministry of Trade" (a country and its ministry),
     "Lyon, France" (two places), "the Institute of Marine Science in Split" (a body and its city)."""
-    doc = span.doc
-    owner = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
+    doc, inner = span.doc, list(span[1:-1])
+    owner = next((t.i for t in inner if t.tag_ == "POS"), None)
     if owner is not None and gazetteer().lookup(doc[span.start:owner].text):
         return [(doc[span.start:owner], "GPE"), (doc[owner + 1:span.end], label)]
-    comma = next((t.i for t in span[1:-1] if t.text == ","), None)
+    comma = next((t.i for t in inner if t.text == ","), None)
     if comma is not None and gazetteer().lookup(doc[span.start:comma].text) \
             and gazetteer().lookup(doc[comma + 1:span.end].text):
         return [(doc[span.start:comma], "GPE"), (doc[comma + 1:span.end], "GPE")]     # "Lyon, France"
-    at = next((t.i for t in span[1:-1] if t.lower_ in ("in", "at")), None)
+    at = next((t.i for t in inner if t.lower_ in ("in", "at")), None)
     if at is not None and label == "ORG" and gazetteer().lookup(doc[at + 1:span.end].text):
         return [(doc[span.start:at], label), (doc[at + 1:span.end], "GPE")]
     return [(span, label)]
@@ -139,18 +141,19 @@ def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
 
 def _trim(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
-    place = gazetteer().lookup(span.text) if doc[start].text == "The" else None
+    words = {t.i: t for t in span}           # each token built once: the tests below reread them
+    place = gazetteer().lookup(span.text) if words[start].text == "The" else None
     if place is not None and place.kind == "City":
         return span                          # "The Hague": the article is part of the name
-    while start < end and (doc[start].lower_ in TRIM_LEFT or doc[start].is_punct
-                           or (doc[start].text.islower() and doc[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
+    while start < end and (words[start].lower_ in TRIM_LEFT or words[start].is_punct
+                           or (words[start].text.islower() and words[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
         start += 1                           # "start-up Kilimo Pay": the noun describes the name
-    if end - start > 2 and doc[start].lower_ in lexicon().offices and doc[start + 1].lower_ == "of":
+    if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
         return None                          # "Minister of Industry and Trade": a title, not a name
-    end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)   # "Full Name (ACR": the
-                                             # acronym is read by _add_acronym_definitions
-    while end > start and (doc[end - 1].lower_ in TRIM_RIGHT or doc[end - 1].is_punct
-                           or doc[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
+    end = next((i for i in range(start + 1, end) if words[i].text == "("), end)   # "Full Name (ACR":
+                                             # the acronym is read by _add_acronym_definitions
+    while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
+                           or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -158,8 +161,10 @@ def _trim(span: Span) -> Span | None:
 def _ends_in_score(doc: Doc, end: int) -> bool:
     """ "Arsenal 2-1" ends in a result; "Vega 3" and "Falcon 9" end in their own number."""
     last = doc[end - 1].text
+    if not SCORE.match(last):
+        return False
     beside = {doc[j].text for j in (end - 2, end) if 0 <= j < len(doc)}
-    return bool(SCORE.match(last)) and (any(c in last for c in "-–:") or bool(beside & {"-", "–", ":"}))
+    return any(c in last for c in "-–:") or bool(beside & {"-", "–", ":"})
 
 
 def _without_title_tail(span: Span) -> Span | None:
@@ -485,7 +490,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
 
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
-    for tok in doc:
+    for tok in (doc[i + 1] for i in _positions_of(doc, ("(",)) if i + 1 < len(doc)):
         if not (ACRONYM.match(tok.text) and tok.i >= 2 and doc[tok.i - 1].text == "("
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
             continue
@@ -514,7 +519,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         words = m.name.split()
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
-    for tok in doc:
+    for tok in (doc[i] for i in _positions_of(doc, [*parts, *result.acronyms])):
         if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         if tok.is_sent_start and tok.is_stop:
@@ -527,6 +532,13 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
+def _positions_of(doc: Doc, words) -> list[int]:
+    """Indexes of the tokens written as one of `words`, read off the ORTH column: a loop over the
+    doc's tokens builds a spaCy Token for each, which is most of what such a loop costs."""
+    wanted = {doc.vocab.strings[w] for w in words}
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted]
+
+
 NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
 
 
@@ -535,8 +547,12 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
     typed generically; runs of title words, weekdays or a lone sentence-initial word are not."""
     lex = lexicon()
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
+    pos = doc.to_array(POS).tolist()         # most words are no proper noun: skip them unbuilt
     i = 0
     while i < len(doc):
+        if pos[i] != PROPN:
+            i += 1
+            continue
         tok = doc[i]
         if tok.i in covered or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
             i += 1
