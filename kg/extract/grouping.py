@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from ..model import Entity
 from .gazetteer import Place
-from .mentions import ACRONYM, DocumentEntities, Mention
+from .mentions import ACRONYM, DocumentEntities, Mention, positions_of
 
 
 def group_mentions(doc: Doc, result: DocumentEntities) -> None:
@@ -88,7 +89,7 @@ def _merge_aliases(doc: Doc, result: DocumentEntities) -> None:
                 and not (m.place or named.place) \
                 and m.entity in result.entities:
             _merge(result, m, named, f"alias: '{m.name}' in apposition to '{named.name}'", "Organization")
-    for tok in doc:
+    for tok in (doc[i] for i in positions_of(doc, TAG, ("VBN",))):
         if tok.lemma_.lower() not in ALIAS_VERBS or tok.dep_ not in ("acl", "relcl", "advcl") or tok.tag_ != "VBN":
             continue
         named = result.by_token.get(tok.head.i)

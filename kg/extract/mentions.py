@@ -490,7 +490,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
 
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
-    for tok in (doc[i + 1] for i in _positions_of(doc, ("(",)) if i + 1 < len(doc)):
+    for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if i + 1 < len(doc)):
         if not (ACRONYM.match(tok.text) and tok.i >= 2 and doc[tok.i - 1].text == "("
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
             continue
@@ -519,7 +519,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         words = m.name.split()
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
-    for tok in (doc[i] for i in _positions_of(doc, [*parts, *result.acronyms])):
+    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms])):
         if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         if tok.is_sent_start and tok.is_stop:
@@ -532,11 +532,11 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
-def _positions_of(doc: Doc, words) -> list[int]:
-    """Indexes of the tokens written as one of `words`, read off the ORTH column: a loop over the
-    doc's tokens builds a spaCy Token for each, which is most of what such a loop costs."""
-    wanted = {doc.vocab.strings[w] for w in words}
-    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted]
+def positions_of(doc: Doc, attr: int, values) -> list[int]:
+    """Indexes of the tokens whose `attr` (ORTH, TAG, ...) is one of `values`, read off the doc's
+    array: a loop over the doc's tokens builds a spaCy Token for each, most of what it costs."""
+    wanted = {doc.vocab.strings[v] for v in values}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
