@@ -200,6 +200,7 @@ class _Walk:
             self.heads_by_dep.setdefault(dep, []).append(head)
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._anchors: dict[int, list[int]] = {}
+        self._heads: dict[frozenset[int], list[int]] = {}
         self._tree_of: dict[int, int] = {}
 
     def match(self, pattern: _Pattern) -> list[tuple[int, ...]]:
@@ -230,18 +231,27 @@ class _Walk:
         ascending."""
         found = self._anchors.get(pattern.anchor_id)
         if found is None:
+            needed: list[frozenset[int]] = []
             if pattern.child_deps:
                 heads = self.heads_by_dep
                 rarest = min(pattern.child_deps, key=lambda deps: sum(len(heads.get(d, ())) for d in deps))
-                candidates: Iterable[int] = sorted({h for d in rarest for h in heads.get(d, ())})
-                columns, tests = self.columns, pattern.nodes[0].tests
+                found = self._heads_of(rarest)
                 needed = [deps for deps in pattern.child_deps if deps is not rarest]
-                found = [i for i in candidates if _passes(tests, columns, i)
-                         and all(any((i, d) in self.by_head_dep for d in deps) for deps in needed)]
             else:
-                found = [i for i in self._indexed(pattern.index_test)
-                         if _passes(pattern.nodes[0].tests, self.columns, i)]
+                found = self._indexed(pattern.index_test)
+            for column, values, wanted in pattern.nodes[0].tests:   # a test at a time: each pass
+                tested = self.columns[column]                        # leaves fewer tokens to test
+                found = [i for i in found if (tested[i] in values) is wanted]
+            if needed:
+                found = [i for i in found if all(any((i, d) in self.by_head_dep for d in deps) for deps in needed)]
             self._anchors[pattern.anchor_id] = found
+        return found
+
+    def _heads_of(self, deps: frozenset[int]) -> list[int]:
+        """Tokens with a child of one of these dependencies, ascending; patterns share them."""
+        found = self._heads.get(deps)
+        if found is None:
+            found = self._heads[deps] = sorted({h for d in deps for h in self.heads_by_dep.get(d, ())})
         return found
 
     def _indexed(self, test: Test | None) -> Iterable[int]:
