@@ -4,8 +4,8 @@ Why it exists: spaCy's DependencyMatcher first runs a token `Matcher` over every
 pattern, then walks each matched token's ancestors in Python to group the hits by tree, and only
 then checks the edges. With kg's ~50 patterns that costs ~7-9 ms per article, a third of what the
 whole spaCy pipeline costs. Here each pattern is anchored instead: the root node's candidates are
-the heads of its rarest required child dependency (or come from a per-doc index on one of its
-attributes), and the other nodes are found by walking the parse from the node they hang off. All
+the heads of its rarest required child dependency (or, failing one, all tokens), filtered by its
+attribute tests, and the other nodes are found by walking the parse from the node they hang off. All
 token attributes are read once per doc with `Doc.to_array` into plain lists of ints, so the inner
 loop touches no spaCy `Token` objects.
 
@@ -35,9 +35,6 @@ STRING_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAP
 FLAG_ATTRS = ("LIKE_NUM",)
 REL_OPS = (">", ">--", ".", ";")
 CHILD_OPS = (">", ">--")
-# Which attribute to index a root node by when no child dependency anchors it, most selective first.
-INDEX_PREFERENCE = {"ORTH": 0, "LOWER": 0, "LEMMA": 0, "ENT_TYPE": 1, "SHAPE": 1, "TAG": 2, "POS": 3, "DEP": 4,
-                    "LIKE_NUM": 5}
 DEP = 0                                      # the DEP column is always column 0
 
 Test = tuple[int, frozenset[int], bool]      # (column, values, whether the value must be in them)
@@ -62,7 +59,6 @@ class _Pattern:
     nodes: tuple[_Node, ...]
     anchor_id: int                      # patterns whose roots are found alike share per-doc results
     child_deps: tuple[frozenset[int], ...]  # DEP sets of the root's ">" children: the root heads one of each
-    index_test: Test | None             # else the root test whose candidates come from a per-doc index
 
 
 class TreeMatcher:
@@ -119,9 +115,8 @@ class TreeMatcher:
         root = nodes[0]
         child_deps = tuple(sorted({n.deps for n in nodes if n.left == 0 and n.op in CHILD_OPS and n.deps},
                                   key=sorted))
-        index_test = None if child_deps else _index_test(root.tests, self._columns)
         anchor_id = self._anchors.setdefault((root.tests, child_deps), len(self._anchors))
-        return _Pattern(self._key(key), tuple(nodes), anchor_id, child_deps, index_test)
+        return _Pattern(self._key(key), tuple(nodes), anchor_id, child_deps)
 
     def _tests(self, where: str, attrs: dict) -> Iterable[Test]:
         strings = self.vocab.strings
@@ -166,14 +161,6 @@ class TreeMatcher:
         return out
 
 
-def _index_test(tests: tuple[Test, ...], columns: list[str]) -> Test | None:
-    """The root's most selective positive test (one not satisfied by the empty value)."""
-    usable = [t for t in tests if t[2] and 0 not in t[1]]
-    if not usable:
-        return None
-    return min(usable, key=lambda t: (INDEX_PREFERENCE[columns[t[0]]], len(t[1])))
-
-
 def _passes(tests: tuple[Test, ...], columns: list[list[int]], i: int) -> bool:
     for column, values, wanted in tests:
         if (columns[column][i] in values) is not wanted:
@@ -198,8 +185,7 @@ class _Walk:
         self.heads_by_dep: dict[int, list[int]] = {}                  # dep -> heads of such a child
         for head, dep in self.by_head_dep:
             self.heads_by_dep.setdefault(dep, []).append(head)
-        self._indexes: dict[int, dict[int, list[int]]] = {}
-        self._anchors: dict[int, list[int]] = {}
+        self._anchors: dict[int, Sequence[int]] = {}
         self._heads: dict[frozenset[int], list[int]] = {}
         self._tree_of: dict[int, int] = {}
 
@@ -226,19 +212,18 @@ class _Walk:
                 rows = [row for row in rows if row[-1] < row[left]]
         return rows
 
-    def anchors(self, pattern: _Pattern) -> list[int]:
+    def anchors(self, pattern: _Pattern) -> Sequence[int]:
         """Tokens that satisfy the pattern's root node and head each child dependency it needs,
         ascending."""
         found = self._anchors.get(pattern.anchor_id)
         if found is None:
+            found: Sequence[int] = range(len(self.heads))
             needed: list[frozenset[int]] = []
             if pattern.child_deps:
                 heads = self.heads_by_dep
                 rarest = min(pattern.child_deps, key=lambda deps: sum(len(heads.get(d, ())) for d in deps))
                 found = self._heads_of(rarest)
                 needed = [deps for deps in pattern.child_deps if deps is not rarest]
-            else:
-                found = self._indexed(pattern.index_test)
             for column, values, wanted in pattern.nodes[0].tests:   # a test at a time: each pass
                 tested = self.columns[column]                        # leaves fewer tokens to test
                 found = [i for i in found if (tested[i] in values) is wanted]
@@ -253,20 +238,6 @@ class _Walk:
         if found is None:
             found = self._heads[deps] = sorted({h for d in deps for h in self.heads_by_dep.get(d, ())})
         return found
-
-    def _indexed(self, test: Test | None) -> Iterable[int]:
-        """Tokens that may pass the test, ascending: all of them if there is none."""
-        if test is None:
-            return range(len(self.heads))
-        index = self._indexes.get(test[0])
-        if index is None:
-            index = self._indexes[test[0]] = {}
-            for i, value in enumerate(self.columns[test[0]]):
-                index.setdefault(value, []).append(i)
-        values = test[1]
-        if len(values) < len(index):
-            return sorted(i for v in values for i in index.get(v, ()))
-        return sorted(i for v, ids in index.items() if v in values for i in ids)
 
     def next_in_tree(self, i: int) -> tuple[int, ...]:
         """(i + 1,) if that token is in i's dependency tree (its sentence), else ()."""
