@@ -260,9 +260,8 @@ def _split_leading_demonyms(doc: Doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         first = ent[0] if ent[0].lower_ != "the" or len(ent) < 2 else ent[1]
-        rest = ent[first.i - ent.start + 1:]
-        if ent.label_ != "NORP" and len(rest) and gazetteer().demonym(first.text) \
-                and looks_like_person_name([t.text for t in rest]):
+        if ent.label_ != "NORP" and first.i + 1 < ent.end and gazetteer().demonym(first.text) \
+                and looks_like_person_name([t.text for t in doc[first.i + 1:ent.end]]):
             spans.append(Span(doc, first.i, first.i + 1, label="NORP"))
             spans.append(Span(doc, first.i + 1, ent.end, label=ent.label_))
         else:
