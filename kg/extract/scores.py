@@ -17,11 +17,14 @@ from .lexicon import lexicon
 
 ONE = r"\d{1,2}\s?[-–]\s?\d{1,2}(?:\s?\(\d{1,2}\))?"
 SCORE = re.compile(rf"(?<![\d/.:-]){ONE}(?:(?:,\s?|\s)(?:and\s)?{ONE})*(?![\d/:-]|\.\d|\s?(?:percent|%))")
+ANY_SCORE = re.compile(ONE)      # a score anywhere, whatever is around it: most articles have none
 RULE = "result-score"
 
 
 def score_facts(doc: Doc, args: Arguments, confidence: float) -> list[Fact]:
     facts = []
+    if not ANY_SCORE.search(doc.text):
+        return facts                 # no sentence can hold one: skip building every sentence's text
     for sent in doc.sents:
         for match in SCORE.finditer(sent.text):
             span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
