@@ -93,11 +93,11 @@ class RelationExtractor:
         literal = spec.get("literal")
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
+        frame = self._frame(spec, nodes, pred, args)
+        if frame is None or not (literal or any(args.entity_of(o) for o in frame[1])):
+            return []                        # no entity to point to: no need to make the label
         label = self._label(spec, nodes)
         if label is None:
-            return []
-        frame = self._frame(spec, nodes, pred, args)
-        if frame is None:
             return []
         subjects, objects, label = frame[0], frame[1], frame[2] or label
         sent = args.sentence(pred)
