@@ -366,10 +366,13 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
 def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
     """Lower-case nouns directly before a name (within its noun phrase), nearest last."""
     nouns: list[Token] = []
+    role_words = lexicon().role_words        # "forward" tagged ADV is one too
     i = start - 1
-    while i >= 0 and len(nouns) < 3 and doc[i].text.islower() and (
-            doc[i].pos_ in ("NOUN", "PROPN") or doc[i].lower_ in lexicon().role_words):   # "forward" tagged ADV
-        nouns.insert(0, doc[i])
+    while i >= 0 and len(nouns) < 3:
+        tok = doc[i]
+        if not (tok.text.islower() and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in role_words)):
+            break
+        nouns.insert(0, tok)
         i -= 1
     return nouns, i
 
