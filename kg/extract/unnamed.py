@@ -26,7 +26,7 @@ def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
         if lemma in lex.unnamed_things and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i not in found.by_token \
                 and tok.dep_ != "compound" and not _names_beside(tok, found):
             references[lex.synonyms.get(lemma, frozenset((lemma,)))].append(tok)
-    named = _named_kinds(doc, found)
+    named = _named_kinds(doc, found) if references else set()     # most articles have no candidate
     for group, toks in references.items():
         toks = toks[:1] + [t for t in toks[1:] if _definite(t)]     # a later "a larger trial" is another
         if len(toks) < 2 or group & named or not any(_definite(t) for t in toks):
