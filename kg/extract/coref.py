@@ -49,7 +49,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             if kind == "Person" and _is_subject(doc[m.start:m.end]):
                 subjects.append((tok.i, m.entity, _clause_verb(doc[m.start:m.end].root)))
             continue
-        if tok.i in found.by_token:
+        if tok.i in found.by_token or not _may_refer(tok, lex):
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
@@ -66,6 +66,14 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
                 subjects.append((tok.i, target, _clause_verb(tok)))
             history.append((tok.i, target, found.entities[target].type))
     return refs
+
+
+def _may_refer(tok: Token, lex) -> bool:
+    """What every rule below needs, checked cheaply first (most words refer to nothing): a
+    pronoun, a noun a definite description can be headed by, or a capitalised word ("the Finn")."""
+    return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or tok.lower_ in (
+        lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns) or (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,
