@@ -793,3 +793,8 @@ def test_a_named_facility_and_where_it_is(nlp):
     doc = nlp(text)
     assert {e.label: e.type for e in doc._.kg_entities.values()}["Kestrel"] == "Facility"
     assert {("Kestrel", "located in", "Chile"), ("Kenitra", "located near", "Rabat")} <= facts(nlp, text)
+
+
+def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):
+    got = facts(nlp, "Nordvik Logistik agreed to buy Bolt Systems. Bolt's founder, Mads Lund, will continue to run the company.")
+    assert ("Mads Lund", "run", "Bolt Systems") in got

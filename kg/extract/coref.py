@@ -94,6 +94,7 @@ def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], fo
 
 
 FEMININE = {"she", "her", "hers", "herself"}
+SAME_SENTENCE = 2       # "Bolt's co-founder will run the company": a body named in the sentence itself
 
 
 def _agrees(pronoun: Token, key: str, labels: dict[str, str]) -> bool:
@@ -283,7 +284,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
             break
         if key in named if named else (kind in types and key not in other_kind):   # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += _subject_weight(tok.doc[i])
+            counts[key] += _subject_weight(tok.doc[i]) + (SAME_SENTENCE if i >= tok.sent.start else 0)
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types + if_named)
     if not counts:
