@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +12,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Every `frozenset[str]` field is the lexicon.json list of the same name."""
+
     entity_labels: dict[str, str]
     role_words: frozenset[str]
     honorifics: frozenset[str]
@@ -61,54 +63,33 @@ class Lexicon:
 def lexicon() -> Lexicon:
     words = json.loads((DATA / "lexicon.json").read_text())
     preds = json.loads((DATA / "predicates.json").read_text())
-    heads = {noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns}
-    noms = {k: v for k, v in preds["nominalizations"].items() if k != "about"}
+    word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]"}
     return Lexicon(
+        **word_sets,
         entity_labels=words["entity_labels"],
-        role_words=frozenset(words["role_words"]),
-        honorifics=frozenset(words["honorifics"]),
-        modal_nouns=frozenset(words["modal_nouns"]),
-        control_verbs=frozenset(words["control_verbs"]),
-        title_keep_words=frozenset(words["title_keep_words"]),
-        definite_heads=heads,
-        person_pronouns=frozenset(words["person_pronouns"]),
-        thing_pronouns=frozenset(words["thing_pronouns"]),
-        plural_pronouns=frozenset(words["plural_pronouns"]),
-        relative_pronouns=frozenset(words["relative_pronouns"]),
-        country_standins=frozenset(words["country_standins"]),
-        light_nouns=frozenset(words["light_nouns"]),
-        organisation_part_nouns=frozenset(words["organisation_part_nouns"]),
-        institution_words=frozenset(words["institution_words"]),
-        organisation_name_endings=frozenset(words["organisation_name_endings"]),
-        organisation_kind_nouns=frozenset(words["organisation_kind_nouns"]),
-        currency_nouns=frozenset(words["currency_nouns"]),
-        stock_nouns=frozenset(words["stock_nouns"]),
-        verb_lemma_exceptions={k: v for k, v in words["verb_lemma_exceptions"].items() if k != "about"},
-        object_control_verbs=frozenset(words["object_control_verbs"]),
-        result_verbs=frozenset(words["result_verbs"]),
-        place_nouns=frozenset(words["place_nouns"]),
-        unnamed_things={k: v for k, v in words["unnamed_things"].items() if k != "about"},
-        portfolio_words=frozenset(words["portfolio_words"]),
-        candidacy_nouns=frozenset(words["candidacy_nouns"]),
-        collective_nouns=frozenset(words["collective_nouns"]),
-        facility_nouns=frozenset(words["facility_nouns"]),
-        team_nouns=frozenset(words["team_nouns"]),
-        leading_verbs=frozenset(words["leading_verbs"]),
+        definite_heads={noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns},
+        verb_lemma_exceptions=_table(words["verb_lemma_exceptions"]),
+        unnamed_things=_table(words["unnamed_things"]),
         synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
-        organisation_family={w: family for family, group in words["organisation_families"].items()
-                             if family != "about" for w in group},
+        organisation_family={w: family for family, group in _table(words["organisation_families"]).items()
+                             for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
         joined_particles=tuple(words["joined_particles"]),
-        offices={w: kind for kind, ws in words["offices"].items() if kind != "about" for w in ws},
-        nominalizations=noms,
+        offices={w: kind for kind, ws in _table(words["offices"]).items() for w in ws},
+        nominalizations=_table(preds["nominalizations"]),
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],
         literal_labels=preds["literal_labels"],
         standard_properties=preds["standard_properties"],
-        creation_verbs={k: v for k, v in preds["creation_verbs"].items() if k != "about"},
-        work_nouns={k: v for k, v in preds["work_nouns"].items() if k != "about"},
-        provision_nouns={k: v for k, v in preds["provision_nouns"].items() if k != "about"},
+        creation_verbs=_table(preds["creation_verbs"]),
+        work_nouns=_table(preds["work_nouns"]),
+        provision_nouns=_table(preds["provision_nouns"]),
     )
+
+
+def _table(entries: dict) -> dict:
+    """A data table without its "about" note."""
+    return {k: v for k, v in entries.items() if k != "about"}
 
 
 @lru_cache(maxsize=1)
