@@ -261,13 +261,21 @@ def _split_leading_demonyms(doc: Doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         first = ent[0] if ent[0].lower_ != "the" or len(ent) < 2 else ent[1]
-        if ent.label_ != "NORP" and first.i + 1 < ent.end and gazetteer().demonym(first.text) \
-                and looks_like_person_name([t.text for t in doc[first.i + 1:ent.end]]):
+        if ent.label_ != "NORP" and _demonym_before_name(doc[first.i:ent.end]):
             spans.append(Span(doc, first.i, first.i + 1, label="NORP"))
             spans.append(Span(doc, first.i + 1, ent.end, label=ent.label_))
         else:
             spans.append(ent)
     return spans
+
+
+def _demonym_before_name(span: Span) -> Place | None:
+    """ "Ugandan Moses Chelangat", "Spaniard Marc Ribera": the country of a demonym that starts a
+    person's name (the rest of the span), else None."""
+    if len(span) < 2:
+        return None
+    country = gazetteer().demonym(span[0].text)
+    return country if country is not None and looks_like_person_name([t.text for t in span[1:]]) else None
 
 
 def _names_an_institution(span: Span) -> bool:
@@ -569,8 +577,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
         span = _extend_name_left(doc[i:j], covered)
-        country = gazetteer().demonym(span[0].text) if len(span) > 2 else None
-        if country is not None and looks_like_person_name([t.text for t in span[1:]]):
+        country = _demonym_before_name(span) if len(span) > 2 else None
+        if country is not None:
             result.mentions.append(Mention(span.start, span.start + 1, country.name, "Country", country,
                                            surface=span[0].text))
             span = span[1:]                               # "the Spaniard Marc Ribera": a demonym, a name
