@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .coref import sentences_back
 from .lexicon import lexicon
 from .mentions import DocumentEntities, noun_kind
 
@@ -40,6 +41,10 @@ class Arguments:
             self._entity_cache[tok.i] = self._entity_of(tok, 0)
         return self._entity_cache[tok.i]
 
+    def _named(self, tok: Token | None) -> str | None:
+        """The entity named right at `tok` (a name, or a pronoun coreference resolved)."""
+        return (self.found.entity_at(tok.i) or self.refs.get(tok.i)) if tok is not None else None
+
     def sentence(self, tok: Token) -> Span:
         """`tok.sent`, read off one pass over the doc's sentences: `Token.sent` scans for the
         boundaries and builds a new Span on every call."""
@@ -50,7 +55,7 @@ class Arguments:
     def _entity_of(self, tok: Token, depth: int) -> str | None:
         if depth > 4:
             return None
-        key = self.found.entity_at(tok.i) or self.refs.get(tok.i)
+        key = self._named(tok)
         if key:
             return key
         lower = tok.lower_
@@ -110,8 +115,7 @@ class Arguments:
             if key:
                 return key
         if lemma in self.lex.candidacy_nouns and tok.dep_ == "dobj":
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            key = (self.found.entity_at(owner.i) or self.refs.get(owner.i)) if owner is not None else None
+            key = self._named(next((c for c in tok.children if c.dep_ == "poss"), None))
             if key:
                 return key                   # "Vietnam backed Denmark's application": Denmark
         if lemma in self.lex.team_nouns and _acts(tok):
@@ -122,9 +126,9 @@ class Arguments:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for g in c.children if g.dep_ == "pobj"]
-            return next((k for o in owners if (k := self.found.entity_at(o.i) or self.refs.get(o.i))), None)
+            return next((k for o in owners if (k := self._named(o))), None)
         for child in tok.children:
-            key = self.found.entity_at(child.i) or self.refs.get(child.i)
+            key = self._named(child)
             kind = self.found.entities[key].type if key else None
             if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
@@ -145,8 +149,7 @@ class Arguments:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "at"):
                 continue
-            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            key = (self.found.entity_at(pobj.i) or self.refs.get(pobj.i)) if pobj is not None else None
+            key = self._named(next((g for g in prep.children if g.dep_ == "pobj"), None))
             kinds = ("Country", "Organization") if prep.lower_ == "from" else ("Organization",)
             if key and self.found.entities[key].type in kinds:
                 return key
@@ -157,7 +160,7 @@ class Arguments:
         by X," and "the study, headed by X," are X; a study's results are the study."""
         for child in tok.children:
             if child.dep_ == "poss":
-                key = self.found.entity_at(child.i) or self.refs.get(child.i)
+                key = self._named(child)
                 kind = self.found.entities[key].type if key else None
                 if kind in ("Work", "Event") or (kind in ("Person", "Organization") and child.lower_ not in
                                                  self.lex.thing_pronouns | self.lex.plural_pronouns):
@@ -202,19 +205,14 @@ class Arguments:
             ("Country" if tok.lemma_.lower() in ("side", "government") else None)     # "the two sides signed"
         if kind not in ("Person", "Country", "Organization"):
             return []
-        first = 0
-        if kind != "Organization":
-            first = tok.sent.start                # this sentence and the two before it
-            for _ in range(2):
-                first = tok.doc[first - 1].sent.start if first > 0 else first
+        first = 0 if kind == "Organization" else sentences_back(tok, 2)     # this sentence and two before
         named = sorted([(m.start, m.entity) for m in self.found.mentions if first <= m.start < tok.i]
                        + [(i, k) for i, k in self.refs.items() if first <= i < tok.i])
         keys = [k for _, k in named if self.found.entities[k].type == kind]
         if kind == "Organization":
-            counts = Counter(keys)
-            ranked = sorted(counts, key=lambda k: -counts[k])
-            return ranked[:size] if len(ranked) >= size and (len(ranked) == size or
-                                                             counts[ranked[size - 1]] > counts[ranked[size]]) else []
+            top = Counter(keys).most_common(size + 1)
+            clear = len(top) == size or (len(top) > size and top[size - 1][1] > top[size][1])
+            return [k for k, _ in top[:size]] if clear else []
         recent = list(dict.fromkeys(reversed(keys)))
         return recent[:size] if len(recent) >= size else []
 

@@ -137,7 +137,7 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
     pronoun's own clause: "Wrona nominated her" is not Wrona), the most mentioned one first."""
     if tok.lower_ not in lex.person_pronouns or not subjects:
         return None
-    window_start = _sentences_back(tok, 3)
+    window_start = sentences_back(tok, 3)
     own_clause = None if tok.dep_ == "poss" else _clause_verb(tok)      # "X sold his stake": X
     candidates = []
     for i, key, verb in reversed(subjects):
@@ -148,7 +148,7 @@ def _salient_person(tok: Token, subjects: list[tuple[int, str, int]], counts: Co
     return max(candidates)[2] if candidates else None
 
 
-def _sentences_back(tok: Token, n: int) -> int:
+def sentences_back(tok: Token, n: int) -> int:
     """Token index where the sentence `n` sentences before `tok`'s begins."""
     start = tok.sent.start
     for _ in range(n):
@@ -259,7 +259,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     entity whose name repeats the noun ("the university") or that the article described with it
     ("UNICEF, the UN children's agency" for "the agency") comes first; entities of the `if_named`
     types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG)."""
-    start = _sentences_back(tok, window)
+    start = sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
     head = tok.lemma_.lower()
