@@ -38,6 +38,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
     described = _descriptions(doc, found)
+    pronouns = lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns
     for tok in doc:
         m = mention_starts.get(tok.i)
         if m is not None and history and history[-1][1] == m.entity and tok.i > 0 and doc[tok.i - 1].text == "(":
@@ -49,7 +50,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             if kind == "Person" and _is_subject(doc[m.start:m.end]):
                 subjects.append((tok.i, m.entity, _clause_verb(doc[m.start:m.end].root)))
             continue
-        if tok.i in found.by_token or not _may_refer(tok, lex):
+        if tok.i in found.by_token or not _may_refer(tok, lex, pronouns):
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
@@ -68,12 +69,11 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     return refs
 
 
-def _may_refer(tok: Token, lex) -> bool:
+def _may_refer(tok: Token, lex, pronouns: frozenset[str]) -> bool:
     """What every rule below needs, checked cheaply first (most words refer to nothing): a
     pronoun, a noun a definite description can be headed by, or a capitalised word ("the Finn")."""
-    return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or tok.lower_ in (
-        lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns) or (
-        tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
+    return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or \
+        tok.lower_ in pronouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,
@@ -279,12 +279,13 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     other_kind = _of_other_family(head, kinds, labels, nouns)
     if strict and if_named and not named:
         return None                           # "the study" only for a study the article named or described
+    own_sentence = tok.sent.start
     for i, key, kind in reversed(history):
         if i < start:
             break
         if key in named if named else (kind in types and key not in other_kind):   # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += _subject_weight(tok.doc[i]) + (SAME_SENTENCE if i >= tok.sent.start else 0)
+            counts[key] += _subject_weight(tok.doc[i]) + (SAME_SENTENCE if i >= own_sentence else 0)
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types + if_named)
     if not counts:
