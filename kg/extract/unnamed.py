@@ -29,14 +29,14 @@ def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
     named = _named_kinds(doc, found) if references else set()     # most articles have no candidate
     for group, toks in references.items():
         toks = toks[:1] + [t for t in toks[1:] if _definite(t)]     # a later "a larger trial" is another
-        if len(toks) < 2 or group & named or not any(_definite(t) for t in toks):
-            continue
-        lemma = toks[0].lemma_.lower()
-        key, kind = f"thing:{lemma}", lex.unnamed_things[lemma]
-        names = list(dict.fromkeys([lemma] + [t.lemma_.lower() for t in toks] + [_with_modifier(t) for t in toks]))
+        if len(toks) < 2 or group & named:
+            continue                                 # (two or more: so one of them is definite)
+        lemmas = [t.lemma_.lower() for t in toks]
+        key, kind = f"thing:{lemmas[0]}", lex.unnamed_things[lemmas[0]]
+        names = list(dict.fromkeys(lemmas + [_with_modifier(t) for t in toks]))
         found.entities[key] = Entity(key, kind, names, local=True)
-        for t in toks:
-            mention = Mention(t.i, t.i + 1, t.lemma_.lower(), kind, surface=t.text, entity=key)
+        for t, lemma in zip(toks, lemmas):
+            mention = Mention(t.i, t.i + 1, lemma, kind, surface=t.text, entity=key)
             found.mentions.append(mention)
             found.by_token[t.i] = mention
     found.mentions.sort(key=lambda m: m.start)
