@@ -179,7 +179,7 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
         nouns.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in beside)
         marks = [c for n in beside for c in n.children if c.dep_ == "amod"]
         marks += [g for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                  for g in c.children if g.dep_ == "pobj"]                   # "Lucas Moreira of Brazil"
+                  for g in c.children if g.dep_ == "pobj"]                   # "Pedro Salgado of Brazil"
         marks += [c for c in span.root.children if c.dep_ == "poss" and c.i < m.start]   # "Brazil's X"
         for c in marks:
             key = found.entity_at(c.i)

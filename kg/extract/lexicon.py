@@ -36,12 +36,12 @@ class Lexicon:
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
-    place_nouns: frozenset[str]              # "Tartu, Estonia's second city": Tartu is in Estonia
+    place_nouns: frozenset[str]              # "Gothenburg, Sweden's second city": in Sweden
     unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body
     candidacy_nouns: frozenset[str]          # "backed Denmark's application": Denmark
     collective_nouns: frozenset[str]         # "a consortium of A and B": A and B
-    facility_nouns: frozenset[str]           # "Renault's Tangier plant": a plant in Tangier
+    facility_nouns: frozenset[str]           # "Renault's Valladolid plant": in Valladolid
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"

@@ -226,8 +226,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
 
 
 def _names_a_facility(span: Span) -> bool:
-    """ "the Kestrel mine", "the Olkaria geothermal field": a name before a facility noun (NER
-    calls such names a person or a nationality)."""
+    """ "the Tamarugo mine", "the Vesta geothermal field": a name before a facility noun (NER
+    calls such names a person or a nationality, or misses them)."""
     head = span.root.head
     return span.root.dep_ in ("compound", "nmod") and head.i > span.root.i and \
         head.lemma_.lower() in lexicon().facility_nouns and any(c.dep_ == "det" for c in head.children)
@@ -237,16 +237,16 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
     """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
     that the gazetteer does not know are one name; PERSON wins the type. It also sometimes glues
     a demonym to a person's name ("[Ugandan Moses Chelangat]"): that is two mentions (but
-    "Namibian Ports Authority" is one name), or cuts a place named with a demonym in two
-    ("[French] [Guiana]")."""
+    "Namibian Ports Authority" is one name), or cuts a place named with a demonym (which it may
+    call a language) in two: "[French] [Polynesia]"."""
     out: list[tuple[Span, str]] = []
     gaz = gazetteer()
     for ent in _split_leading_demonyms(doc):
         if out:
             prev, label = out[-1]
             joinable = {"PERSON", "GPE", "ORG", "LOC", "NORP"}
-            if prev.end == ent.start and prev.label_ == "NORP" and gaz.lookup(doc[prev.start:ent.end].text):
-                out[-1] = (doc[prev.start:ent.end], "GPE")          # "[French] [Guiana]": one place
+            if prev.end == ent.start and prev.label_ in ("NORP", "LANGUAGE") and gaz.lookup(doc[prev.start:ent.end].text):
+                out[-1] = (doc[prev.start:ent.end], "GPE")          # "[French] [Polynesia]": one place
                 continue
             if (prev.end == ent.start and prev.label_ in joinable and ent.label_ in joinable
                     and not gaz.lookup(prev.text) and not gaz.lookup(ent.text) and not gaz.demonym(prev.text)):
@@ -270,7 +270,7 @@ def _split_leading_demonyms(doc: Doc) -> list[Span]:
 
 
 def _demonym_before_name(span: Span) -> Place | None:
-    """ "Ugandan Moses Chelangat", "Spaniard Marc Ribera": the country of a demonym that starts a
+    """ "Ugandan Moses Chelangat", "Spaniard Jordi Puig": the country of a demonym that starts a
     person's name (the rest of the span), else None."""
     if len(span) < 2:
         return None
@@ -299,7 +299,7 @@ def _kind_from_context(span: Span) -> str | None:
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:
-    """ "Moses Chelangat" tagged ORG, "Lucas Moreira" tagged FAC: a name that starts with a given
+    """ "Moses Chelangat" tagged ORG, "Pedro Salgado" tagged FAC: a name that starts with a given
     name is a person, unless the gazetteer knows it or it names an institution."""
     if (kind in ("Organization", "Place", "Entity") or (kind == "Facility" and len(span) == 2)) \
             and looks_like_person_name([t.text for t in span]) \
@@ -581,7 +581,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         if country is not None:
             result.mentions.append(Mention(span.start, span.start + 1, country.name, "Country", country,
                                            surface=span[0].text))
-            span = span[1:]                               # "the Spaniard Marc Ribera": a demonym, a name
+            span = span[1:]                               # "the Spaniard Jordi Puig": a demonym, a name
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
         dateline = _dateline_place(span)
         if dateline is not None:
@@ -592,7 +592,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             cue = None if place else _kind_from_context(span)
-            kind = place.kind if place else (cue or _kind_from_given_name(span, "Entity"))
+            kind = place.kind if place else (cue or ("Facility" if _names_a_facility(span)
+                                                     else _kind_from_given_name(span, "Entity")))
             result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
                                            cued=cue is not None))
         i = j
