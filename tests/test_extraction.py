@@ -585,8 +585,8 @@ def test_a_team_and_its_study_act_through_their_leader(nlp):
                      "Foundation, and its results were published in the journal Cell.")
     assert {("Pavel Horak", "lead", "study"), ("Novo Nordisk Foundation", "fund", "study")} <= got
     # (a study the article refers to twice is a node of its own: see the unnamed-things tests)
-    got = facts(nlp, "The project was led by Kestrel Dynamics. Ana Silva has worked on the project since 2019.")
-    assert not any(o == "Kestrel Dynamics" and s == "Ana Silva" for s, _, o in got)   # the project itself
+    got = facts(nlp, "The project was led by Fennec Dynamics. Ana Silva has worked on the project since 2019.")
+    assert not any(o == "Fennec Dynamics" and s == "Ana Silva" for s, _, o in got)   # the project itself
 
 
 def test_the_two_ministers_and_both_banks_are_each_of_them(nlp):
@@ -621,9 +621,9 @@ def test_object_control_the_object_does_it_as_asked(nlp):
 
 
 def test_a_sum_of_money_as_object(nlp):
-    got = facts(nlp, "The Nordic Investment Bank will lend $300 million, and the Kestrel Fund will provide $45 million.")
+    got = facts(nlp, "The Nordic Investment Bank will lend $300 million, and the Fennec Fund will provide $45 million.")
     assert ("Nordic Investment Bank", "lend", "$300 million") in got
-    assert ("Kestrel Fund", "provide", "$45 million") in got
+    assert ("Fennec Fund", "provide", "$45 million") in got
 
 
 def test_match_score_goes_to_the_winner(nlp):
@@ -636,9 +636,9 @@ def test_match_score_goes_to_the_winner(nlp):
 
 def test_apposition_role_needs_a_role_noun(nlp):
     got = facts(nlp, "Karin Solberg, who was born in Tromsø on 4 March 1941, studied chemistry at the University of Oslo. "
-                     "Kestrel Leasing, the leasing arm of Vega Bank, opened an office in Riga.")
+                     "Fennec Leasing, the leasing arm of Vega Bank, opened an office in Riga.")
     assert not any(p.startswith("chemistry") for _, p, _ in got)       # a misparsed field is no role
-    assert ("Kestrel Leasing", "arm of", "Vega Bank") in got
+    assert ("Fennec Leasing", "arm of", "Vega Bank") in got
 
 
 def test_ages_written_aged_and_at_the_age_of(nlp):
@@ -648,26 +648,26 @@ def test_ages_written_aged_and_at_the_age_of(nlp):
 
 
 def test_shares_of_the_vote(nlp):
-    got = facts(nlp, "Lena Vogt won 53.8 percent of the vote, against 46.2 percent for Paul Kern. "
-                     "Jonas Weidmann came third with 21.4 percent.")
-    assert ("Lena Vogt", "win percent", "53.8 percent") in got
-    assert ("Paul Kern", "share", "46.2 percent") in got
-    assert ("Jonas Weidmann", "come with", "21.4 percent") in got
+    got = facts(nlp, "Lena Vogt won 55.1 percent of the vote, against 44.9 percent for Paul Dressler. "
+                     "Jonas Brenner came third with 18.7 percent.")
+    assert ("Lena Vogt", "win percent", "55.1 percent") in got
+    assert ("Paul Dressler", "share", "44.9 percent") in got
+    assert ("Jonas Brenner", "come with", "18.7 percent") in got
 
 
 def test_places_placed_by_appositions_and_phrases(nlp):
-    got = facts(nlp, "The ship docked at the port of Mombasa in Kenya on Friday. "
-                     "Voters in Tartu, Estonia's second-largest city, backed the plan. "
+    got = facts(nlp, "The ship docked at the port of Mersin in Turkey on Friday. "
+                     "Voters in Gothenburg, Sweden's second-largest city, backed the plan. "
                      "She grew up in Jaén, in the southern region of Andalusia. "
-                     "Kestrel Robotics, a Munich start-up that builds drones, raised 40 million euros. "
+                     "Fennec Robotics, a Munich start-up that builds drones, raised 40 million euros. "
                      "Ana Reyes reached the final of the Dubai Open in the United Arab Emirates.")
-    assert {("Mombasa", "located in", "Kenya"), ("Tartu", "located in", "Estonia"),
-            ("Jaén", "located in", "Andalusia"), ("Kestrel Robotics", "based in", "Munich"),
+    assert {("Mersin", "located in", "Turkey"), ("Gothenburg", "located in", "Sweden"),
+            ("Jaén", "located in", "Andalusia"), ("Fennec Robotics", "based in", "Munich"),
             ("Dubai Open", "held in", "United Arab Emirates")} <= got
 
 
 STUDY = ("A study published on Monday found that coffee lowers the risk of gout. The study, led by Marta Sousa "
-         "of the University of Porto, followed 9,000 adults. The study was funded by the Gulbenkian Foundation. "
+         "of the University of Minho, followed 9,000 adults. The study was funded by the Gulbenkian Foundation. "
          "Sousa now plans a larger trial in Spain.")
 
 
@@ -700,38 +700,39 @@ def test_stakes_in_percent(nlp):
 
 
 def test_obituary_idioms(nlp):
-    got = facts(nlp, "Karin Holt, the Danish architect, has died in Copenhagen. She was 88. "
-                     "She studied architecture at the Royal Danish Academy and at ETH Zurich.")
-    assert {("Karin Holt", "age", "88"), ("Karin Holt", "study at", "Royal Danish Academy"),
-            ("Karin Holt", "study at", "ETH Zurich")} <= got
+    got = facts(nlp, "Karin Holt, the Danish architect, has died in Copenhagen. She was 93. "
+                     "She studied architecture at the Royal Danish Academy and at the Technical University of Munich.")
+    assert {("Karin Holt", "age", "93"), ("Karin Holt", "study at", "Royal Danish Academy"),
+            ("Karin Holt", "study at", "Technical University of Munich")} <= got
 
 
 def test_a_portfolio_before_a_title_is_part_of_the_title(nlp):
-    doc = nlp("Kenyan Defence Minister John Kamau welcomed her. Energy Cabinet Secretary Joseph Kiprotich signed the deal.")
-    assert {e.label for e in doc._.kg_entities.values()} == {"Kenya", "John Kamau", "Joseph Kiprotich"}
+    doc = nlp("Kenyan Defence Minister John Kamau welcomed her. Energy Cabinet Secretary Daniel Ouma signed the deal.")
+    assert {e.label for e in doc._.kg_entities.values()} == {"Kenya", "John Kamau", "Daniel Ouma"}
     got = facts(nlp, doc.text)
     assert ("John Kamau", "defence minister of", "Kenya") in got
 
 
 def test_coordinated_roles_and_financing_from_a_lender(nlp):
-    got = facts(nlp, "Bolt's co-founder and chief executive, Mads Lund, will stay. "
-                     "Nordvik will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
-    assert {("Mads Lund", "founder of", "Bolt"), ("Mads Lund", "chief executive of", "Bolt")} <= got
-    assert {("Deutsche Bank", "lend to", "Nordvik"), ("Commerzbank", "lend to", "Nordvik")} <= got
+    got = facts(nlp, "Tessel's co-founder and chief executive, Erik Vang, will stay. "
+                     "Hallberg will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
+    assert {("Erik Vang", "founder of", "Tessel"), ("Erik Vang", "chief executive of", "Tessel")} <= got
+    assert {("Deutsche Bank", "lend to", "Hallberg"), ("Commerzbank", "lend to", "Hallberg")} <= got
 
 
 def test_rankings_seeds_and_a_time_after_was(nlp):
-    got = facts(nlp, "Ranked 41st in the world, Hana Ito beat the second seed, Chloe Marsh, in the quarter-finals. "
-                     "Ito will rise to 17th in the WTA rankings on Monday. Germany's Lena Vogler was third in 2:21:40.")
-    assert {("Hana Ito", "ranking", "41st"), ("Hana Ito", "ranking", "17th"), ("Chloe Marsh", "seed", "second"),
-            ("Lena Vogler", "finishing time", "2:21:40")} <= got
+    got = facts(nlp, "Hana Ito, ranked 52nd in the world, beat the fourth seed, Chloe Marsh, in the quarter-finals. "
+                     "Ito will rise to 23rd in the WTA rankings on Monday. Germany's Lena Sommer was third in 2:23:05.")
+    assert {("Hana Ito", "ranking", "52nd"), ("Hana Ito", "ranking", "23rd"), ("Chloe Marsh", "seed", "fourth"),
+            ("Lena Sommer", "finishing time", "2:23:05")} <= got
+    assert ("Mia Duval", "ranking", "41st") in facts(nlp, "Ranked 41st in the world, Mia Duval reached the final.")
 
 
 def test_backed_applications_reliance_and_far_appositions(nlp):
-    got = facts(nlp, "Vietnam said it supported Denmark's application. Vietnam hopes to reduce its reliance on China.")
-    assert {("Vietnam", "support", "Denmark"), ("Vietnam", "reduce reliance on", "China")} <= got
-    got = facts(nlp, "Denmark wants to become a development partner of ASEAN, a status already held by Norway and Switzerland.")
-    assert not any(o == "Denmark" and p == "hold" for _, p, o in got)   # the status is not Denmark
+    got = facts(nlp, "Chile said it supported Peru's application. Chile hopes to reduce its reliance on Russia.")
+    assert {("Chile", "support", "Peru"), ("Chile", "reduce reliance on", "Russia")} <= got
+    got = facts(nlp, "Chile wants to become an associate member of the Pacific Alliance, a status already held by Canada and Japan.")
+    assert not any(o == "Chile" and p == "hold" for _, p, o in got)     # the status is not Chile
 
 
 def test_penalties_and_loans_of_an_amount(nlp):
@@ -740,12 +741,12 @@ def test_penalties_and_loans_of_an_amount(nlp):
 
 
 def test_coordinated_place_participles_and_consortium_members(nlp):
-    got = facts(nlp, "Ghana signed a deal with a consortium of Osaka-based Daiwa Engineering and Lisbon-based Solaria Energia. "
+    got = facts(nlp, "Ghana signed a deal with a consortium of Kobe-based Daiwa Engineering and Bilbao-based Solaria Energia. "
                      "It was funded by Wellcome, the London-based medical research charity.")
-    assert {("Daiwa Engineering", "based in", "Osaka"), ("Solaria Energia", "based in", "Lisbon"),
+    assert {("Daiwa Engineering", "based in", "Kobe"), ("Solaria Energia", "based in", "Bilbao"),
             ("Ghana", "sign deal with", "Daiwa Engineering"), ("Ghana", "sign deal with", "Solaria Energia"),
             ("Wellcome", "based in", "London")} <= got
-    assert ("Solaria Energia", "based in", "Osaka") not in got
+    assert ("Solaria Energia", "based in", "Kobe") not in got
 
 
 def test_roles_after_as_and_to_and_a_capital_in_apposition(nlp):
@@ -757,44 +758,46 @@ def test_roles_after_as_and_to_and_a_capital_in_apposition(nlp):
 
 
 def test_nationality_nouns_refer_to_the_person_from_there(nlp):
-    text = ("Henrik Aalto of Finland met Lucas Moreira of Brazil in the final. "
-            "The Finn won the first set, but the Brazilian beat him 6-4 3-6 7-6(5). "
-            "The Spaniard Marc Ribera coaches Moreira.")
+    text = ("Mikko Lahti of Finland met Pedro Salgado of Brazil in the final. "
+            "The Finn won the first set, but the Brazilian beat him 7-5 4-6 6-3. "
+            "The Spaniard Jordi Puig coaches Salgado.")
     doc = nlp(text)
     assert "Finn" not in {e.label for e in doc._.kg_entities.values()}
     got = facts(nlp, text)
-    assert {("Lucas Moreira", "beat", "Henrik Aalto"), ("Lucas Moreira", "beat with score", "6-4 3-6 7-6(5)"),
-            ("Marc Ribera", "nationality", "Spain"), ("Marc Ribera", "coach", "Lucas Moreira")} <= got
+    assert {("Pedro Salgado", "beat", "Mikko Lahti"), ("Pedro Salgado", "beat with score", "7-5 4-6 6-3"),
+            ("Jordi Puig", "nationality", "Spain"), ("Jordi Puig", "coach", "Pedro Salgado")} <= got
 
 
 def test_a_place_named_with_a_demonym_is_one_place(nlp):
-    text = "The rocket lifted off from the Guiana Space Centre in Kourou, French Guiana, on Tuesday."
+    text = "The cable reached the Orbis Research Station in French Polynesia on Tuesday."
     doc = nlp(text)
-    assert {e.label for e in doc._.kg_entities.values()} == {"Guiana Space Centre", "Kourou", "French Guiana"}
-    assert {("Kourou", "located in", "French Guiana"), ("Guiana Space Centre", "based in", "Kourou")} <= facts(nlp, text)
+    assert {e.label for e in doc._.kg_entities.values()} == {"Orbis Research Station", "French Polynesia"}
+    assert ("Orbis Research Station", "based in", "French Polynesia") in facts(nlp, text)
+    doc = nlp("Elections were held in French Polynesia on Sunday.")                 # NER: a "language"
+    assert [e.label for e in doc._.kg_entities.values()] == ["French Polynesia"]
 
 
 def test_an_owners_facility_named_by_its_place(nlp):
-    got = facts(nlp, "Lac Hong Steel said it would cut output at its Haiphong plant.")
-    assert ("Lac Hong Steel", "plant in", "Haiphong") in got
+    got = facts(nlp, "Song Da Cement said it would cut output at its Danang plant.")
+    assert ("Song Da Cement", "plant in", "Da Nang") in got
 
 
 def test_a_named_probe_and_the_spacecraft(nlp):
-    text = ("The European Space Agency launched its Heron probe to the asteroid Vesta on Thursday. "
-            "The mission, which cost about 500 million euros, was built by Astra Spatiale.")
+    text = ("The Nordic Space Office launched its Heron probe to the asteroid Vesta on Thursday. "
+            "The mission was assembled by Astra Spatiale in Toulouse.")
     doc = nlp(text)
     assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Astra Spatiale") == "Organization"
     got = facts(nlp, text)
-    assert {("European Space Agency", "launch", "Heron"), ("Astra Spatiale", "build", "Heron")} <= got
+    assert {("Nordic Space Office", "launch", "Heron"), ("Astra Spatiale", "assemble", "Heron")} <= got
 
 
 def test_a_named_facility_and_where_it_is(nlp):
-    text = "The Kestrel mine in northern Chile produced 40,000 tonnes. The plant is in Kenitra, near Rabat."
+    text = "The Tamarugo mine in northern Chile produced 40,000 tonnes. The plant is in Setúbal, near Lisbon."
     doc = nlp(text)
-    assert {e.label: e.type for e in doc._.kg_entities.values()}["Kestrel"] == "Facility"
-    assert {("Kestrel", "located in", "Chile"), ("Kenitra", "located near", "Rabat")} <= facts(nlp, text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Tamarugo"] == "Facility"
+    assert {("Tamarugo", "located in", "Chile"), ("Setúbal", "located near", "Lisbon")} <= facts(nlp, text)
 
 
 def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):
-    got = facts(nlp, "Nordvik Logistik agreed to buy Bolt Systems. Bolt's founder, Mads Lund, will continue to run the company.")
-    assert ("Mads Lund", "run", "Bolt Systems") in got
+    got = facts(nlp, "Hallberg Freight agreed to buy Tessel Software. Tessel's founder, Erik Vang, will continue to run the company.")
+    assert ("Erik Vang", "run", "Tessel Software") in got
