@@ -801,3 +801,19 @@ def test_a_named_facility_and_where_it_is(nlp):
 def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):
     got = facts(nlp, "Hallberg Freight agreed to buy Tessel Software. Tessel's founder, Erik Vang, will continue to run the company.")
     assert ("Erik Vang", "run", "Tessel Software") in got
+
+
+def test_any_dated_event_dates_its_subject(nlp):
+    got = facts(nlp, "The comet Vessa was discovered in 1887 by Karl Brandt. Marta Lind joined the board in 2015. "
+                     "Ove Hall said in 2019 that the plan would fail.")
+    assert ("Vessa", "date discovered", "1887") in got
+    assert ("Marta Lind", "join date", "2015") in got            # a listed event keeps its own name
+    assert not any(p.endswith("date") for s, p, o in got if s == "Ove Hall")     # saying is not an event
+
+
+def test_whose_refers_to_the_name_before_it(nlp):
+    got = facts(nlp, "The levy was opposed by Fjordvakt, a tenants' group whose director Hilde Strand called it unfair. "
+                     "Norway is a member of the Nordic Tenants Union (NTU), whose headquarters are in Bergen.")
+    assert ("Hilde Strand", "director of", "Fjordvakt") in got
+    assert ("Nordic Tenants Union", "based in", "Bergen") in got
+    assert ("Norway", "based in", "Bergen") not in got

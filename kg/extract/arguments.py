@@ -61,6 +61,8 @@ class Arguments:
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
             return self._entity_of(tok.head.head, depth + 1)
+        if lower == "whose":
+            return self._whose(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
@@ -81,6 +83,21 @@ class Arguments:
                 if key:
                     return key
         return self._name_beside(tok) or self._stand_in(tok)
+
+    def _whose(self, tok: Token, depth: int) -> str | None:
+        """ "a group whose director X warned": the group. The name right before "whose" wins over
+        the parser's choice: "a member of Y (Z), whose headquarters are in W" is about Y."""
+        clause = tok.head
+        for _ in range(3):
+            if clause.dep_ == "relcl":
+                break
+            clause = clause.head
+        else:
+            return None
+        before = tok.i - 1
+        while before > clause.head.i and tok.doc[before].is_punct:
+            before -= 1
+        return self.found.entity_at(before) or self._entity_of(clause.head, depth + 1)
 
     def _name_beside(self, tok: Token) -> str | None:
         """ "a Spanish amateur squad, Fundación Ciclista Navarra," and "the Hamburg law firm Lenz &

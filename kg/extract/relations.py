@@ -177,7 +177,11 @@ class RelationExtractor:
         parts = {name: make() for name, make in render.items() if "{" + name + "}" in template}
         raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
-            return lex.literal_labels.get(raw, raw if spec.get("raw_label") else None)
+            if raw in lex.literal_labels:
+                return lex.literal_labels[raw]
+            if spec.get("event_dates") and pred is not None and pred.lemma_.lower() not in lex.undated_verbs:
+                return _event_date_label(pred)
+            return raw if spec.get("raw_label") else None
         if spec.get("nominal"):
             return self._nominal_label(spec, nodes)
         if spec.get("work"):
@@ -239,6 +243,15 @@ def _verb_form(tok: Token, with_particle: bool = True, passive_as_lemma: bool = 
         else tok.lemma_.lower()
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "") if with_particle else ""
     return f"{word} {prt}".strip()
+
+
+def _event_date_label(pred: Token) -> str:
+    """When an unlisted event happened to the subject: "was discovered in 1911" -> "date
+    discovered", "joined in 2015" -> "date joined", "will reach it in 2031" -> "reach date"."""
+    prt = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
+    if pred.tag_ in ("VBD", "VBN"):
+        return f"date {pred.lower_}{prt}"
+    return f"{pred.lemma_.lower()}{prt} date"
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
