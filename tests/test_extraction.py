@@ -817,3 +817,19 @@ def test_whose_refers_to_the_name_before_it(nlp):
     assert ("Hilde Strand", "director of", "Fjordvakt") in got
     assert ("Nordic Tenants Union", "based in", "Bergen") in got
     assert ("Norway", "based in", "Bergen") not in got
+
+
+def test_a_title_word_and_an_age_refer_back_to_the_person(nlp):
+    got = facts(nlp, "Chilean Trade Minister Rosa Pinto met Ivar Lund, the head of Nordlys Bank, in Oslo on Monday. "
+                     "Lund welcomed the talks. The minister, 58, is a former member of the Senate.")
+    assert ("Rosa Pinto", "age", "58") in got                    # "the minister" is the one titled minister
+    assert ("Rosa Pinto", "member of", "Senate") in got
+    assert not any(s == "Ivar Lund" and p in ("age", "member of") for s, p, o in got)
+
+
+def test_the_n_year_old_is_a_person_named_before(nlp):
+    got = facts(nlp, "Wrexford Rovers have signed the striker Tomas Vik from Dalby Athletic. "
+                     "The 24-year-old, who scored 19 goals last season, signed a four-year contract.")
+    assert ("Tomas Vik", "age", "24") in got
+    assert ("Tomas Vik", "score goal", "19") in got
+    assert ("Wrexford Rovers", "sign", "Tomas Vik") in got       # a club name ending: an organisation

@@ -73,7 +73,7 @@ def _may_refer(tok: Token, lex, pronouns: frozenset[str]) -> bool:
     """What every rule below needs, checked cheaply first (most words refer to nothing): a
     pronoun, a noun a definite description can be headed by, or a capitalised word ("the Finn")."""
     return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or \
-        tok.lower_ in pronouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
+        tok.lower_ in pronouns or tok.lower_ == "old" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,
@@ -187,6 +187,9 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
                 countries.setdefault(m.entity, []).append((c.i, key))
     for d in found.descriptors:
         countries.setdefault(d.named.entity, []).append((d.demonym.start, d.demonym.entity))
+    for role in found.roles:                 # "Foreign Minister X" is "the minister" later on
+        nouns.setdefault(role.person.entity, []).extend(
+            (role.person.start, word) for word in role.title.lower().split())
     return nouns, countries
 
 
@@ -215,11 +218,19 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)):
         return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the Egyptian has scored"
+    if _is_years_old(tok):
+        return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the 23-year-old"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
                                strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else ())
     return None
+
+
+def _is_years_old(tok: Token) -> bool:
+    """ "The 23-year-old, who scored …": a person the article has named, by age."""
+    return tok.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and any(c.lemma_ == "year" for c in tok.children)
 
 
 def _plural_common_subject(tok: Token) -> bool:
@@ -337,9 +348,10 @@ def _place_word(tok: Token) -> bool:
 
 
 def _set_off(clause: Token) -> bool:
-    """ "the company, which employs 6,500 people," adds to a known referent; "the company that
-    makes the chips" picks out a new one."""
-    return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+    """ "the company, which employs 6,500 people," and "the minister, 51," add to a known
+    referent; "the company that makes the chips" picks out a new one."""
+    return (clause.dep_ == "relcl" or (clause.dep_ == "appos" and clause.pos_ == "NUM")) \
+        and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:
