@@ -77,6 +77,8 @@ class RelationExtractor:
         for match_id, token_ids in self.matcher(doc):
             spec = self.specs[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
+            if "prep" in nodes and "pred" in nodes:
+                nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) or nodes["pred"]
             facts.extend(self._facts(spec, nodes, args, found))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
@@ -109,7 +111,8 @@ class RelationExtractor:
                 for obj in objects:
                     if literal:
                         value = _literal(obj, literal)
-                        if value is None:
+                        if value is None or "subject_types" in spec and \
+                                found.entities[s_key].type not in spec["subject_types"]:
                             continue
                         out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
                                         spec["confidence"], value[1], subject.modality, pred.i))
@@ -243,6 +246,18 @@ def _verb_form(tok: Token, with_particle: bool = True, passive_as_lemma: bool = 
         else tok.lemma_.lower()
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "") if with_particle else ""
     return f"{word} {prt}".strip()
+
+
+def _fronted_participle(pred: Token, prep: Token) -> Token | None:
+    """ "Born on May 12, 1937, in Bergen, the daughter of …, X studied …": the parser hangs "in
+    Bergen" on the main verb, but a phrase before the main clause's subject belongs to the fronted
+    participle it follows."""
+    if prep.head.i != pred.i:
+        return None
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or prep.i > subject.i:
+        return None
+    return next((c for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < prep.i), None)
 
 
 def _event_date_label(pred: Token) -> str:
