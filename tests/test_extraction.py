@@ -846,3 +846,12 @@ def test_a_place_before_the_subject_belongs_to_the_fronted_participle(nlp):
 def test_a_literal_rule_for_people_skips_other_subjects(nlp):
     got = facts(nlp, "Halvik Shipping, 41, said on Monday it would sell two vessels.")
     assert not any(p == "age" for s, p, o in got)
+
+
+def test_the_city_of_x_is_x(nlp):
+    got = facts(nlp, "Solvik Energi will build a solar park near the town of Alta. "
+                     "Halvik plans to open a plant in the port city of Narvik.")
+    assert ("Solvik Energi", "build near", "Alta") in got
+    assert any(s == "Halvik" and o == "Narvik" for s, p, o in got)
+    doc = nlp("Solvik Energi will build a solar park near the town of Alta.")
+    assert {e.type for e in doc._.kg_entities.values() if e.label == "Alta"} == {"Place"}

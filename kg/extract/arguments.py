@@ -65,6 +65,9 @@ class Arguments:
             return self._whose(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        key = self._place_named_after(tok)
+        if key:
+            return key
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
@@ -83,6 +86,17 @@ class Arguments:
                 if key:
                     return key
         return self._name_beside(tok) or self._stand_in(tok)
+
+    def _place_named_after(self, tok: Token) -> str | None:
+        """ "near the city of Tamsalu", "the port of Narvik": the place named after "of" (but "the
+        capital of X" is not X)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex.place_nouns or lemma == "capital":
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        key = self.found.entity_at(place.i) if place is not None else None
+        return key if key and self.found.entities[key].type in ("Place", "City", "Country") else None
 
     def _whose(self, tok: Token, depth: int) -> str | None:
         """ "a group whose director X warned": the group. The name right before "whose" wins over

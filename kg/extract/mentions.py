@@ -295,7 +295,16 @@ def _kind_from_name_ending(span: Span) -> str | None:
 
 def _kind_from_context(span: Span) -> str | None:
     """The type the text's own words give a name: its ending, the noun before it, its apposition."""
-    return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span)
+    return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
+        or _kind_from_place_noun(span)
+
+
+def _kind_from_place_noun(span: Span) -> str | None:
+    """ "the town of Alta", "the Norwegian port of Narvik": a place, whatever NER said."""
+    prep = span.root.head
+    if span.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lexicon().place_nouns:
+        return "Place"
+    return None
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:
