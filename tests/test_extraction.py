@@ -855,3 +855,28 @@ def test_the_city_of_x_is_x(nlp):
     assert any(s == "Halvik" and o == "Narvik" for s, p, o in got)
     doc = nlp("Solvik Energi will build a solar park near the town of Alta.")
     assert {e.type for e in doc._.kg_entities.values() if e.label == "Alta"} == {"Place"}
+
+
+def test_a_thing_called_by_a_name_is_that_name(nlp):
+    got = facts(nlp, "The drug, called Veltrix, was developed by Norgen Pharma.")
+    assert ("Norgen Pharma", "develop", "Veltrix") in got
+
+
+def test_symmetric_verbs_with_coordinated_subjects_and_disputes(nlp):
+    got = facts(nlp, "Norway and Sweden agreed on Saturday to share water from the Klar River. "
+                     "The deal could ease the dispute between Estonia and Latvia over fishing rights.")
+    assert ("Norway", "agree with", "Sweden") in got
+    assert ("Estonia", "in dispute with", "Latvia") in got
+
+
+def test_one_of_a_named_set_and_a_tour_that_takes_someone_places(nlp):
+    got = facts(nlp, "The Oslo Marathon was first held in 1981. It is one of the Nordic Running Series. "
+                     "Swedish Foreign Minister Eva Berg arrived in Lima on Monday at the start of a five-day tour "
+                     "that will also take her to Quito and Bogota.")
+    assert ("Oslo Marathon", "part of", "Nordic Running Series") in got
+    assert {("Eva Berg", "visit", "Quito"), ("Eva Berg", "visit", "Bogotá")} <= got
+
+
+def test_serving_as_needs_a_role_noun(nlp):
+    got = facts(nlp, "Olsen was elected to the Storting for the Labour Party.")
+    assert not any(p.startswith("storting") for s, p, o in got)

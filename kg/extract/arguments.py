@@ -79,6 +79,9 @@ class Arguments:
                                              # epidemiologist Y,": the name in its own apposition
         if tok.dep_ == "compound" and tok.pos_ == "NOUN":
             return self.found.entity_at(tok.head.i)      # "the fashion house Vettori": the house is Vettori
+        key = self._named_by_participle(tok)
+        if key:
+            return key
         for child in tok.children:
             if child.dep_ == "appos":     # "Its director, the epidemiologist Y,": Y
                 key = self.found.entity_at(child.i) or next(
@@ -86,6 +89,18 @@ class Arguments:
                 if key:
                     return key
         return self._name_beside(tok) or self._stand_in(tok)
+
+    def _named_by_participle(self, tok: Token) -> str | None:
+        """ "The drug, called Veltrix, was developed by …", "a fund known as X": the name given."""
+        for child in tok.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in self.lex.naming_verbs:
+                for named in child.children:
+                    if named.dep_ == "prep" and named.lower_ == "as":
+                        named = next((g for g in named.children if g.dep_ == "pobj"), named)
+                    key = self.found.entity_at(named.i) if named.dep_ in ("oprd", "attr", "dobj", "pobj") else None
+                    if key:
+                        return key
+        return None
 
     def _place_named_after(self, tok: Token) -> str | None:
         """ "near the city of Tamsalu", "the port of Narvik": the place named after "of" (but "the

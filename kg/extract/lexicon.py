@@ -33,6 +33,7 @@ class Lexicon:
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X
+    naming_verbs: frozenset[str]             # "the drug, called Veltrix,": the drug is Veltrix
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
