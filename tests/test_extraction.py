@@ -880,3 +880,14 @@ def test_one_of_a_named_set_and_a_tour_that_takes_someone_places(nlp):
 def test_serving_as_needs_a_role_noun(nlp):
     got = facts(nlp, "Olsen was elected to the Storting for the Labour Party.")
     assert not any(p.startswith("storting") for s, p, o in got)
+
+
+def test_light_verb_dates_trip_destinations_and_an_untied_nationality_noun(nlp):
+    got = facts(nlp, "Wrexford Rovers have signed the Brazilian forward Caio Lima from Dalby Athletic. "
+                     "Manager Tom Hale said he was delighted. The Englishman, who took charge at Wrexford in 2023, "
+                     "guided the club to fourth place. Lima made his professional debut in 2019. "
+                     "Kari Dahl spoke on Monday. Her first foreign trip will be to Brussels.")
+    assert ("Tom Hale", "date took charge", "2023") in got     # not the Brazilian
+    assert not any(s == "Caio Lima" and "charge" in p for s, p, o in got)
+    assert ("Caio Lima", "date made debut", "2019") in got
+    assert ("Kari Dahl", "visit", "Brussels") in got

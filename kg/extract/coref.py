@@ -288,6 +288,8 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
         i < tok.i and c in origins for i, c in countries.get(key, ()))}
     named = from_there or named
     other_kind = _of_other_family(head, kinds, labels, nouns)
+    if itself is not None and not from_there:     # "the Englishman" is not the article's Brazilian
+        other_kind |= {key for key in kinds if countries.get(key) and all(c not in origins for _, c in countries[key])}
     if strict and if_named and not named:
         return None                           # "the study" only for a study the article named or described
     own_sentence = tok.sent.start
