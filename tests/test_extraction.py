@@ -891,3 +891,13 @@ def test_light_verb_dates_trip_destinations_and_an_untied_nationality_noun(nlp):
     assert not any(s == "Caio Lima" and "charge" in p for s, p, o in got)
     assert ("Caio Lima", "date made debut", "2019") in got
     assert ("Kari Dahl", "visit", "Brussels") in got
+
+
+def test_a_short_name_without_its_ending_and_a_co_founder_with_a_particle_verb(nlp):
+    doc = nlp("Lendo raised $85 million in a round led by Harbor Ridge Capital. Harbor Ridge partner Sophie Lind "
+              "will join the board. Harbor Ridge, which manages about $1.5 billion, has invested in Nilecart.")
+    harbor = [e for e in doc._.kg_entities.values() if e.label.startswith("Harbor Ridge")]
+    assert len(harbor) == 1 and "Harbor Ridge" in harbor[0].names
+    got = facts(nlp, "Ana Ruiz set up Lendo in 2021 with David Otieno. Vetra was co-founded in 2019 by Per Dahl.")
+    assert ("David Otieno", "set up", "Lendo") in got
+    assert ("Vetra", "founding date", "2019") in got

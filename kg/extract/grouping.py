@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity
 from .gazetteer import Place
+from .lexicon import lexicon
 from .mentions import ACRONYM, DocumentEntities, Mention, positions_of
 
 
@@ -62,6 +63,11 @@ def _group(result: DocumentEntities) -> None:
                 m.type, m.place = "Person", None
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
+                m.type = "Organization"
+        elif m.type in ("Organization", "Entity", "Place") and m.place is None:
+            longer = _organisation_named_without_ending(m.name, full_orgs)
+            if longer is not None:
+                key, rule = _key(longer), f"short-name: '{m.name}' is '{longer.name}' without its ending"
                 m.type = "Organization"
         m.entity = key
         ent = entities.get(key)
@@ -154,6 +160,15 @@ def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place 
 def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
     """ "Northlight" for "Northlight Games": the distinctive first word of exactly one organisation."""
     found = {m.name: m for m in orgs if m.name.split()[0] == word}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _organisation_named_without_ending(name: str, orgs: list[Mention]) -> Mention | None:
+    """ "Harbor Ridge" for "Harbor Ridge Capital": exactly one organisation is the name followed
+    only by organisation name endings (Capital, Group, Industries)."""
+    endings = lexicon().organisation_name_endings
+    found = {m.name: m for m in orgs if m.name.startswith(name + " ")
+             and all(w.lower() in endings for w in m.name[len(name) + 1:].split())}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

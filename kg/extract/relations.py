@@ -161,7 +161,7 @@ class RelationExtractor:
         if named and prep in ("in", "at", "near"):
             return [Subject(c) for c in named], objects, created_in
         if named and prep == "with" and any(args.entity_type(o) == "Person" for o in objects):
-            return [Subject(o) for o in objects], named, pred.lemma_.lower()
+            return [Subject(o) for o in objects], named, _verb_form(pred, passive_as_lemma=True)
         return subjects, objects, None
 
     def _label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
