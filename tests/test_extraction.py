@@ -901,3 +901,13 @@ def test_a_short_name_without_its_ending_and_a_co_founder_with_a_particle_verb(n
     got = facts(nlp, "Ana Ruiz set up Lendo in 2021 with David Otieno. Vetra was co-founded in 2019 by Per Dahl.")
     assert ("David Otieno", "set up", "Lendo") in got
     assert ("Vetra", "founding date", "2019") in got
+
+
+def test_investors_joining_a_funding_round_invest_in_who_raised_it(nlp):
+    got = facts(nlp, "Lendo has raised $85 million in a Series C funding round led by Harbor Ridge Capital. "
+                     "The Nordic Investment Bank and existing backer Fjell Ventures also took part in the round, "
+                     "which values the firm at $620 million. Its previous round, a $30 million Series B led by "
+                     "Tarn Partners, closed in 2023.")
+    assert {("Nordic Investment Bank", "invest in", "Lendo"), ("Fjell Ventures", "invest in", "Lendo"),
+            ("Tarn Partners", "invest in", "Lendo"), ("Lendo", "value", "$620 million")} <= got
+    assert not any(s == "Nordic Investment Bank" and p == "value" for s, p, o in got)

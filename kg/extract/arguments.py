@@ -55,7 +55,7 @@ class Arguments:
     def _entity_of(self, tok: Token, depth: int) -> str | None:
         if depth > 4:
             return None
-        key = self._named(tok)
+        key = self._by_round(tok, depth) or self._named(tok)
         if key:
             return key
         lower = tok.lower_
@@ -261,6 +261,37 @@ class Arguments:
             return [k for k, _ in top[:size]] if clear else []
         recent = list(dict.fromkeys(reversed(keys)))
         return recent[:size] if len(recent) >= size else []
+
+    def round_owner(self, round_noun: Token) -> Token | None:
+        """Whose funding round "the round" is: its possessor ("its previous round"), else the
+        subject of the last verb of raising with a round as its object ("X raised $85 million in a
+        Series C round")."""
+        doc = round_noun.doc
+        for i in range(round_noun.i - 1, -1, -1):
+            tok = doc[i]
+            if tok.lemma_ in self.lex.funding_nouns and tok.dep_ in ("pobj", "dobj"):
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if verb.lemma_ in self.lex.raising_verbs:
+                    found = self.subjects(verb)
+                    return found[0].token if found else None
+        return next((c for c in round_noun.children if c.dep_ == "poss"), None)
+
+    def _by_round(self, tok: Token, depth: int) -> str | None:
+        """ "the round, which values the firm at $620 million" and "its previous round": the firm
+        and "its" are who raised the article's round."""
+        if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.head.lemma_ in self.lex.funding_nouns:
+            owner = self.round_owner(tok.head)
+            return self._entity_of(owner, depth + 1) if owner is not None and owner.i != tok.i else None
+        if tok.dep_ != "dobj" or tok.head.lemma_ != "value" or tok.pos_ != "NOUN":
+            return None
+        found = self.subjects(tok.head)
+        subject = found[0].token if found else None
+        if subject is not None and subject.lower_ in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
+            subject = tok.head.head               # "the round, which values …"
+        if subject is None or subject.lemma_ not in self.lex.funding_nouns:
+            return None
+        owner = self.round_owner(subject)
+        return self._entity_of(owner, depth + 1) if owner is not None else None
 
     def examples_of(self, tok: Token) -> list[Token]:
         """ "like-minded nations, such as Australia" / "other regions, including X": the examples;

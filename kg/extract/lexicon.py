@@ -34,6 +34,8 @@ class Lexicon:
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X
     naming_verbs: frozenset[str]             # "the drug, called Veltrix,": the drug is Veltrix
+    funding_nouns: frozenset[str]            # "took part in the round": invested in who raised it
+    raising_verbs: frozenset[str]
     undated_verbs: frozenset[str]
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's            # "said in 2019": the date is not an event of the subject
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed

@@ -141,6 +141,9 @@ class RelationExtractor:
             subjects = args.subjects(pred)
         if spec["object"] == "@pred":
             objects = [s.token for s in args.subjects(pred)]
+        elif spec["object"] == "@raiser":
+            owner = args.round_owner(nodes["round"])
+            objects = [owner] if owner is not None else []
         elif literal or spec.get("symmetric"):      # "between X and Y": Y is the conjunct itself
             objects = [nodes["obj"]]
         else:
