@@ -911,3 +911,17 @@ def test_investors_joining_a_funding_round_invest_in_who_raised_it(nlp):
     assert {("Nordic Investment Bank", "invest in", "Lendo"), ("Fjell Ventures", "invest in", "Lendo"),
             ("Tarn Partners", "invest in", "Lendo"), ("Lendo", "value", "$620 million")} <= got
     assert not any(s == "Nordic Investment Bank" and p == "value" for s, p, o in got)
+
+
+def test_race_results_times_participants_and_event_names(nlp):
+    text = ("Kenya's Amos Kiprop won the Oslo Marathon on Sunday. Germany's Jonas Vogt finished third in a "
+            "national record of 2:06:40. Lelisa Bekele finished second on Sunday, more than a minute behind, with "
+            "Dutch runner Femke van Dam third in a national record of 2:20:12. The women's race was won by Ethiopia's Tirunesh "
+            "Alemu in 2:19:02. Alemu crossed the line in 2 hours, 19 minutes, 2 seconds. "
+            "Some 48,000 runners took part in the race.")
+    got = facts(nlp, text)
+    assert ("Jonas Vogt", "finishing time", "2:06:40") in got
+    assert not any(s == "Lelisa Bekele" and o in ("2:20:12", "third") for s, p, o in got)   # the absolute's
+    assert ("Tirunesh Alemu", "finishing time", "2:19:02") in got         # both the passive and the words
+    assert ("Oslo Marathon", "participants", "48000") in got
+    assert {e.type for e in nlp(text)._.kg_entities.values() if e.label == "Oslo Marathon"} == {"Event"}

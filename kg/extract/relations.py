@@ -77,8 +77,12 @@ class RelationExtractor:
         for match_id, token_ids in self.matcher(doc):
             spec = self.specs[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
-            if "prep" in nodes and "pred" in nodes:
-                nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) or nodes["pred"]
+            if "pred" in nodes:
+                if "prep" in nodes:
+                    nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) or nodes["pred"]
+                if spec.get("literal") in RESULT_LITERALS and \
+                        _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
+                    continue
             facts.extend(self._facts(spec, nodes, args, found))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
@@ -263,6 +267,15 @@ def _fronted_participle(pred: Token, prep: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < prep.i), None)
 
 
+RESULT_LITERALS = ("time", "duration", "rank")
+
+
+def _after_absolute(pred: Token, word: Token) -> bool:
+    """ "X finished second, with Y third in 2:20:12": a place or time after an absolute "with"
+    phrase is that phrase's runner's, even when the parser hangs it on the main verb."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and c.i < word.i for c in pred.children)
+
+
 def _event_date_label(pred: Token) -> str | None:
     """When an unlisted event happened to the subject: "was discovered in 1911" -> "date
     discovered", "joined in 2015" -> "date joined", "will reach it in 2031" -> "reach date"; a
@@ -294,6 +307,8 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "time":
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
+    if kind == "duration":
+        return _spelled_time(tok)
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if kind == "rank" and ORDINAL.match(tok.text):
@@ -306,6 +321,19 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
+
+
+SPELLED_TIME = re.compile(r"^(\d+) hours?,? (\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?")
+
+
+def _spelled_time(hours: Token) -> tuple[str, str] | None:
+    """ "2 hours, 17 minutes, 45 seconds" -> "2:17:45", as such times are written in results."""
+    doc = hours.doc
+    m = SPELLED_TIME.match(doc[hours.i - 1:min(len(doc), hours.i + 9)].text)
+    if m is None:
+        return None
+    h, mins, secs = m.groups()
+    return f"{h}:{int(mins):02d}" + (f":{int(secs):02d}" if secs else ""), "string"
 
 
 def _entity_around(tok: Token) -> Span:
