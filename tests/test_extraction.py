@@ -925,3 +925,12 @@ def test_race_results_times_participants_and_event_names(nlp):
     assert ("Tirunesh Alemu", "finishing time", "2:19:02") in got         # both the passive and the words
     assert ("Oslo Marathon", "participants", "48000") in got
     assert {e.type for e in nlp(text)._.kg_entities.values() if e.label == "Oslo Marathon"} == {"Event"}
+
+
+def test_seat_tallies_out_of_a_whole_and_in_words(nlp):
+    got = facts(nlp, "The Civic Party took 31.4 percent of the vote and 29 of the 90 seats in the National Assembly. "
+                     "The Farmers Party holds 14 of the 101 seats in the Storting. The Green Party won nine seats. "
+                     "The accord commits the two countries to joint patrols.")
+    assert {("Civic Party", "take seat", "29"), ("Farmers Party", "hold seat", "14"),
+            ("National Assembly", "seats", "90"), ("Storting", "seats", "101"), ("Green Party", "win seat", "9")} <= got
+    assert not any(o == "2" for s, p, o in got)                  # "the two countries" is no tally

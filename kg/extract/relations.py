@@ -318,6 +318,9 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
     text = _entity_around(tok).text
+    if kind == "number" and not any(c.isdigit() for c in text) \
+            and tok.head.lemma_.lower() not in lexicon().tally_nouns:
+        return None                          # "the two countries", "three generations": not tallies
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)

@@ -8,6 +8,10 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
 SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
 
 _MDY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -39,11 +43,12 @@ APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|mor
 
 
 def number_value(text: str) -> tuple[str, str] | None:
-    """'6,800' -> ('6800', 'integer'); amounts written with a scale word or a currency keep the
+    """'6,800' -> ('6800', 'integer'), 'nine' -> ('9', 'integer'); amounts written with a scale word or a currency keep the
     writer's words ('128 million', '$4.2 billion') as text, which is how people search for them."""
     m = _NUM.search(text)
     if not m:
-        return None
+        word = APPROXIMATELY.sub("", text.strip()).lower()
+        return (str(NUMBER_WORDS[word]), "integer") if word in NUMBER_WORDS else None   # "won nine seats"
     if m.group(2) or any(sym in text for sym in "$€£¥%") or "percent" in text.lower() or \
             re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
         return APPROXIMATELY.sub("", text.strip()), "string"
