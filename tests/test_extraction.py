@@ -934,3 +934,13 @@ def test_seat_tallies_out_of_a_whole_and_in_words(nlp):
     assert {("Civic Party", "take seat", "29"), ("Farmers Party", "hold seat", "14"),
             ("National Assembly", "seats", "90"), ("Storting", "seats", "101"), ("Green Party", "win seat", "9")} <= got
     assert not any(o == "2" for s, p, o in got)                  # "the two countries" is no tally
+
+
+def test_amounts_a_lender_provides_and_facilities_operated_by_a_body(nlp):
+    got = facts(nlp, "The package includes a $450 million loan from the Nordic Investment Bank and $380 million "
+                     "from the Japan Bank for International Cooperation. Lendo received a 20 million euro grant from "
+                     "the European Union. Most of it comes from the Lyngen complex operated by Statkraft.")
+    assert {("Nordic Investment Bank", "loan", "$450 million"),
+            ("Japan Bank for International Cooperation", "loan", "$380 million"),
+            ("European Union", "grant", "20 million")} <= got
+    assert any(s == "Statkraft" and p == "operate" and o == "Lyngen" for s, p, o in got)

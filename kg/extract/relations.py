@@ -297,7 +297,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
                                  lexicon().title_keep_words))]
     words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)       # no names in a predicate:
-             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN")]   # "welcome the WHO team"
+             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN"   # "welcome the WHO team"
+                                                 or m.lemma_.lower() in lexicon().currency_nouns)]  # "euro grant"
     return " ".join([*words, noun.lemma_.lower()])
 
 
