@@ -320,14 +320,18 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, batc
         yield article, doc._.kg_entities, facts, last
 
 
-DATELINE = re.compile(r"^(\s*[A-Z][A-Z .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-](\s)")
+DATELINE = re.compile(r"^(\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-](\s)", re.MULTILINE)
+HEADLINE = re.compile(r"\A([^\n]*[^\s.!?:\"”])\n(\s*\n)")
+HEAD_CHARS = 600         # a headline and a dateline open an article
 
 
 def parse_text(text: str) -> str:
-    """The text the parser sees: a wire-copy dateline ("BERLIN, June 4 — Quillon …") ends with a
-    full stop, so it is not read as the first sentence's subject. Same length, so every offset
-    still points into the article text."""
-    return DATELINE.sub(lambda m: m.group(1) + "." + m.group(2), text, count=1)
+    """The text the parser sees: a headline without a full stop and a wire-copy dateline
+    ("BERLIN, June 4 — Quillon …") each end with one, so neither runs into the first sentence.
+    Same length, so every offset still points into the article text."""
+    head = HEADLINE.sub(lambda m: m.group(1) + "." + m.group(2), text[:HEAD_CHARS], count=1)
+    head = DATELINE.sub(lambda m: m.group(1) + "." + m.group(2), head, count=1)
+    return head + text[HEAD_CHARS:]
 
 
 LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)

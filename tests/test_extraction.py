@@ -944,3 +944,22 @@ def test_amounts_a_lender_provides_and_facilities_operated_by_a_body(nlp):
             ("Japan Bank for International Cooperation", "loan", "$380 million"),
             ("European Union", "grant", "20 million")} <= got
     assert any(s == "Statkraft" and p == "operate" and o == "Lyngen" for s, p, o in got)
+
+
+def test_a_headline_then_a_dateline(nlp):
+    from kg.ingest import parse_text
+
+    text = ("Norwegian runner wins in Tromsø\n\nTROMSØ, Norway, June 2 - Kari Dahl won the Arctic Marathon on "
+            "Sunday.\n")
+    assert len(parse_text(text)) == len(text)
+    got = facts(nlp, parse_text(text))
+    assert ("Tromsø", "located in", "Norway") in got
+    assert ("Kari Dahl", "win", "Arctic Marathon") in got
+
+
+def test_the_company_is_not_a_court(nlp):
+    got = facts(nlp, "The Federal Court of Canada on Tuesday ordered Lendo Finance, a Toronto-based lender, to pay a "
+                     "penalty. The judge disqualified the company's founder and former chief executive, Mark Doyle, "
+                     "from managing companies for five years.")
+    assert ("Mark Doyle", "founder of", "Lendo Finance") in got
+    assert not any(o == "Federal Court of Canada" and p == "founder of" for s, p, o in got)

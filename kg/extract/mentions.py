@@ -115,11 +115,20 @@ def _dateline_place(span: Span) -> Mention | None:
     """A dateline ("KLOSTERVAL, Norway, May 3 —") names a town, even one NER and the gazetteer
     do not know."""
     doc = span.doc
-    if span.start != 0 or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != ",":
+    if not _opens_line(span) or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != ",":
         return None
     place = gazetteer().lookup(span.text)
     name = place.name if place else span.text.title()
     return Mention(span.start, span.end, name, place.kind if place else "City", place, surface=span.text.title())
+
+
+HEAD_TOKENS = 60         # a dateline follows at most a headline
+
+
+def _opens_line(span: Span) -> bool:
+    """The article's first word, or the first of a line right after the headline."""
+    start = span.start
+    return start == 0 or (start < HEAD_TOKENS and "\n" in span.doc[start - 1].text_with_ws)
 
 
 def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
@@ -209,7 +218,7 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     country = gaz.demonym(text) if place is None and label in ("GPE", "LOC", "ORG") else None
     if country is not None:                  # "Ugandan officials" tagged GPE: the country, once
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
-    dateline = text.isupper() and span.start == 0
+    dateline = text.isupper() and _opens_line(span)
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital):
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
