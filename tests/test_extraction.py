@@ -963,3 +963,9 @@ def test_the_company_is_not_a_court(nlp):
                      "from managing companies for five years.")
     assert ("Mark Doyle", "founder of", "Lendo Finance") in got
     assert not any(o == "Federal Court of Canada" and p == "founder of" for s, p, o in got)
+
+
+def test_a_known_city_after_in_is_a_place_whatever_ner_said(nlp):
+    got = facts(nlp, "Over three decades the firm designed more than 40 libraries, schools and town halls in Norway, "
+                     "among them the Fjord Library in Bergen and the Stensby Town Hall in Aalborg.")
+    assert ("Stensby Town Hall", "based in", "Aalborg") in got

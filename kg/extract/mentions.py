@@ -219,7 +219,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     if country is not None:                  # "Ugandan officials" tagged GPE: the country, once
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     dateline = text.isupper() and _opens_line(span)
-    if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital):
+    if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital
+                  or _after_locative_preposition(span)):          # "the town hall in Aalborg"
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
         else:
