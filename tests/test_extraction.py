@@ -969,3 +969,11 @@ def test_a_known_city_after_in_is_a_place_whatever_ner_said(nlp):
     got = facts(nlp, "Over three decades the firm designed more than 40 libraries, schools and town halls in Norway, "
                      "among them the Fjord Library in Bergen and the Stensby Town Hall in Aalborg.")
     assert ("Stensby Town Hall", "based in", "Aalborg") in got
+
+
+def test_a_role_for_a_body_then_the_name_and_a_proper_noun_between_place_and_noun(nlp):
+    got = facts(nlp, "The court ordered Lendo Finance, a Toronto-based payday lender, to pay a penalty. "
+                     "A lawyer for Doyle, Greg Tan, said his client would appeal. The Ministry of Health said it was "
+                     "pleased. A spokesman for the ministry, Ole Berg, declined to comment.")
+    assert {("Greg Tan", "lawyer for", "Doyle"), ("Ole Berg", "spokesman for", "Ministry of Health"),
+            ("Lendo Finance", "based in", "Toronto")} <= got
