@@ -977,3 +977,9 @@ def test_a_role_for_a_body_then_the_name_and_a_proper_noun_between_place_and_nou
                      "pleased. A spokesman for the ministry, Ole Berg, declined to comment.")
     assert {("Greg Tan", "lawyer for", "Doyle"), ("Ole Berg", "spokesman for", "Ministry of Health"),
             ("Lendo Finance", "based in", "Toronto")} <= got
+
+
+def test_a_body_named_on_over_for(nlp):
+    doc = nlp("Léa Morel is based at the Lyon Observatory for Planetary Studies.")
+    assert "Lyon Observatory for Planetary Studies" in {e.label for e in doc._.kg_entities.values()}
+    assert not any(e.label == "Planetary Studies" for e in doc._.kg_entities.values())

@@ -264,7 +264,23 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 out[-1] = (doc[prev.start:ent.end], merged)
                 continue
         out.append((ent, ent.label_))
+    for k, (span, label) in enumerate(out):
+        longer = _with_purpose(span) if label in ("ORG", "FAC") else span
+        if longer is not span:
+            out[k] = (longer, "ORG")
     return out
+
+
+def _with_purpose(span: Span) -> Span:
+    """ "[the Marseille Observatory] for Planetary Studies": a body's name goes on over "for" and
+    the capitalised words NER left out."""
+    doc = span.doc
+    end = span.end + 1
+    if span.end >= len(doc) - 1 or doc[span.end].lower_ != "for":
+        return span
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return doc[span.start:end] if end > span.end + 1 else span
 
 
 def _split_leading_demonyms(doc: Doc) -> list[Span]:
