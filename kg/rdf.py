@@ -60,7 +60,9 @@ def type_group(kind: str) -> str:
     return "place" if kind in ("Place", "Country", "City") else kind.lower()
 
 
+@lru_cache(maxsize=65536)
 def mint_entity_iri(kind: str, label: str) -> URIRef:
+    """Cached: resolving an entity mints its IRI once or twice, and entities recur."""
     from .namespaces import ENT
 
     return ENT[f"{type_group(kind)}/{slug(label)}"]
