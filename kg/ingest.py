@@ -3,7 +3,7 @@ write each document so that it counts as ingested only once it is in the store w
 
 A document counts as ingested when its completion marker, `<doc> a kg:Document` in the document's
 own named graph, is stored: `ingest` skips documents that have it, and `kg stats` and `kg remove`
-count and find documents by it. Writes (GraphStore.extend / retract, one transaction each):
+count and find documents by it. Writes (GraphStore.extend_nquads / retract, one transaction each):
 
   * Short documents (at most LONG_TEXT characters) are written `write_every` at a time: their
     graphs with their markers, new predicate declarations and the new descriptions of the
@@ -40,7 +40,7 @@ from rdflib import URIRef
 from .model import Article, Entity, Fact
 from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
 from .nlp import load_pipeline
-from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_quads, literal, named_node,
+from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_nquads, named_node, nt_string,
                   predicate_declaration, predicate_iri)
 from .readers import ReadError
 from .resolve import EntityIndex
@@ -109,9 +109,9 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
                 if current.long:
                     writer.commit()
                     writer.wait()                # a long document is streamed on its own
-            writer.body += current.add(entities, facts, index, writer)
+            writer.add_body(*current.add(entities, facts, index, writer))
             if not last:
-                if len(writer.body) >= BODY_QUADS:
+                if writer.body_quads >= BODY_QUADS:
                     writer.write_body()
                 continue
             writer.finish(current)
@@ -172,7 +172,8 @@ class _Writer:
                  on_progress: Callable[[int], None] | None) -> None:
         self.store, self.index, self.on_progress = store, index, on_progress
         self.declared = _declared_predicates(store)
-        self.body: list[Quad] = []          # document graphs' content, without markers
+        self.body: list[str] = []           # document graphs' content, without markers (N-Quads)
+        self.body_quads = 0
         self.final: list[Quad] = []         # markers and metadata, predicate declarations
         self.touched: set[URIRef] = set(repair)
         # Each entity's description as this ingest last wrote it, which is what the store holds:
@@ -202,13 +203,17 @@ class _Writer:
             self.declared.add(p)
             self.final += predicate_declaration(fact.predicate, fact.is_literal, VOCABULARY_GRAPH)
 
+    def add_body(self, nquads: str, quads: int) -> None:
+        self.body.append(nquads)
+        self.body_quads += quads
+
     def write_body(self) -> None:
         """Part of a long document: visible, but not yet a document (no marker). Flushed, or
         the embedded store's memtables would grow with the document."""
         self.wait()
-        self.store.extend(self.body)
+        self.store.extend_nquads("".join(self.body))
         self.store.flush()
-        self.body = []
+        self.body, self.body_quads = [], 0
 
     def finish(self, document: _Document) -> None:
         self.final += document_quads(document.article, document.iri)
@@ -227,11 +232,12 @@ class _Writer:
         new = [q for iri in iris for q in described[iri] if q not in before.get(iri, ())]
         stale = sorted((q for iri in iris for q in before.get(iri, set()) - set(described[iri])), key=str)
         self.written.update((iri, set(quads)) for iri, quads in described.items())
-        self._in_flight = self._thread.submit(self._write, self.body + self.final + new, stale, self.documents)
-        self.body, self.final, self.touched, self.documents = [], [], set(), 0
+        nquads = "".join(self.body) + "".join(f"{q} .\n" for q in self.final + new)
+        self._in_flight = self._thread.submit(self._write, nquads, stale, self.documents)
+        self.body, self.body_quads, self.final, self.touched, self.documents = [], 0, [], set(), 0
 
-    def _write(self, quads: list[Quad], stale: list[Quad], documents: int) -> int:
-        self.store.extend(quads)
+    def _write(self, nquads: str, stale: list[Quad], documents: int) -> int:
+        self.store.extend_nquads(nquads)
         self.store.retract(stale)
         return documents
 
@@ -265,12 +271,13 @@ class _Document:
         return len(self.article.text) > LONG_TEXT
 
     def add(self, entities: dict[str, Entity], facts: list[Fact], index: EntityIndex,
-            writer: _Writer) -> list[Quad]:
-        """One piece's quads; the entity index learns its entities (once per document) and names."""
-        doc = named_node(self.iri)
-        quads: list[Quad] = []
+            writer: _Writer) -> tuple[str, int]:
+        """One piece's quads, as N-Quads text (see rdf.fact_nquads) and how many; the entity
+        index learns its entities (once per document) and names."""
+        g = f"<{self.iri}>"
+        lines: list[str] = []
         if self.long and not self.pieces:          # unfinished until its marker is in
-            quads.append(ox.Quad(doc, named_node(KG.streamed), literal("true", XSD.boolean)[0], doc))
+            lines.append(f"{g} {_STREAMED} {g} .\n")
         self.pieces += 1
         for key, entity in entities.items():
             known = self.names.get(key)
@@ -278,22 +285,22 @@ class _Document:
                 iri, rule = index.resolve(entity, self.iri)
                 self.iri_of[key], self.names[key] = iri, set(entity.names)
                 index.add(iri, entity, rule)
-                quads.append(ox.Quad(doc, _MENTIONS, named_node(iri), doc))
-                quads.append(ox.Quad(named_node(iri), _EXTRACTED_TYPE,
-                                     named_node(CLASS_OF_TYPE.get(entity.type, KG.Entity)), doc))
+                lines.append(f"{g} {_MENTIONS} <{iri}> {g} .\n")
+                lines.append(f"<{iri}> {_EXTRACTED_TYPE} {_CLASS_OF_TYPE.get(entity.type, _ENTITY)} {g} .\n")
                 new = entity.names
             else:
                 new = [n for n in entity.names if n not in known]
                 known.update(new)
                 index.add_names(self.iri_of[key], new, entity.evidence)
-            entity_node = named_node(self.iri_of[key])
-            quads += [ox.Quad(entity_node, _SURFACE_FORM, ox.Literal(n), doc) for n in new]
+            entity_node = f"<{self.iri_of[key]}>"
+            lines += [f"{entity_node} {_SURFACE_FORM} {nt_string(n)} {g} .\n" for n in new]
+        quads = len(lines) + sum(12 if fact.modality else 11 for fact in facts)
         for fact in facts:
-            quads += fact_quads(fact, self.article, self.iri, self.iri_of)
+            lines.append(fact_nquads(fact, self.article, self.iri, self.iri_of))
             writer.declare(fact)
             if not self.long:
                 self.triples.add((fact.subject, fact.predicate, fact.object))
-        return quads
+        return "".join(lines), quads
 
     def facts(self, store: GraphStore) -> int:
         """Distinct facts stated: counted as extracted for a short document, in the store (so
@@ -305,7 +312,11 @@ class _Document:
         return int(rows[0]["n"].value)
 
 
-_MENTIONS, _SURFACE_FORM, _EXTRACTED_TYPE = (named_node(t) for t in (KG.mentions, KG.surfaceForm, KG.extractedType))
+# N-Triples spellings of the terms every document's graph uses.
+_MENTIONS, _SURFACE_FORM, _EXTRACTED_TYPE, _ENTITY = (f"<{t}>" for t in (KG.mentions, KG.surfaceForm,
+                                                                          KG.extractedType, KG.Entity))
+_STREAMED = f'<{KG.streamed}> "true"^^<{XSD.boolean}>'
+_CLASS_OF_TYPE = {kind: f"<{iri}>" for kind, iri in CLASS_OF_TYPE.items()}
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,

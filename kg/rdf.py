@@ -2,8 +2,9 @@
 declarations, documents and reified provenance statements.
 
 IRIs are named with rdflib's URIRef (a str) throughout kg; the quads written are pyoxigraph terms,
-built directly: the embedded store takes them as they are, and an ingest builds ~250 per article,
-which rdflib's validating term constructors plus a conversion made a third of kg's write cost."""
+built directly, or, for a document's graph (~250 quads per article), N-Quads text the store parses
+on the writer thread: rdflib's validating term constructors plus a conversion made a third of kg's
+write cost, and a pyoxigraph Quad with a literal object still costs ~3 us to build."""
 
 from __future__ import annotations
 
@@ -47,10 +48,6 @@ def literal(value: str | float, datatype: str | None = None) -> tuple[ox.Literal
     return (ox.Literal(lexical, datatype=named_node(datatype)) if datatype else ox.Literal(lexical)), term.n3()
 
 
-def integer_literal(n: int) -> ox.Literal:
-    return ox.Literal(str(n), datatype=_INTEGER)
-
-
 def slug(text: str, limit: int = 80) -> str:
     """ASCII, lower-case, hyphenated: no character from an article can escape the IRI path."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -63,7 +60,9 @@ def type_group(kind: str) -> str:
     return "place" if kind in ("Place", "Country", "City") else kind.lower()
 
 
+@lru_cache(maxsize=65536)
 def mint_entity_iri(kind: str, label: str) -> URIRef:
+    """Cached: resolving an entity mints its IRI once or twice, and entities recur."""
     from .namespaces import ENT
 
     return ENT[f"{type_group(kind)}/{slug(label)}"]
@@ -101,16 +100,34 @@ def predicate_declaration(label: str, literal: bool, graph: URIRef) -> list[Quad
     root = KG.hasAttribute if literal else KG.relatedTo
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
     p, g = named_node(p), named_node(graph)
-    return [ox.Quad(p, _TYPE, named_node(kind), g), ox.Quad(p, named_node(RDFS.label), ox.Literal(label), g),
+    return [ox.Quad(p, _RDF_TYPE, named_node(kind), g), ox.Quad(p, _LABEL, ox.Literal(label), g),
             ox.Quad(p, named_node(RDFS.subPropertyOf), named_node(root), g)]
 
 
-def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> tuple[ox.NamedNode | ox.Literal, str]:
-    """The fact's object and its N3 spelling (for the statement digest)."""
+def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> tuple[str, str]:
+    """The fact's object in N-Triples and in N3 (which the statement digest hashes)."""
     if not fact.is_literal:
-        iri = iri_of[fact.object]
-        return named_node(iri), f"<{iri}>"
-    return literal(fact.object, None if fact.datatype == "string" else XSD[fact.datatype])
+        iri = f"<{iri_of[fact.object]}>"
+        return iri, iri
+    term, n3 = literal(fact.object, None if fact.datatype == "string" else _xsd(fact.datatype))
+    return literal_nt(term), n3
+
+
+@lru_cache(maxsize=64)
+def _xsd(name: str) -> URIRef:
+    """Cached: each rdflib Namespace lookup builds and checks a new URIRef."""
+    return XSD[name]
+
+
+@lru_cache(maxsize=65536)
+def literal_nt(term: ox.Literal) -> str:
+    """A literal's N-Triples spelling; cached: confidences, offsets and rules recur."""
+    return str(term)
+
+
+def nt_string(value: str) -> str:
+    """A plain string literal in N-Triples: only these four characters need escaping there."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def document_quads(article: Article, doc: URIRef) -> list[Quad]:
@@ -128,48 +145,56 @@ def document_quads(article: Article, doc: URIRef) -> list[Quad]:
     return [ox.Quad(d, named_node(p), o, d) for p, o in values]
 
 
-def fact_quads(fact: Fact, article: Article, doc: URIRef, iri_of: dict[str, URIRef]) -> list[Quad]:
-    """The triple itself and its provenance statement, both in the document's graph."""
+def fact_nquads(fact: Fact, article: Article, doc: URIRef, iri_of: dict[str, URIRef]) -> str:
+    """The triple itself and its provenance statement, both in the document's graph, as N-Quads
+    text: a pyoxigraph Quad with a literal object costs ~3 us to build (its term type is found by
+    failed conversions), and a statement has six; the store parses the text without the GIL."""
     subject, predicate = iri_of[fact.subject], predicate_iri(fact.predicate)
     o, o_n3 = object_term(fact, iri_of)
     digest = hashlib.sha1(f"{doc}|{subject}|{predicate}|{o_n3}|{fact.sentence_start}".encode()).hexdigest()[:24]
-    s, p, g, st = named_node(subject), named_node(predicate), named_node(doc), ox.NamedNode(STMT_BASE + digest)
-    quads = [
-        ox.Quad(s, p, o, g),
-        ox.Quad(st, _TYPE, _STATEMENT, g),
-        ox.Quad(st, _SUBJECT, s, g), ox.Quad(st, _PREDICATE, p, g), ox.Quad(st, _OBJECT, o, g),
-        ox.Quad(st, _DERIVED_FROM, g, g),
-        ox.Quad(st, _SENTENCE, ox.Literal(article.text[fact.sentence_start:fact.sentence_end].strip()), g),
-        ox.Quad(st, _START, integer_literal(fact.sentence_start), g),
-        ox.Quad(st, _END, integer_literal(fact.sentence_end), g),
-        ox.Quad(st, _CONFIDENCE, literal(round(fact.confidence, 3), XSD.decimal)[0], g),
-        ox.Quad(st, _RULE, ox.Literal(fact.rule), g),
-    ]
+    s, p, g, st = f"<{subject}>", f"<{predicate}>", f"<{doc}>", f"<{STMT_BASE}{digest}>"
+    sentence = nt_string(article.text[fact.sentence_start:fact.sentence_end].strip())
+    confidence = literal_nt(literal(round(fact.confidence, 3), _DECIMAL)[0])
+    text = (f"{s} {p} {o} {g} .\n"
+            f"{st} {_TYPE} {_STATEMENT} {g} .\n"
+            f"{st} {_SUBJECT} {s} {g} .\n{st} {_PREDICATE} {p} {g} .\n{st} {_OBJECT} {o} {g} .\n"
+            f"{st} {_DERIVED_FROM} {g} {g} .\n"
+            f"{st} {_SENTENCE} {sentence} {g} .\n"
+            f'{st} {_START} "{fact.sentence_start}"^^{_INTEGER} {g} .\n'
+            f'{st} {_END} "{fact.sentence_end}"^^{_INTEGER} {g} .\n'
+            f"{st} {_CONFIDENCE} {confidence} {g} .\n"
+            f"{st} {_RULE} {nt_string(fact.rule)} {g} .\n")
     if fact.modality:
-        quads.append(ox.Quad(st, _MODALITY, ox.Literal(fact.modality), g))
-    return quads
+        text += f"{st} {_MODALITY} {nt_string(fact.modality)} {g} .\n"
+    return text
 
 
-# The terms written for every fact, built once.
+# The terms written for every fact, built once (as N-Triples text).
 _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT, _INTEGER = (
-    named_node(t) for t in (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, XSD.integer))
+    f"<{t}>" for t in (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, XSD.integer))
 _DERIVED_FROM, _SENTENCE, _START, _END, _CONFIDENCE, _RULE, _MODALITY = (
-    named_node(t) for t in (PROV.wasDerivedFrom, KG.sentence, KG.startOffset, KG.endOffset, KG.confidence,
-                            KG.rule, KG.modality))
+    f"<{t}>" for t in (PROV.wasDerivedFrom, KG.sentence, KG.startOffset, KG.endOffset, KG.confidence,
+                       KG.rule, KG.modality))
+_DECIMAL = XSD.decimal
 STMT_BASE = str(STMT)
 
 
 def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
                        geonames_id: int | None, evidence: list[str], graph: URIRef) -> list[Quad]:
     e, g = named_node(iri), named_node(graph)
-    values = [(RDF.type, named_node(CLASS_OF_TYPE.get(kind, KG.Entity))), (RDFS.label, ox.Literal(label))]
-    values += [(SKOS.altLabel, ox.Literal(n)) for n in names if n != label]
+    values = [(_RDF_TYPE, named_node(CLASS_OF_TYPE.get(kind) or KG.Entity)), (_LABEL, ox.Literal(label))]
+    values += [(_ALT_LABEL, ox.Literal(n)) for n in names if n != label]
     if geonames_id:
-        values.append((OWL.sameAs, named_node(GEONAMES[f"{geonames_id}/"])))
-    values += [(KG.resolvedBy, ox.Literal(v)) for v in evidence]
-    return [ox.Quad(e, named_node(p), o, g) for p, o in values]
+        values.append((_SAME_AS, named_node(GEONAMES[f"{geonames_id}/"])))
+    values += [(_RESOLVED_BY, ox.Literal(v)) for v in evidence]
+    return [ox.Quad(e, p, o, g) for p, o in values]
+
+
+# Looked up once: each rdflib Namespace attribute builds and checks a new URIRef.
+_RDF_TYPE, _LABEL, _ALT_LABEL, _SAME_AS, _RESOLVED_BY = (
+    named_node(t) for t in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, KG.resolvedBy))
 
 
 __all__ = ["slug", "mint_entity_iri", "mint_local_iri", "is_local_iri", "document_iri", "predicate_iri", "predicate_declaration", "named_node",
-           "document_quads", "fact_quads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
+           "document_quads", "fact_nquads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
            "Quad"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -21,7 +22,10 @@ from .rdf import TYPE_OF_CLASS, entity_description, is_local_iri, mint_entity_ir
 from .store import GraphStore, sparql_values
 
 
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
+    """The form names are compared in; cached: an entity's names are compared each time it is
+    mentioned."""
     name = re.sub(r"^the\s+", "", name.strip().lower())
     name = re.sub(r"['’]s$", "", name)
     return re.sub(r"\s+", " ", name.replace(".", ""))

@@ -1,8 +1,8 @@
 """One store interface, two back ends: an embedded Oxigraph store on disk and (see remote.py) any
-SPARQL 1.1 server. Each write (`extend`, `retract`, `update`) is one transaction on both: the
-embedded store adds quads (pyoxigraph terms, see rdf.py) through pyoxigraph's transactional
-`Store.extend` (no SPARQL text to build and parse), a server gets one SPARQL Update request per
-write."""
+SPARQL 1.1 server. Each write (`extend`, `extend_nquads`, `retract`, `update`) is one transaction
+on both: the embedded store adds quads (pyoxigraph terms or N-Quads text, see rdf.py) through
+pyoxigraph's transactional `Store.extend` and `Store.load` (no SPARQL text to build and parse), a
+server gets one SPARQL Update request per write."""
 
 from __future__ import annotations
 
@@ -56,6 +56,10 @@ class GraphStore(ABC):
         """Add quads in one transaction."""
         if quads:
             self.update(insert_data(quads))
+
+    def extend_nquads(self, text: str) -> None:
+        """Add the quads of an N-Quads text in one transaction."""
+        self.extend(list(ox.parse(text, format=ox.RdfFormat.N_QUADS)))
 
     def retract(self, quads: list[ox.Quad]) -> None:
         """Remove quads in one transaction."""
@@ -125,6 +129,13 @@ class EmbeddedStore(GraphStore):
         """pyoxigraph's Store.extend: one transaction, no SPARQL text."""
         try:
             self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self.location}: {exc}") from None
+
+    def extend_nquads(self, text: str) -> None:
+        """pyoxigraph's Store.load: one transaction, parsed without the GIL."""
+        try:
+            self._store.load(text, format=ox.RdfFormat.N_QUADS)
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
 

@@ -187,6 +187,7 @@ class _Walk:
             self.heads_by_dep.setdefault(dep, []).append(head)
         self._anchors: dict[int, Sequence[int]] = {}
         self._heads: dict[frozenset[int], list[int]] = {}
+        self._counts: dict[frozenset[int], int] = {}
         self._tree_of: dict[int, int] = {}
 
     def match(self, pattern: _Pattern) -> list[tuple[int, ...]]:
@@ -217,20 +218,34 @@ class _Walk:
         ascending."""
         found = self._anchors.get(pattern.anchor_id)
         if found is None:
-            found: Sequence[int] = range(len(self.heads))
-            needed: list[frozenset[int]] = []
-            if pattern.child_deps:
-                heads = self.heads_by_dep
-                rarest = min(pattern.child_deps, key=lambda deps: sum(len(heads.get(d, ())) for d in deps))
-                found = self._heads_of(rarest)
-                needed = [deps for deps in pattern.child_deps if deps is not rarest]
-            for column, values, wanted in pattern.nodes[0].tests:   # a test at a time: each pass
-                tested = self.columns[column]                        # leaves fewer tokens to test
-                found = [i for i in found if (tested[i] in values) is wanted]
-            if needed:
-                found = [i for i in found if all(any((i, d) in self.by_head_dep for d in deps) for deps in needed)]
+            found = self._find_anchors(pattern)
             self._anchors[pattern.anchor_id] = found
         return found
+
+    def _find_anchors(self, pattern: _Pattern) -> Sequence[int]:
+        found: Sequence[int] = range(len(self.heads))
+        needed: list[frozenset[int]] = []
+        if pattern.child_deps:
+            counts = [self._head_count(deps) for deps in pattern.child_deps]
+            if 0 in counts:
+                return []                                        # a dependency the doc lacks
+            rarest = pattern.child_deps[counts.index(min(counts))]
+            found = self._heads_of(rarest)
+            needed = [deps for deps in pattern.child_deps if deps is not rarest]
+        for column, values, wanted in pattern.nodes[0].tests:   # a test at a time: each pass
+            tested = self.columns[column]                        # leaves fewer tokens to test
+            found = [i for i in found if (tested[i] in values) is wanted]
+        if needed:
+            found = [i for i in found if all(any((i, d) in self.by_head_dep for d in deps) for deps in needed)]
+        return found
+
+    def _head_count(self, deps: frozenset[int]) -> int:
+        """How many (head, child) pairs have one of these dependencies; patterns share them."""
+        count = self._counts.get(deps)
+        if count is None:
+            heads = self.heads_by_dep
+            count = self._counts[deps] = sum(len(heads.get(d, ())) for d in deps)
+        return count
 
     def _heads_of(self, deps: frozenset[int]) -> list[int]:
         """Tokens with a child of one of these dependencies, ascending; patterns share them."""
