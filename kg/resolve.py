@@ -62,6 +62,7 @@ class EntityIndex:
     def __init__(self) -> None:
         self.records: dict[URIRef, EntityRecord] = {}
         self._by_name: dict[tuple[str, str], set[URIRef]] = {}
+        self._by_name_part: dict[str, set[URIRef]] = {}     # first/last word of a multi-word name
 
     @classmethod
     def load(cls, store: GraphStore) -> EntityIndex:
@@ -100,6 +101,10 @@ class EntityIndex:
         group = type_group(record.type)
         for name in record.names:
             self._by_name.setdefault((group, norm_name(name)), set()).add(record.iri)
+            words = name.split()
+            if len(words) > 1:
+                for word in {words[0], words[-1]}:
+                    self._by_name_part.setdefault(word, set()).add(record.iri)
 
     def resolve(self, entity: Entity, document: URIRef) -> tuple[URIRef, str | None]:
         if entity.local:
@@ -114,9 +119,9 @@ class EntityIndex:
                 return iri, (f"same-name: '{name}' already names this {group}" if
                              iri != mint_entity_iri(entity.type, entity.label) else None)
         if entity.type == "Person" and len(entity.names) == 1 and " " not in entity.names[0]:
-            word = entity.names[0]
-            people = {r.iri for r in self.records.values() if type_group(r.type) == "person"
-                      and any(n.split()[0] == word or n.split()[-1] == word for n in r.names if " " in n)}
+            word = entity.names[0]               # an index of name parts: a scan of every record
+            people = {iri for iri in self._by_name_part.get(word, ())    # grew with the store
+                      if type_group(self.records[iri].type) == "person"}
             if len(people) == 1:
                 return next(iter(people)), f"name-part: '{word}' is part of a known person's name"
         return mint_entity_iri(entity.type, entity.label), None
