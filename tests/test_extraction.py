@@ -983,3 +983,9 @@ def test_a_body_named_on_over_for(nlp):
     doc = nlp("Léa Morel is based at the Lyon Observatory for Planetary Studies.")
     assert "Lyon Observatory for Planetary Studies" in {e.label for e in doc._.kg_entities.values()}
     assert not any(e.label == "Planetary Studies" for e in doc._.kg_entities.values())
+
+
+def test_a_share_of_a_whole_is_about_the_whole(nlp):
+    got = facts(nlp, "Peru, which claims most of the Humboldt Bank, did not comment. Lendo bought half of Vetra Bank.")
+    assert ("Peru", "claim", "Humboldt Bank") in got
+    assert ("Lendo", "buy", "Vetra Bank") in got

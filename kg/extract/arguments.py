@@ -63,10 +63,10 @@ class Arguments:
             return self._entity_of(tok.head.head, depth + 1)
         if lower == "whose":
             return self._whose(tok, depth)
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None
-        key = self._place_named_after(tok)
-        if key:
+        key = self._place_named_after(tok) or self._whole_of_part(tok)
+        if key or tok.pos_ in ("ADJ", "NUM"):
             return key
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -89,6 +89,14 @@ class Arguments:
                 if key:
                     return key
         return self._name_beside(tok) or self._stand_in(tok)
+
+    def _whole_of_part(self, tok: Token) -> str | None:
+        """ "claims most of the South China Sea", "bought half of X": the whole the share is of."""
+        if tok.lower_ not in self.lex.share_words:
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return self.found.entity_at(whole.i) if whole is not None else None
 
     def _named_by_participle(self, tok: Token) -> str | None:
         """ "The drug, called Veltrix, was developed by …", "a fund known as X": the name given."""

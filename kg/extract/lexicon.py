@@ -37,6 +37,7 @@ class Lexicon:
     naming_verbs: frozenset[str]             # "the drug, called Veltrix,": the drug is Veltrix
     funding_nouns: frozenset[str]            # "took part in the round": invested in who raised it
     raising_verbs: frozenset[str]
+    share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     undated_verbs: frozenset[str]
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's            # "said in 2019": the date is not an event of the subject
