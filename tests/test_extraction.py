@@ -989,3 +989,9 @@ def test_a_share_of_a_whole_is_about_the_whole(nlp):
     got = facts(nlp, "Peru, which claims most of the Humboldt Bank, did not comment. Lendo bought half of Vetra Bank.")
     assert ("Peru", "claim", "Humboldt Bank") in got
     assert ("Lendo", "buy", "Vetra Bank") in got
+
+
+def test_how_many_times(nlp):
+    got = facts(nlp, "Brann, which was founded in 1908, has won the Norwegian league three times. "
+                     "Vik, who has been capped 11 times by Norway, is expected to play on Sunday.")
+    assert {("Brann", "win count", "3"), ("Vik", "capped count", "11")} <= got
