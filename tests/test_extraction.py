@@ -995,3 +995,10 @@ def test_how_many_times(nlp):
     got = facts(nlp, "Brann, which was founded in 1908, has won the Norwegian league three times. "
                      "Vik, who has been capped 11 times by Norway, is expected to play on Sunday.")
     assert {("Brann", "win count", "3"), ("Vik", "capped count", "11")} <= got
+
+
+def test_an_untagged_company_ending_and_how_many_started(nlp):
+    got = facts(nlp, "The Oslo Marathon was first held in 1981 and is organised by Fjell Events. "
+                     "About 21,000 runners from 90 countries started the race this year.")
+    assert ("Fjell Events", "organise", "Oslo Marathon") in got
+    assert ("Oslo Marathon", "participants", "21000") in got

@@ -608,6 +608,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         j = i + 1
         while j < len(doc) and j not in covered and not doc[j].ent_type_ and (
                 (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].text[:1].isupper() and doc[j].lower_ in lexicon().organisation_name_endings)
                 or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
                     and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
