@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from .model import Article, Entity, Fact
-from .namespaces import DOC, ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
+from .namespaces import ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
 from .nlp import load_pipeline
 from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_nquads, named_node, nt_string,
                   predicate_declaration, predicate_iri)

@@ -271,9 +271,9 @@ class Arguments:
         return recent[:size] if len(recent) >= size else []
 
     def round_owner(self, round_noun: Token) -> Token | None:
-        """Whose funding round "the round" is: its possessor ("its previous round"), else the
-        subject of the last verb of raising with a round as its object ("X raised $85 million in a
-        Series C round")."""
+        """Whose funding round "the round" is: the subject of the last verb of raising before it
+        with a round as its object ("X raised $85 million in a Series C round"), else its
+        possessor ("its previous round")."""
         doc = round_noun.doc
         for i in range(round_noun.i - 1, -1, -1):
             tok = doc[i]

@@ -73,7 +73,8 @@ def _may_refer(tok: Token, lex, pronouns: frozenset[str]) -> bool:
     """What every rule below needs, checked cheaply first (most words refer to nothing): a
     pronoun, a noun a definite description can be headed by, or a capitalised word ("the Finn")."""
     return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or \
-        tok.lower_ in pronouns or tok.lower_ == "old" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
+        tok.lower_ in pronouns or tok.lower_ == "old" or \
+        (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,

@@ -39,8 +39,8 @@ class Lexicon:
     raising_verbs: frozenset[str]
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
-    undated_verbs: frozenset[str]
-    light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's            # "said in 2019": the date is not an event of the subject
+    undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
+    light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's

@@ -280,15 +280,15 @@ def _event_date_label(pred: Token) -> str | None:
     """When an unlisted event happened to the subject: "was discovered in 1911" -> "date
     discovered", "joined in 2015" -> "date joined", "will reach it in 2031" -> "reach date"; a
     light verb needs its noun ("made his debut in 2021" -> "date made debut")."""
-    prt = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
+    rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
     if pred.lemma_.lower() in lexicon().light_verbs:   # "made his debut" -> "date made debut"
         noun = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is None:
             return None
-        prt = f"{prt} {noun.lemma_.lower()}"
+        rest = f"{rest} {noun.lemma_.lower()}"
     if pred.tag_ in ("VBD", "VBN"):
-        return f"date {pred.lower_}{prt}"
-    return f"{pred.lemma_.lower()}{prt} date"
+        return f"date {pred.lower_}{rest}"
+    return f"{pred.lemma_.lower()}{rest} date"
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:

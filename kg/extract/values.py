@@ -43,8 +43,9 @@ APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|mor
 
 
 def number_value(text: str) -> tuple[str, str] | None:
-    """'6,800' -> ('6800', 'integer'), 'nine' -> ('9', 'integer'); amounts written with a scale word or a currency keep the
-    writer's words ('128 million', '$4.2 billion') as text, which is how people search for them."""
+    """'6,800' -> ('6800', 'integer'), 'nine' -> ('9', 'integer'); amounts written with a scale
+    word or a currency keep the writer's words ('128 million', '$4.2 billion') as text, which is
+    how people search for them."""
     m = _NUM.search(text)
     if not m:
         word = APPROXIMATELY.sub("", text.strip()).lower()
