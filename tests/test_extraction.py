@@ -1002,3 +1002,11 @@ def test_an_untagged_company_ending_and_how_many_started(nlp):
                      "About 21,000 runners from 90 countries started the race this year.")
     assert ("Fjell Events", "organise", "Oslo Marathon") in got
     assert ("Oslo Marathon", "participants", "21000") in got
+
+
+def test_what_a_takeover_needs_is_the_buyers(nlp):
+    got = facts(nlp, "Halvik Group agreed on Monday to buy Norwegian battery maker Vetra for 2.1 billion euros. "
+                     "The takeover requires approval from the European Commission. "
+                     "The deal gives the Danish group a foothold in Norway.")
+    assert ("Halvik Group", "require approval from", "European Commission") in got
+    assert not any(s == "Halvik Group" and p == "give" for s, p, o in got)   # the deal's own verbs only

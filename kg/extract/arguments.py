@@ -168,6 +168,12 @@ class Arguments:
             key = self._members_of(tok)
             if key:
                 return key
+        if lemma in self.lex.takeover_nouns and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.lemma_ in self.lex.takeover_verbs \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            buyer = self._buyer_before(tok)
+            if buyer is not None:
+                return self._entity_of(buyer, 1)   # "the takeover requires approval from X": the buyer's
         if lemma in self.lex.candidacy_nouns and tok.dep_ == "dobj":
             key = self._named(next((c for c in tok.children if c.dep_ == "poss"), None))
             if key:
@@ -283,6 +289,16 @@ class Arguments:
                     found = self.subjects(verb)
                     return found[0].token if found else None
         return next((c for c in round_noun.children if c.dep_ == "poss"), None)
+
+    def _buyer_before(self, noun: Token) -> Token | None:
+        """Who is buying in "the deal" or "the takeover": the subject of the last verb of buying
+        before it ("X agreed to buy Y", "X will acquire Y"), if the article has one."""
+        doc = noun.doc
+        for i in range(noun.i - 1, -1, -1):
+            if doc[i].pos_ == "VERB" and doc[i].lemma_ in self.lex.buying_verbs:
+                found = self.subjects(doc[i])
+                return found[0].token if found else None
+        return None
 
     def _by_round(self, tok: Token, depth: int) -> str | None:
         """ "the round, which values the firm at $620 million" and "its previous round": the firm

@@ -37,6 +37,9 @@ class Lexicon:
     naming_verbs: frozenset[str]             # "the drug, called Veltrix,": the drug is Veltrix
     funding_nouns: frozenset[str]            # "took part in the round": invested in who raised it
     raising_verbs: frozenset[str]
+    takeover_nouns: frozenset[str]           # "the takeover requires approval": the buyer's
+    buying_verbs: frozenset[str]
+    takeover_verbs: frozenset[str]           # what a deal itself does: requires approval, closes, forms X
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
