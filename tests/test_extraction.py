@@ -599,7 +599,8 @@ def test_the_two_ministers_and_both_banks_are_each_of_them(nlp):
                      "Both banks intend to list their shares on the Oslo Stock Exchange.")
     listed = {s for s, p, o in got if o == "Oslo Stock Exchange"}
     assert listed == {"Norvik Bank", "Baltica Bank"}                  # the parties, not the regulator
-    assert not any(o == "Finance Authority" for _, _, o in got)        # "their shares" are the banks'
+    assert not any(s == "Finance Authority" for s, _, _ in got)        # "their shares" are the banks'
+    assert ("Norvik Bank", "need approval from", "Finance Authority") in got     # the deal is the buyer's
 
 
 def test_a_definite_body_is_not_one_of_another_kind(nlp):
