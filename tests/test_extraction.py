@@ -1011,3 +1011,10 @@ def test_what_a_takeover_needs_is_the_buyers(nlp):
                      "The deal gives the Danish group a foothold in Norway.")
     assert ("Halvik Group", "require approval from", "European Commission") in got
     assert not any(s == "Halvik Group" and p == "give" for s, p, o in got)   # the deal's own verbs only
+
+
+def test_a_phrase_after_a_coordinated_verb_and_its_object_is_that_verbs(nlp):
+    got = facts(nlp, "Brekka Systems employs about 2,300 people and supplies turbine blades to manufacturers "
+                     "including Denmark's Halvik Wind.")
+    assert ("Brekka Systems", "supply to", "Halvik Wind") in got
+    assert not any(p == "employ to" for s, p, o in got)

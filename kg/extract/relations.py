@@ -79,7 +79,8 @@ class RelationExtractor:
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
             if "pred" in nodes:
                 if "prep" in nodes:
-                    nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) or nodes["pred"]
+                    nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) \
+                        or _nearer_conjunct(nodes["pred"], nodes["prep"]) or nodes["pred"]
                 if spec.get("literal") in RESULT_LITERALS and \
                         _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
                     continue
@@ -265,6 +266,15 @@ def _fronted_participle(pred: Token, prep: Token) -> Token | None:
     if subject is None or prep.i > subject.i:
         return None
     return next((c for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < prep.i), None)
+
+
+def _nearer_conjunct(pred: Token, prep: Token) -> Token | None:
+    """ "X employs 1,800 people and supplies cells to carmakers": the parser hangs "to carmakers"
+    on "employs", but a phrase after a coordinated verb and its object belongs to that verb."""
+    if prep.head.i != pred.i or prep.i < pred.i:
+        return None
+    return next((c for c in reversed(list(pred.children)) if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and c.i < prep.i and any(g.dep_ == "dobj" and g.i < prep.i for g in c.children)), None)
 
 
 RESULT_LITERALS = ("time", "duration", "rank")
