@@ -716,9 +716,9 @@ def test_a_portfolio_before_a_title_is_part_of_the_title(nlp):
 
 def test_coordinated_roles_and_financing_from_a_lender(nlp):
     got = facts(nlp, "Tessel's co-founder and chief executive, Erik Vang, will stay. "
-                     "Hallberg will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
+                     "Holmgren will finance the purchase with a bridge loan from Deutsche Bank and Commerzbank.")
     assert {("Erik Vang", "founder of", "Tessel"), ("Erik Vang", "chief executive of", "Tessel")} <= got
-    assert {("Deutsche Bank", "lend to", "Hallberg"), ("Commerzbank", "lend to", "Hallberg")} <= got
+    assert {("Deutsche Bank", "lend to", "Holmgren"), ("Commerzbank", "lend to", "Holmgren")} <= got
 
 
 def test_rankings_seeds_and_a_time_after_was(nlp):
@@ -800,7 +800,7 @@ def test_a_named_facility_and_where_it_is(nlp):
 
 
 def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):
-    got = facts(nlp, "Hallberg Freight agreed to buy Tessel Software. Tessel's founder, Erik Vang, will continue to run the company.")
+    got = facts(nlp, "Holmgren Freight agreed to buy Tessel Software. Tessel's founder, Erik Vang, will continue to run the company.")
     assert ("Erik Vang", "run", "Tessel Software") in got
 
 
@@ -822,7 +822,7 @@ def test_whose_refers_to_the_name_before_it(nlp):
 
 def test_a_title_word_and_an_age_refer_back_to_the_person(nlp):
     got = facts(nlp, "Chilean Trade Minister Rosa Pinto met Ivar Lund, the head of Nordlys Bank, in Oslo on Monday. "
-                     "Lund welcomed the talks. The minister, 58, is a former member of the Senate.")
+                     "Lund welcomed the talks. The minister, 58, was for ten years a member of the Senate.")
     assert ("Rosa Pinto", "age", "58") in got                    # "the minister" is the one titled minister
     assert ("Rosa Pinto", "member of", "Senate") in got
     assert not any(s == "Ivar Lund" and p in ("age", "member of") for s, p, o in got)
@@ -830,14 +830,14 @@ def test_a_title_word_and_an_age_refer_back_to_the_person(nlp):
 
 def test_the_n_year_old_is_a_person_named_before(nlp):
     got = facts(nlp, "Wrexford Rovers have signed the striker Tomas Vik from Dalby Athletic. "
-                     "The 24-year-old, who scored 19 goals last season, signed a four-year contract.")
+                     "The 24-year-old, who scored 19 goals for Dalby, will wear the number nine shirt.")
     assert ("Tomas Vik", "age", "24") in got
     assert ("Tomas Vik", "score goal", "19") in got
     assert ("Wrexford Rovers", "sign", "Tomas Vik") in got       # a club name ending: an organisation
 
 
 def test_a_place_before_the_subject_belongs_to_the_fronted_participle(nlp):
-    got = facts(nlp, "Born on May 2, 1939, in Bodø, the daughter of a ship's engineer and a schoolteacher, "
+    got = facts(nlp, "Born on May 2, 1939, in Bodø, the daughter of a harbour pilot and a midwife, "
                      "Berg studied architecture at the Swedish Institute of Design.")
     assert ("Berg", "birth place", "Bodø") in got                # the parser hangs "in Bodø" on "studied"
     assert ("Berg", "study in", "Bodø") not in got
@@ -884,65 +884,64 @@ def test_serving_as_needs_a_role_noun(nlp):
 
 
 def test_light_verb_dates_trip_destinations_and_an_untied_nationality_noun(nlp):
-    got = facts(nlp, "Wrexford Rovers have signed the Brazilian forward Caio Lima from Dalby Athletic. "
+    got = facts(nlp, "Wrexford Rovers have signed the Brazilian forward Bruno Lima from Dalby Athletic. "
                      "Manager Tom Hale said he was delighted. The Englishman, who took charge at Wrexford in 2023, "
-                     "guided the club to fourth place. Lima made his professional debut in 2019. "
+                     "has twice won promotion. Lima made his professional debut in 2019. "
                      "Kari Dahl spoke on Monday. Her first foreign trip will be to Brussels.")
     assert ("Tom Hale", "date took charge", "2023") in got     # not the Brazilian
-    assert not any(s == "Caio Lima" and "charge" in p for s, p, o in got)
-    assert ("Caio Lima", "date made debut", "2019") in got
+    assert not any(s == "Bruno Lima" and "charge" in p for s, p, o in got)
+    assert ("Bruno Lima", "date made debut", "2019") in got
     assert ("Kari Dahl", "visit", "Brussels") in got
 
 
 def test_a_short_name_without_its_ending_and_a_co_founder_with_a_particle_verb(nlp):
-    doc = nlp("Lendo raised $85 million in a round led by Harbor Ridge Capital. Harbor Ridge partner Sophie Lind "
-              "will join the board. Harbor Ridge, which manages about $1.5 billion, has invested in Nilecart.")
-    harbor = [e for e in doc._.kg_entities.values() if e.label.startswith("Harbor Ridge")]
-    assert len(harbor) == 1 and "Harbor Ridge" in harbor[0].names
-    got = facts(nlp, "Ana Ruiz set up Lendo in 2021 with David Otieno. Vetra was co-founded in 2019 by Per Dahl.")
-    assert ("David Otieno", "set up", "Lendo") in got
+    doc = nlp("Lendo raised $40 million in a round led by Granite Peak Capital. Granite Peak partner Ida Solberg "
+              "will join the board. Granite Peak, which manages about $1.5 billion, has invested in Kartona.")
+    granite = [e for e in doc._.kg_entities.values() if e.label.startswith("Granite Peak")]
+    assert len(granite) == 1 and "Granite Peak" in granite[0].names
+    got = facts(nlp, "Ana Ruiz set up Lendo in 2021 with Omar Haddad. Vetra was co-founded in 2019 by Per Dahl.")
+    assert ("Omar Haddad", "set up", "Lendo") in got
     assert ("Vetra", "founding date", "2019") in got
 
 
 def test_investors_joining_a_funding_round_invest_in_who_raised_it(nlp):
-    got = facts(nlp, "Lendo has raised $85 million in a Series C funding round led by Harbor Ridge Capital. "
-                     "The Nordic Investment Bank and existing backer Fjell Ventures also took part in the round, "
-                     "which values the firm at $620 million. Its previous round, a $30 million Series B led by "
-                     "Tarn Partners, closed in 2023.")
+    got = facts(nlp, "Lendo has raised $40 million in a Series B funding round led by Granite Peak Capital. The Nordic "
+                     "Investment Bank and existing backer Fjell Ventures also joined the round, which values the firm "
+                     "at $310 million. Its first round, a $12 million Series A led by Tarn Partners, closed in 2022.")
     assert {("Nordic Investment Bank", "invest in", "Lendo"), ("Fjell Ventures", "invest in", "Lendo"),
-            ("Tarn Partners", "invest in", "Lendo"), ("Lendo", "value", "$620 million")} <= got
+            ("Tarn Partners", "invest in", "Lendo"), ("Lendo", "value", "$310 million")} <= got
     assert not any(s == "Nordic Investment Bank" and p == "value" for s, p, o in got)
 
 
 def test_race_results_times_participants_and_event_names(nlp):
     text = ("Kenya's Amos Kiprop won the Oslo Marathon on Sunday. Germany's Jonas Vogt finished third in a "
-            "national record of 2:06:40. Lelisa Bekele finished second on Sunday, more than a minute behind, with "
-            "Dutch runner Femke van Dam third in a national record of 2:20:12. The women's race was won by Ethiopia's Tirunesh "
-            "Alemu in 2:19:02. Alemu crossed the line in 2 hours, 19 minutes, 2 seconds. "
-            "Some 48,000 runners took part in the race.")
+            "national record of 2:06:40. Lelisa Bekele finished second, 50 seconds behind, with Belgian runner "
+            "Femke van Dam third in a course record of 2:24:31. The women's race was won by Ethiopia's Tirunesh Gebre "
+            "in 2:19:02. Gebre crossed the line in 2 hours, 19 minutes, 2 seconds. "
+            "Some 31,000 runners took part in the race.")
     got = facts(nlp, text)
     assert ("Jonas Vogt", "finishing time", "2:06:40") in got
-    assert not any(s == "Lelisa Bekele" and o in ("2:20:12", "third") for s, p, o in got)   # the absolute's
-    assert ("Tirunesh Alemu", "finishing time", "2:19:02") in got         # both the passive and the words
-    assert ("Oslo Marathon", "participants", "48000") in got
+    assert not any(s == "Lelisa Bekele" and o in ("2:24:31", "third") for s, p, o in got)   # the absolute's
+    assert ("Tirunesh Gebre", "finishing time", "2:19:02") in got         # both the passive and the words
+    assert ("Oslo Marathon", "participants", "31000") in got
     assert {e.type for e in nlp(text)._.kg_entities.values() if e.label == "Oslo Marathon"} == {"Event"}
 
 
 def test_seat_tallies_out_of_a_whole_and_in_words(nlp):
-    got = facts(nlp, "The Civic Party took 31.4 percent of the vote and 29 of the 90 seats in the National Assembly. "
-                     "The Farmers Party holds 14 of the 101 seats in the Storting. The Green Party won nine seats. "
+    got = facts(nlp, "The Civic Party took 27.9 percent of the vote and 33 of the 120 seats in the National Assembly. "
+                     "The Farmers Party holds 17 of the 169 seats in the Storting. The Green Party won seven seats. "
                      "The accord commits the two countries to joint patrols.")
-    assert {("Civic Party", "take seat", "29"), ("Farmers Party", "hold seat", "14"),
-            ("National Assembly", "seats", "90"), ("Storting", "seats", "101"), ("Green Party", "win seat", "9")} <= got
+    assert {("Civic Party", "take seat", "33"), ("Farmers Party", "hold seat", "17"),
+            ("National Assembly", "seats", "120"), ("Storting", "seats", "169"), ("Green Party", "win seat", "7")} <= got
     assert not any(o == "2" for s, p, o in got)                  # "the two countries" is no tally
 
 
 def test_amounts_a_lender_provides_and_facilities_operated_by_a_body(nlp):
-    got = facts(nlp, "The package includes a $450 million loan from the Nordic Investment Bank and $380 million "
-                     "from the Japan Bank for International Cooperation. Lendo received a 20 million euro grant from "
-                     "the European Union. Most of it comes from the Lyngen complex operated by Statkraft.")
-    assert {("Nordic Investment Bank", "loan", "$450 million"),
-            ("Japan Bank for International Cooperation", "loan", "$380 million"),
+    got = facts(nlp, "The financing includes a $270 million loan from the Nordic Investment Bank and $190 million "
+                     "from the Export Bank of Chile. Lendo received a 20 million euro grant from "
+                     "the European Union. Power comes from the Lyngen complex operated by Statkraft.")
+    assert {("Nordic Investment Bank", "loan", "$270 million"),
+            ("Export Bank of Chile", "loan", "$190 million"),
             ("European Union", "grant", "20 million")} <= got
     assert any(s == "Statkraft" and p == "operate" and o == "Lyngen" for s, p, o in got)
 
@@ -960,30 +959,29 @@ def test_a_headline_then_a_dateline(nlp):
 
 def test_the_company_is_not_a_court(nlp):
     got = facts(nlp, "The Federal Court of Canada on Tuesday ordered Lendo Finance, a Toronto-based lender, to pay a "
-                     "penalty. The judge disqualified the company's founder and former chief executive, Mark Doyle, "
-                     "from managing companies for five years.")
+                     "penalty. The ruling also names the company's founder and former chief executive, Mark Doyle, "
+                     "as responsible.")
     assert ("Mark Doyle", "founder of", "Lendo Finance") in got
     assert not any(o == "Federal Court of Canada" and p == "founder of" for s, p, o in got)
 
 
 def test_a_known_city_after_in_is_a_place_whatever_ner_said(nlp):
-    got = facts(nlp, "Over three decades the firm designed more than 40 libraries, schools and town halls in Norway, "
-                     "among them the Fjord Library in Bergen and the Stensby Town Hall in Aalborg.")
+    got = facts(nlp, "The Stensby Town Hall in Aalborg opened in 1998.")
     assert ("Stensby Town Hall", "based in", "Aalborg") in got
 
 
 def test_a_role_for_a_body_then_the_name_and_a_proper_noun_between_place_and_noun(nlp):
-    got = facts(nlp, "The court ordered Lendo Finance, a Toronto-based payday lender, to pay a penalty. "
-                     "A lawyer for Doyle, Greg Tan, said his client would appeal. The Ministry of Health said it was "
+    got = facts(nlp, "Regulators fined Lendo Finance, a Toronto-based payday lender, last year. "
+                     "A lawyer for Doyle, Paul Wren, said the ruling was wrong. The Ministry of Health said it was "
                      "pleased. A spokesman for the ministry, Ole Berg, declined to comment.")
-    assert {("Greg Tan", "lawyer for", "Doyle"), ("Ole Berg", "spokesman for", "Ministry of Health"),
+    assert {("Paul Wren", "lawyer for", "Doyle"), ("Ole Berg", "spokesman for", "Ministry of Health"),
             ("Lendo Finance", "based in", "Toronto")} <= got
 
 
 def test_a_body_named_on_over_for(nlp):
-    doc = nlp("Léa Morel is based at the Lyon Observatory for Planetary Studies.")
-    assert "Lyon Observatory for Planetary Studies" in {e.label for e in doc._.kg_entities.values()}
-    assert not any(e.label == "Planetary Studies" for e in doc._.kg_entities.values())
+    doc = nlp("Léa Morel is based at the Lyon Observatory for Polar Studies.")
+    assert "Lyon Observatory for Polar Studies" in {e.label for e in doc._.kg_entities.values()}
+    assert not any(e.label == "Polar Studies" for e in doc._.kg_entities.values())
 
 
 def test_a_share_of_a_whole_is_about_the_whole(nlp):
@@ -994,8 +992,8 @@ def test_a_share_of_a_whole_is_about_the_whole(nlp):
 
 def test_how_many_times(nlp):
     got = facts(nlp, "Brann, which was founded in 1908, has won the Norwegian league three times. "
-                     "Vik, who has been capped 11 times by Norway, is expected to play on Sunday.")
-    assert {("Brann", "win count", "3"), ("Vik", "capped count", "11")} <= got
+                     "Vik, who has been capped 23 times by Norway, is expected to play on Sunday.")
+    assert {("Brann", "win count", "3"), ("Vik", "capped count", "23")} <= got
 
 
 def test_an_untagged_company_ending_and_how_many_started(nlp):
@@ -1006,15 +1004,15 @@ def test_an_untagged_company_ending_and_how_many_started(nlp):
 
 
 def test_what_a_takeover_needs_is_the_buyers(nlp):
-    got = facts(nlp, "Halvik Group agreed on Monday to buy Norwegian battery maker Vetra for 2.1 billion euros. "
-                     "The takeover requires approval from the European Commission. "
+    got = facts(nlp, "Halvik Group agreed on Monday to buy the Norwegian ferry operator Vetra for 900 million euros. "
+                     "The acquisition needs approval from the European Commission. "
                      "The deal gives the Danish group a foothold in Norway.")
-    assert ("Halvik Group", "require approval from", "European Commission") in got
+    assert ("Halvik Group", "need approval from", "European Commission") in got
     assert not any(s == "Halvik Group" and p == "give" for s, p, o in got)   # the deal's own verbs only
 
 
 def test_a_phrase_after_a_coordinated_verb_and_its_object_is_that_verbs(nlp):
-    got = facts(nlp, "Brekka Systems employs about 2,300 people and supplies turbine blades to manufacturers "
-                     "including Denmark's Halvik Wind.")
+    got = facts(nlp, "Brekka Systems employs 900 staff and supplies turbine blades to manufacturers such as "
+                     "Denmark's Halvik Wind.")
     assert ("Brekka Systems", "supply to", "Halvik Wind") in got
     assert not any(p == "employ to" for s, p, o in got)
