@@ -228,7 +228,9 @@ class _Writer:
         iris = sorted(self.touched)
         described = {iri: self.index.describe(iri) for iri in iris}        # now: the index moves on
         self.wait()                                                          # the store is up to date
-        before = self.written | current_descriptions(self.store, [i for i in iris if i not in self.written])
+        fetched = current_descriptions(self.store, [i for i in iris if i not in self.written])
+        # only the touched entities: a copy of all `written` made each commit cost more than the last
+        before = {iri: self.written.get(iri) or fetched.get(iri, set()) for iri in iris}
         new = [q for iri in iris for q in described[iri] if q not in before.get(iri, ())]
         stale = sorted((q for iri in iris for q in before.get(iri, set()) - set(described[iri])), key=str)
         self.written.update((iri, set(quads)) for iri, quads in described.items())
@@ -294,13 +296,13 @@ class _Document:
                 index.add_names(self.iri_of[key], new, entity.evidence)
             entity_node = f"<{self.iri_of[key]}>"
             lines += [f"{entity_node} {_SURFACE_FORM} {nt_string(n)} {g} .\n" for n in new]
-        quads = len(lines) + sum(12 if fact.modality else 11 for fact in facts)
         for fact in facts:
             lines.append(fact_nquads(fact, self.article, self.iri, self.iri_of))
             writer.declare(fact)
             if not self.long:
                 self.triples.add((fact.subject, fact.predicate, fact.object))
-        return "".join(lines), quads
+        text = "".join(lines)
+        return text, text.count("\n")           # one quad a line: literals escape their newlines
 
     def facts(self, store: GraphStore) -> int:
         """Distinct facts stated: counted as extracted for a short document, in the store (so
