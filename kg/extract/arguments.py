@@ -199,7 +199,7 @@ class Arguments:
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
                     sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:
-                return key                   # "the Vireo-Kestrel team" is Vireo-Kestrel, "its Heron
+                return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
                                              # probe" Heron; "the UN refugee agency" is not the UN
         return None
 

@@ -317,7 +317,7 @@ def _of_other_family(head: str, kinds: dict[str, str], labels: dict[str, str],
         return set()
     out = set()
     for key, kind in kinds.items():
-        name = labels[key].lower()         # "Orbis Bank", "Federal Court of Australia": their head word
+        name = labels[key].lower()         # "Orbis Bank", "Federal Court of Canada": their head word
         words = [n for _, n in nouns.get(key, ())] + name.split()[-1:] + name.split(" of ")[0].split()[-1:]
         theirs = {families[w] for w in words if w in families}
         if kind == "Organization" and theirs and family not in theirs:

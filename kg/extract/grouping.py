@@ -164,7 +164,7 @@ def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | N
 
 
 def _organisation_named_without_ending(name: str, orgs: list[Mention]) -> Mention | None:
-    """ "Harbor Ridge" for "Harbor Ridge Capital": exactly one organisation is the name followed
+    """ "Granite Peak" for "Granite Peak Capital": exactly one organisation is the name followed
     only by organisation name endings (Capital, Group, Industries)."""
     endings = lexicon().organisation_name_endings
     found = {m.name: m for m in orgs if m.name.startswith(name + " ")

@@ -30,7 +30,7 @@ class Lexicon:
     organisation_part_nouns: frozenset[str]
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
-    event_name_endings: frozenset[str]       # "the Oslo Marathon", "the Qatar Open": events
+    event_name_endings: frozenset[str]       # "the Oslo Marathon", "the Bergen Open": events
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
     stock_nouns: frozenset[str]              # "shares in X" move with X

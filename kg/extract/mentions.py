@@ -220,14 +220,14 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     dateline = text.isupper() and _opens_line(span)
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital
-                  or _after_locative_preposition(span)):          # "the town hall in Aalborg"
+                  or _after_locative_preposition(span)):          # "the town hall in Odense"
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
         else:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
     if kind == "Person" and _modifies_common_noun(span):
         if _names_a_facility(span):
-            kind = "Facility"                # "the Kestrel mine"
+            kind = "Facility"                # "the Selva mine"
         elif span.root.head.lower_ not in lexicon().role_words:
             return None
         else:
@@ -272,7 +272,7 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _with_purpose(span: Span) -> Span:
-    """ "[the Marseille Observatory] for Planetary Studies": a body's name goes on over "for" and
+    """ "[the Lyon Observatory] for Polar Studies": a body's name goes on over "for" and
     the capitalised words NER left out."""
     doc = span.doc
     end = span.end + 1
@@ -313,7 +313,7 @@ def _names_an_institution(span: Span) -> bool:
 
 def _kind_from_name_ending(span: Span) -> str | None:
     """ "Quillon Robotics", "Eastgate Capital", "Dalsten Markt": names ending in an organisation
-    word are organisations, and "the Oslo Marathon" or "the Qatar Open" events, whatever NER said."""
+    word are organisations, and "the Oslo Marathon" or "the Bergen Open" events, whatever NER said."""
     if len(span) > 1 and span[-1].lower_ in lexicon().organisation_name_endings:
         return "Organization"
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
@@ -529,7 +529,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         i -= 1                               # "Acme's chief executive X"
     org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
     if org is not None and org.type in ("Place", "Person", "Entity") and org.place is None:
-        org.type = "Organization"            # "Kestrel Bay partner X": a title belongs to a body
+        org.type = "Organization"            # "Alder Bay partner X": a title belongs to a body
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
