@@ -8,13 +8,14 @@ real subject several clauses away ("Ottawa has signaled a desire to take part in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from .coref import sentences_back
 from .lexicon import lexicon
-from .mentions import DocumentEntities, noun_kind
+from .mentions import DocumentEntities, names_a_place, noun_kind
 
 COPULAS = {"be", "become", "remain"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
@@ -94,8 +95,7 @@ class Arguments:
         """ "claims most of the South China Sea", "bought half of X": the whole the share is of."""
         if tok.lower_ not in self.lex.share_words:
             return None
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        whole = _object_of(tok, "of")
         return self.found.entity_at(whole.i) if whole is not None else None
 
     def _named_by_participle(self, tok: Token) -> str | None:
@@ -113,11 +113,9 @@ class Arguments:
     def _place_named_after(self, tok: Token) -> str | None:
         """ "near the city of Tamsalu", "the port of Narvik": the place named after "of" (but "the
         capital of X" is not X)."""
-        lemma = tok.lemma_.lower()
-        if lemma not in self.lex.place_nouns or lemma == "capital":
+        if not names_a_place(tok):
             return None
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        place = _object_of(tok, "of")
         key = self.found.entity_at(place.i) if place is not None else None
         return key if key and self.found.entities[key].type in ("Place", "City", "Country") else None
 
@@ -280,23 +278,28 @@ class Arguments:
         """Whose funding round "the round" is: the subject of the last verb of raising before it
         with a round as its object ("X raised $85 million in a Series C round"), else its
         possessor ("its previous round")."""
-        doc = round_noun.doc
-        for i in range(round_noun.i - 1, -1, -1):
-            tok = doc[i]
-            if tok.lemma_ in self.lex.funding_nouns and tok.dep_ in ("pobj", "dobj"):
-                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-                if verb.lemma_ in self.lex.raising_verbs:
-                    found = self.subjects(verb)
-                    return found[0].token if found else None
-        return next((c for c in round_noun.children if c.dep_ == "poss"), None)
+        def raising(tok: Token) -> Token | None:
+            if tok.lemma_ not in self.lex.funding_nouns or tok.dep_ not in ("pobj", "dobj"):
+                return None
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            return verb if verb.lemma_ in self.lex.raising_verbs else None
+        found = self._subject_of_last(round_noun, raising)
+        return found or next((c for c in round_noun.children if c.dep_ == "poss"), None)
 
     def _buyer_before(self, noun: Token) -> Token | None:
         """Who is buying in "the deal" or "the takeover": the subject of the last verb of buying
         before it ("X agreed to buy Y", "X will acquire Y"), if the article has one."""
-        doc = noun.doc
-        for i in range(noun.i - 1, -1, -1):
-            if doc[i].pos_ == "VERB" and doc[i].lemma_ in self.lex.buying_verbs:
-                found = self.subjects(doc[i])
+        return self._subject_of_last(noun, lambda tok: tok if tok.pos_ == "VERB" and
+                                     tok.lemma_ in self.lex.buying_verbs else None)
+
+    def _subject_of_last(self, before: Token, verb_at: Callable[[Token], Token | None]) -> Token | None:
+        """The subject of the last verb before `before` that `verb_at` finds (None once one is
+        found without a subject: an earlier one is another event)."""
+        doc = before.doc
+        for i in range(before.i - 1, -1, -1):
+            verb = verb_at(doc[i])
+            if verb is not None:
+                found = self.subjects(verb)
                 return found[0].token if found else None
         return None
 
@@ -407,6 +410,12 @@ def is_passive(pred: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
         return True
     return pred.dep_ in ("acl", "advcl") and not any(c.dep_ in SUBJECT_DEPS for c in pred.children)
+
+
+def _object_of(tok: Token, preposition: str) -> Token | None:
+    """The object of the preposition on `tok`: X in "most of X", "the port of X"."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _beside_its_head(appos: Token) -> bool:

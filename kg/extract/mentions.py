@@ -330,9 +330,15 @@ def _kind_from_context(span: Span) -> str | None:
 def _kind_from_place_noun(span: Span) -> str | None:
     """ "the town of Alta", "the Norwegian port of Narvik": a place, whatever NER said."""
     prep = span.root.head
-    if span.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lexicon().place_nouns:
+    if span.root.dep_ == "pobj" and prep.lower_ == "of" and names_a_place(prep.head):
         return "Place"
     return None
+
+
+def names_a_place(noun: Token) -> bool:
+    """A place noun whose "of" names the place itself: "the town of X" is X, "the capital of X" is not."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon().place_nouns and lemma != "capital"
 
 
 def _kind_from_given_name(span: Span, kind: str) -> str:

@@ -116,8 +116,7 @@ class RelationExtractor:
                 for obj in objects:
                     if literal:
                         value = _literal(obj, literal)
-                        if value is None or "subject_types" in spec and \
-                                found.entities[s_key].type not in spec["subject_types"]:
+                        if value is None or not _types_ok(spec, found.entities[s_key]):
                             continue
                         out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
                                         spec["confidence"], value[1], subject.modality, pred.i))
@@ -360,10 +359,11 @@ def _entity_around(tok: Token) -> Span:
     return doc[start:end]
 
 
-def _types_ok(spec: dict, subject: Entity, obj: Entity) -> bool:
+def _types_ok(spec: dict, subject: Entity, obj: Entity | None = None) -> bool:
+    """The types a rule allows its subject and (for facts between entities) its object."""
     if "subject_types" in spec and subject.type not in spec["subject_types"]:
         return False
-    return not ("object_types" in spec and obj.type not in spec["object_types"])
+    return obj is None or not ("object_types" in spec and obj.type not in spec["object_types"])
 
 
 def _metonymy(key: str, label: str, found: DocumentEntities) -> str:
