@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from .graphview import load_graph, subgraph_around, subgraph_from_query
+from .graphview import load_graph, subgraph_around, subgraph_from_query, under
 from .ingest import IngestReport, ingest
 from .namespaces import ENTITY_GRAPH, KG, RDFS, SKOS
 from .readers import read_paths
@@ -121,8 +121,7 @@ def find_entity(store: GraphStore, name: str) -> str | None:
     return rows[0]["e"].value if rows else None
 
 
-FACT_PREDICATES = (f"{{ ?p <{RDFS.subPropertyOf}>+ <{KG.relatedTo}> }} "
-                   f"UNION {{ ?p <{RDFS.subPropertyOf}>+ <{KG.hasAttribute}> }}")
+FACT_PREDICATES = f"{{ {under(KG.relatedTo)} }} UNION {{ {under(KG.hasAttribute)} }}"
 # Uses are counted per predicate first and labels joined to those few dozen rows after: joining
 # the label to every fact quad before grouping made this query cost twice as much at 1M quads.
 TOP_PREDICATES = f"""SELECT ?label (SUM(?uses) AS ?n) WHERE {{

@@ -13,11 +13,16 @@ from .store import GraphStore
 ENTITIES = f"""SELECT ?e ?label ?type WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e <{RDFS.label}> ?label ; a ?type }} }}"""
 
 
+def under(root: str) -> str:
+    """The SPARQL pattern for a predicate ?p declared under `root` (relatedTo, hasAttribute)."""
+    return f"?p <{RDFS.subPropertyOf}>+ <{root}>"
+
+
 def facts_query(root: str) -> str:
     """The distinct facts whose predicate is under `root`, each with its predicate's label. Labels
     are looked up once per predicate, then joined to the distinct facts, not looked up for every
     fact quad: at 1M quads that takes about half the time."""
-    under_root = f"?p <{RDFS.subPropertyOf}>+ <{root}>"
+    under_root = under(root)
     return f"""SELECT ?s ?p ?o ?plabel WHERE {{
   {{ SELECT DISTINCT ?p ?plabel WHERE {{ {under_root} OPTIONAL {{ ?p <{RDFS.label}> ?plabel }} }} }}
   {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {under_root} . ?s ?p ?o }} }} }}"""

@@ -342,8 +342,9 @@ def parse_text(text: str) -> str:
     """The text the parser sees: a headline without a full stop and a wire-copy dateline
     ("BERLIN, June 4 — Quillon …") each end with one, so neither runs into the first sentence.
     Same length, so every offset still points into the article text."""
-    head = HEADLINE.sub(lambda m: m.group(1) + "." + m.group(2), text[:HEAD_CHARS], count=1)
-    head = DATELINE.sub(lambda m: m.group(1) + "." + m.group(2), head, count=1)
+    # what lies between the two groups (a line break, a dash) becomes a full stop
+    head = HEADLINE.sub(r"\1.\2", text[:HEAD_CHARS], count=1)
+    head = DATELINE.sub(r"\1.\2", head, count=1)
     return head + text[HEAD_CHARS:]
 
 

@@ -1,10 +1,10 @@
 """Facts and entities -> RDF terms and quads: readable, stable, injection-safe IRIs, predicate
 declarations, documents and reified provenance statements.
 
-IRIs are named with rdflib's URIRef (a str) throughout kg; the quads written are pyoxigraph terms,
-built directly, or, for a document's graph (~250 quads per article), N-Quads text the store parses
-on the writer thread: rdflib's validating term constructors plus a conversion made a third of kg's
-write cost, and a pyoxigraph Quad with a literal object still costs ~3 us to build."""
+IRIs are named with rdflib's URIRef (a str) throughout kg. Quads are built as pyoxigraph terms, and
+what ingest writes goes to the store as N-Quads text it parses on the writer thread (a document's
+graph is written as text from the start): rdflib's validating term constructors plus a conversion
+made a third of kg's write cost, and a pyoxigraph Quad with a literal object costs ~3 us to build."""
 
 from __future__ import annotations
 
@@ -38,14 +38,15 @@ def named_node(iri: str) -> ox.NamedNode:
 
 
 @lru_cache(maxsize=65536)
-def literal(value: str | float, datatype: str | None = None) -> tuple[ox.Literal, str]:
+def literal(value: str | float, datatype: str | None = None) -> tuple[ox.Literal, str, str]:
     """A literal in the forms kg has always written: rdflib's canonical lexical form ("007" as
-    xsd:integer is "7"), and rdflib's N3 spelling, which a statement's digest hashes (it differs
-    from N-Triples for tabs, newlines and control characters). Cached: confidences, dates and
-    numbers recur."""
+    xsd:integer is "7"), as a pyoxigraph term, in N-Triples, and in rdflib's N3 spelling, which a
+    statement's digest hashes (it differs from N-Triples for tabs, newlines and control
+    characters). Cached: confidences, dates and numbers recur."""
     term = Literal(value, datatype=datatype)
     lexical = str(term)
-    return (ox.Literal(lexical, datatype=named_node(datatype)) if datatype else ox.Literal(lexical)), term.n3()
+    ox_term = ox.Literal(lexical, datatype=named_node(datatype)) if datatype else ox.Literal(lexical)
+    return ox_term, str(ox_term), term.n3()
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -101,7 +102,7 @@ def predicate_declaration(label: str, literal: bool, graph: URIRef) -> list[Quad
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
     p, g = named_node(p), named_node(graph)
     return [ox.Quad(p, _RDF_TYPE, named_node(kind), g), ox.Quad(p, _LABEL, ox.Literal(label), g),
-            ox.Quad(p, named_node(RDFS.subPropertyOf), named_node(root), g)]
+            ox.Quad(p, _SUB_PROPERTY, named_node(root), g)]
 
 
 def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> tuple[str, str]:
@@ -109,20 +110,14 @@ def object_term(fact: Fact, iri_of: dict[str, URIRef]) -> tuple[str, str]:
     if not fact.is_literal:
         iri = f"<{iri_of[fact.object]}>"
         return iri, iri
-    term, n3 = literal(fact.object, None if fact.datatype == "string" else _xsd(fact.datatype))
-    return literal_nt(term), n3
+    _, nt, n3 = literal(fact.object, None if fact.datatype == "string" else _xsd(fact.datatype))
+    return nt, n3
 
 
 @lru_cache(maxsize=64)
 def _xsd(name: str) -> URIRef:
     """Cached: each rdflib Namespace lookup builds and checks a new URIRef."""
     return XSD[name]
-
-
-@lru_cache(maxsize=65536)
-def literal_nt(term: ox.Literal) -> str:
-    """A literal's N-Triples spelling; cached: confidences, offsets and rules recur."""
-    return str(term)
 
 
 def nt_string(value: str) -> str:
@@ -154,7 +149,7 @@ def fact_nquads(fact: Fact, article: Article, doc: URIRef, iri_of: dict[str, URI
     digest = hashlib.sha1(f"{doc}|{subject}|{predicate}|{o_n3}|{fact.sentence_start}".encode()).hexdigest()[:24]
     s, p, g, st = f"<{subject}>", f"<{predicate}>", f"<{doc}>", f"<{STMT_BASE}{digest}>"
     sentence = nt_string(article.text[fact.sentence_start:fact.sentence_end].strip())
-    confidence = literal_nt(literal(round(fact.confidence, 3), _DECIMAL)[0])
+    confidence = literal(round(fact.confidence, 3), _DECIMAL)[1]
     text = (f"{s} {p} {o} {g} .\n"
             f"{st} {_TYPE} {_STATEMENT} {g} .\n"
             f"{st} {_SUBJECT} {s} {g} .\n{st} {_PREDICATE} {p} {g} .\n{st} {_OBJECT} {o} {g} .\n"
@@ -191,10 +186,10 @@ def entity_description(iri: URIRef, kind: str, names: list[str], label: str,
 
 
 # Looked up once: each rdflib Namespace attribute builds and checks a new URIRef.
-_RDF_TYPE, _LABEL, _ALT_LABEL, _SAME_AS, _RESOLVED_BY = (
-    named_node(t) for t in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, KG.resolvedBy))
+_RDF_TYPE, _LABEL, _ALT_LABEL, _SAME_AS, _RESOLVED_BY, _SUB_PROPERTY = (
+    named_node(t) for t in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, KG.resolvedBy, RDFS.subPropertyOf))
 
 
-__all__ = ["slug", "mint_entity_iri", "mint_local_iri", "is_local_iri", "document_iri", "predicate_iri", "predicate_declaration", "named_node",
-           "document_quads", "fact_nquads", "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS",
-           "Quad"]
+__all__ = ["slug", "mint_entity_iri", "mint_local_iri", "is_local_iri", "document_iri", "predicate_iri",
+           "predicate_declaration", "named_node", "nt_string", "document_quads", "fact_nquads",
+           "entity_description", "CLASS_OF_TYPE", "TYPE_OF_CLASS", "Quad"]

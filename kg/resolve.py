@@ -90,6 +90,7 @@ class EntityIndex:
             if record.geonames_id is None:
                 record.canonical = None          # only a gazetteer name is fixed; others are re-voted
             index._index(record)
+            index._index_name_parts(record.iri, list(record.names))
         return index
 
     def _record(self, iri: URIRef) -> EntityRecord:
@@ -101,10 +102,15 @@ class EntityIndex:
         group = type_group(record.type)
         for name in record.names:
             self._by_name.setdefault((group, norm_name(name)), set()).add(record.iri)
-            words = name.split()
+
+    def _index_name_parts(self, iri: URIRef, names: list[str]) -> None:
+        """First and last words of multi-word names, whatever the type (checked at lookup)."""
+        if is_local_iri(iri):
+            return
+        for words in (name.split() for name in names):
             if len(words) > 1:
                 for word in {words[0], words[-1]}:
-                    self._by_name_part.setdefault(word, set()).add(record.iri)
+                    self._by_name_part.setdefault(word, set()).add(iri)
 
     def resolve(self, entity: Entity, document: URIRef) -> tuple[URIRef, str | None]:
         if entity.local:
@@ -119,8 +125,8 @@ class EntityIndex:
                 return iri, (f"same-name: '{name}' already names this {group}" if
                              iri != mint_entity_iri(entity.type, entity.label) else None)
         if entity.type == "Person" and len(entity.names) == 1 and " " not in entity.names[0]:
-            word = entity.names[0]               # an index of name parts: a scan of every record
-            people = {iri for iri in self._by_name_part.get(word, ())    # grew with the store
+            word = entity.names[0]               # indexed: a scan of every record grew with the store
+            people = {iri for iri in self._by_name_part.get(word, ())
                       if type_group(self.records[iri].type) == "person"}
             if len(people) == 1:
                 return next(iter(people)), f"name-part: '{word}' is part of a known person's name"
@@ -140,10 +146,12 @@ class EntityIndex:
         """Names (counted once per document) and evidence for an entity: all of them when a
         document first mentions it, then those a later chunk of a long document adds."""
         record = self._record(iri)
+        new = [name for name in names if name not in record.names]
         for name in names:
             record.names[name] += 1
         record.evidence.update(evidence)
         self._index(record)
+        self._index_name_parts(iri, new)
         return record
 
     def describe(self, iri: URIRef) -> list:

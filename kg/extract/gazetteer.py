@@ -76,7 +76,7 @@ class Gazetteer:
         """A leading "the" may or may not belong to the name: "The Hague", "(the) Netherlands".
         `primary_only` skips cities' alternate names: a surname NER calls a person is not a city
         that one of its alternate spellings happens to match."""
-        key = _clean(name)
+        key = _query_key(name)
         bare = key[4:] if key.startswith("the ") else key
         for k in (key, bare, "the " + bare):
             place = self._by_name.get(k) or (None if primary_only and k in self._alternate else self._cities.get(k))
@@ -85,18 +85,20 @@ class Gazetteer:
         return None
 
     def demonym(self, word: str) -> Place | None:
-        return self.demonyms.get(_clean(word))
+        return self.demonyms.get(_query_key(word))
 
     def country_of(self, place: Place) -> Place | None:
         return self.countries.get(place.country)
 
 
-@lru_cache(maxsize=16384)
 def _clean(name: str) -> str:
-    """Case and accents do not matter ("Gdansk" finds "Gdańsk"). Cached: the extractor asks about
-    the same few names many times per article."""
+    """Case and accents do not matter ("Gdansk" finds "Gdańsk")."""
     name = unicodedata.normalize("NFKD", name.strip().lower())
     return "".join(c for c in name if not unicodedata.combining(c))
+
+
+_query_key = lru_cache(maxsize=16384)(_clean)    # the extractor asks about the same few names many
+                                                 # times per article; loading cleans each name once
 
 
 def _is_latin_name(name: str) -> bool:
