@@ -683,6 +683,18 @@ def test_an_unnamed_study_the_article_keeps_talking_about_is_a_node(nlp):
     assert not any(e.local for e in named._.kg_entities.values())          # the study has a name
 
 
+def test_general_words_refer_back_to_the_unnamed_study(nlp):
+    text = ("A new survey of 6,000 fishers in Chile found that warmer seas cut catches. The survey was run by the "
+            "University of Valparaiso. The work appeared in the journal Marine Policy. It was funded by the Lotka "
+            "Trust. Results of the survey were presented in Lima.")
+    got = facts(nlp, text)
+    assert {("new survey", "appear in", "Marine Policy"), ("Lotka Trust", "fund", "new survey")} <= got
+    assert [e.names for e in nlp(text)._.kg_entities.values() if e.local] == [["survey", "new survey"]]
+    once = facts(nlp, "A survey of 6,000 fishers found that warmer seas cut catches. The results appeared in "
+                      "Marine Policy.")
+    assert not any("survey" in (s, o) for s, _, o in once)     # "the results" alone do not make a node
+
+
 def test_each_article_has_its_own_unnamed_study(tmp_path):
     from kg.api import ingest
     from kg.store import EmbeddedStore

@@ -49,6 +49,7 @@ class Lexicon:
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
     place_nouns: frozenset[str]              # "Gothenburg, Sweden's second city": in Sweden
     unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
+    unnamed_back_references: frozenset[str]  # "the work", "its findings": that study again, never a new one
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body
     candidacy_nouns: frozenset[str]          # "backed Denmark's application": Denmark
     collective_nouns: frozenset[str]         # "a consortium of A and B": A and B

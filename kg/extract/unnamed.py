@@ -23,17 +23,22 @@ def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
     references: dict[frozenset[str], list[Token]] = defaultdict(list)
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in lex.unnamed_things and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i not in found.by_token \
-                and tok.dep_ != "compound" and not _names_beside(tok, found):
-            references[lex.synonyms.get(lemma, frozenset((lemma,)))].append(tok)
+        if tok.pos_ != "NOUN" or tok.i in found.by_token or tok.dep_ == "compound":
+            continue
+        group = lex.synonyms.get(lemma, frozenset((lemma,)))
+        if lemma in lex.unnamed_things and tok.tag_ == "NN" and not _names_beside(tok, found):
+            references[group].append(tok)
+        elif lemma in lex.unnamed_back_references and references.get(group) and _refers_back(tok, group):
+            references[group].append(tok)
     named = _named_kinds(doc, found) if references else set()     # most articles have no candidate
     for group, toks in references.items():
-        toks = toks[:1] + [t for t in toks[1:] if _definite(t)]     # a later "a larger trial" is another
-        if len(toks) < 2 or group & named:
+        naming = toks[:1] + [t for t in toks[1:] if _definite(t) and t.lemma_.lower() in lex.unnamed_things]
+        if len(naming) < 2 or group & named:
             continue                                 # (two or more: so one of them is definite)
+        toks = [t for t in toks if t in naming or t.lemma_.lower() in lex.unnamed_back_references]
         lemmas = [t.lemma_.lower() for t in toks]
         key, kind = f"thing:{lemmas[0]}", lex.unnamed_things[lemmas[0]]
-        names = list(dict.fromkeys(lemmas + [_with_modifier(t) for t in toks]))
+        names = list(dict.fromkeys([t.lemma_.lower() for t in naming] + [_with_modifier(t) for t in naming]))
         found.entities[key] = Entity(key, kind, names, local=True)
         for t, lemma in zip(toks, lemmas):
             mention = Mention(t.i, t.i + 1, lemma, kind, surface=t.text, entity=key)
@@ -44,6 +49,13 @@ def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
 
 def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children)
+
+
+def _refers_back(tok: Token, group: frozenset[str]) -> bool:
+    """ "the work", "its findings", "results of the trial": a word too general to introduce a
+    thing, said of one the article has introduced."""
+    return _definite(tok) or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in group for g in c.children) for c in tok.children)
 
 
 def _names_beside(tok: Token, found: DocumentEntities) -> bool:
