@@ -155,6 +155,20 @@ def test_role_constructions(nlp, text):
     assert ("Roland Busch", "chief executive of", "Siemens") in facts(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Ilse Varga, the Hungarian finance minister, arrived in Vienna.",
+    "The Hungarian finance minister, Ilse Varga, arrived in Vienna.",
+])
+def test_demonym_on_a_state_office_is_the_office_of_that_country(nlp, text):
+    assert ("Ilse Varga", "finance minister of", "Hungary") in facts(nlp, text)
+
+
+def test_it_given_a_verdict_is_no_entity(nlp):
+    got = facts(nlp, "Chile and Peru signed the pact on Friday. The Chilean envoy, Rosa Vidal, called it historic. "
+                     "Vidal later described it as fragile.")
+    assert not any(s == "Rosa Vidal" and o in ("Chile", "Peru") and p in ("call", "describe") for s, p, o in got)
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)
