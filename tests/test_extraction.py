@@ -169,6 +169,23 @@ def test_it_given_a_verdict_is_no_entity(nlp):
     assert not any(s == "Rosa Vidal" and o in ("Chile", "Peru") and p in ("call", "describe") for s, p, o in got)
 
 
+def test_a_role_after_as_on_any_verb(nlp):
+    got = facts(nlp, "Tomas Ferreira and Ines Lobo, who met as students at the Coimbra Institute of Design, "
+                     "founded Lumo Labs. Ines Lobo served as ambassador to Chile. The board named Rui Costa as "
+                     "envoy to Peru. Karl Weber replaced Rui Costa as chief executive of Miro Bank.")
+    assert {("Tomas Ferreira", "student at", "Coimbra Institute of Design"),
+            ("Ines Lobo", "student at", "Coimbra Institute of Design"), ("Ines Lobo", "ambassador to", "Chile"),
+            ("Rui Costa", "envoy to", "Peru"), ("Karl Weber", "chief executive of", "Miro Bank")} <= got
+    assert not any(p.endswith(" as") for _, p, _ in got)               # "as students" is no object
+    assert ("Rui Costa", "chief executive of", "Miro Bank") not in got  # the role is the successor's
+
+
+def test_relative_clause_after_a_coordination_is_about_both_unless_singular(nlp):
+    got = facts(nlp, "The envoy met Tomas Ferreira and Ines Lobo, who heads the Coimbra Institute of Design.")
+    assert ("Ines Lobo", "head", "Coimbra Institute of Design") in got
+    assert not any(s == "Tomas Ferreira" and o == "Coimbra Institute of Design" for s, _, o in got)
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

@@ -61,7 +61,7 @@ class Arguments:
             return key
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
-            return self._entity_of(tok.head.head, depth + 1)
+            return self._entity_of(_antecedent(tok.head), depth + 1)
         if lower == "whose":
             return self._whose(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -350,6 +350,8 @@ class Arguments:
         candidates = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
         subj = next((c for c in candidates if self.entity_of(c) is not None), candidates[0] if candidates else None)
         if subj is not None:
+            if subj.lower_ in self.lex.relative_pronouns and pred.dep_ == "relcl" and _said_of_all_conjuncts(pred):
+                return [Subject(t) for t in _coordination(pred.head)]
             return [Subject(t) for t in _with_conjuncts(subj)]
         head, dep = pred.head, pred.dep_
         if head.i == pred.i:
@@ -432,6 +434,31 @@ def _acts(tok: Token) -> bool:
     """A subject or a passive's agent: a team or study acts through its leader there, while
     "worked on the project" is about the project itself."""
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def _coordination(tok: Token) -> list[Token]:
+    """All of "X, Y and Z", from any one of them."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return _with_conjuncts(tok)
+
+
+def _antecedent(relcl: Token) -> Token:
+    """ "met X and Y, who heads Z": a relative clause after a coordination is about its nearest
+    member, wherever the parser hung it."""
+    members = _coordination(relcl.head)
+    before = [t for t in members if t.i < relcl.i]
+    return before[-1] if len(members) > 1 and before else relcl.head
+
+
+def _said_of_all_conjuncts(relcl: Token) -> bool:
+    """ "Haddad and Mansour, who met as students": a relative clause after "X and Y" is about both,
+    unless its verb is singular ("… and Mansour, who heads the agency")."""
+    members = _coordination(relcl.head)
+    if len(members) < 2 or members[-1].i > relcl.i or not any(c.lower_ == "and" for m in members for c in m.children if c.dep_ == "cc"):
+        return False
+    verbs = [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:

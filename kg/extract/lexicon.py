@@ -56,6 +56,7 @@ class Lexicon:
     facility_nouns: frozenset[str]           # "Renault's Valladolid plant": in Valladolid
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
+    succession_verbs: frozenset[str]         # "X replaced Y as chief of Z": the role is X's, not Y's
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     organisation_family: dict[str, str]      # "agency" -> "public": not the article's "chipmaker"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
