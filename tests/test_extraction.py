@@ -186,6 +186,23 @@ def test_relative_clause_after_a_coordination_is_about_both_unless_singular(nlp)
     assert not any(s == "Tomas Ferreira" and o == "Coimbra Institute of Design" for s, _, o in got)
 
 
+def test_hyphenated_title_after_an_acronym(nlp):
+    got = facts(nlp, "WHO Director-General Ana Lopes praised the plan. OPEC Secretary-General Omar Haddad agreed.")
+    assert {("Ana Lopes", "director-general of", "WHO"), ("Omar Haddad", "secretary-general of", "OPEC")} <= got
+
+
+def test_a_lone_sentence_opener_is_nobody(nlp):
+    doc = nlp("Kaja Tamm won the vote. Turnout was 61 percent. She thanked her voters in Tartu.")
+    types = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert types.get("Turnout", "Entity") == "Entity" and types["Kaja Tamm"] == "Person"
+
+
+def test_a_demonym_after_a_place_participle_is_not_the_subject(nlp):
+    got = facts(nlp, "Paola Rinaldi, the Italian-born Argentine novelist, has died in Rosario.")
+    assert ("Paola Rinaldi", "birth place", "Italy") in got
+    assert not any(s == "Argentina" for s, _, _ in got)
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

@@ -77,6 +77,7 @@ class DocumentEntities:
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
     result = DocumentEntities()
+    people: list[tuple[Span, Mention]] = []
     for ent, label in (part for joined in _joined_entities(doc) for part in _split_joined_names(*joined)):
         kind = lex.entity_labels.get(label)
         if kind is None:
@@ -93,13 +94,16 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             continue
         mention.cued = cue is not None and mention.type == cue
         if kind == "Person":
-            role = _role_before(doc, span, result)
-            if role:
-                result.roles.append(Role(mention, *role))
+            people.append((span, mention))
         result.mentions.append(mention)
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
+    _untype_lone_openers(doc, result)
     _add_unlabelled_names(doc, result)
+    for span, mention in people:             # after every name is known: "WHO Director-General X"
+        role = _role_before(doc, span, result)
+        if role:
+            result.roles.append(Role(mention, *role))
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
         for i in range(m.start, m.end):
@@ -510,8 +514,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
-    while i >= 0 and doc[i].lower_ in lex.role_words and doc[i].ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART") \
-            and doc[i].lower_ not in lex.honorifics:
+    while i >= 0 and (doc[i].lower_ in lex.role_words or _joins_title_words(doc, i)) \
+            and doc[i].ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART") and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
     # "Works and Transport Minister X": capitalised portfolio words joined by "and" belong to the title
@@ -539,9 +543,13 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
-    return " ".join(w.text for w in words), org
+    return " ".join("".join(w.text_with_ws for w in words).split()), org
 
 
+def _joins_title_words(doc: Doc, i: int) -> bool:
+    """The hyphen of "Secretary-General", "Director-General": one title, not two."""
+    return doc[i].text in ("-", "–") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
+        and doc[i - 1].lower_ in lexicon().role_words
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
     for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if i + 1 < len(doc)):
@@ -561,6 +569,17 @@ def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
         acronym = Mention(tok.i, tok.i + 1, tok.text, before.type, None, surface=tok.text)
         result.mentions.append(acronym)
         result.acronyms[tok.text] = before
+
+
+def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
+    """ "Turnout was 63 percent", "Malaria killed …": a lone capitalised word opening a sentence,
+    tagged a person but never a part of anyone's name nor capitalised anywhere else, is a thing
+    (junk or a disease), not someone "he" or "she" could be."""
+    parts = {w for m in result.mentions if m.type == "Person" and " " in m.name for w in m.name.split()}
+    for m in result.mentions:
+        if m.type == "Person" and m.end - m.start == 1 and doc[m.start].is_sent_start and m.name not in parts \
+                and not any(t.text == m.name and not t.is_sent_start for t in doc):
+            m.type = "Entity"
 
 
 def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
@@ -620,7 +639,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
-        span = _extend_name_left(doc[i:j], covered)
+        span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
         country = _demonym_before_name(span) if len(span) > 2 else None
         if country is not None:
             result.mentions.append(Mention(span.start, span.start + 1, country.name, "Country", country,
@@ -633,7 +652,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
-                or (len(span) == 1 and (tok.is_sent_start or len(tok.text) < 3))):
+                or (len(span) == 1 and ((tok.is_sent_start and not ACRONYM.match(tok.text)) or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             cue = None if place else _kind_from_context(span)
             kind = place.kind if place else (cue or ("Facility" if _names_a_facility(span)
@@ -641,6 +660,16 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
                                            cued=cue is not None))
         i = j
+
+
+def _without_trailing_title(span: Span) -> Span:
+    """ "WHO Director-General" before a name: an acronym's title run is the acronym's name and the
+    title (any other run ending in a title word is no name at all)."""
+    end = span.end
+    while end - span.start > 1 and (span.doc[end - 1].lower_ in lexicon().role_words
+                                    or _joins_title_words(span.doc, end - 1)):
+        end -= 1
+    return span.doc[span.start:end] if end - span.start == 1 and ACRONYM.match(span[0].text) else span
 
 
 def _span_with_initials(doc: Doc, paren: int, acronym: str) -> Span | None:
