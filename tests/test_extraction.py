@@ -203,6 +203,17 @@ def test_a_demonym_after_a_place_participle_is_not_the_subject(nlp):
     assert not any(s == "Argentina" for s, _, _ in got)
 
 
+def test_an_unknown_name_opening_a_sentence_and_described_there_is_a_company(nlp):
+    from kg.ingest import parse_text
+    doc = nlp(parse_text("ACCRA, May 4 (Reuters) - Payzilo, a Ghanaian payments start-up, has raised $40 million "
+                         "in a round led by Harbor Ventures. The company was founded in 2019 by Ada Obi."))
+    ents = doc._.kg_entities
+    got = {(ents[f.subject].label, f.predicate, f.object if f.is_literal else ents[f.object].label)
+           for f in doc._.kg_facts}
+    assert {e.label: e.type for e in ents.values()}["Payzilo"] == "Organization"
+    assert {("Ada Obi", "found", "Payzilo"), ("Harbor Ventures", "invest in", "Payzilo")} <= got
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

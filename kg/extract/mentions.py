@@ -360,10 +360,10 @@ def _kind_from_predicate_noun(span: Span) -> str | None:
     if gazetteer().lookup(span.text):
         return None
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + nouns_beside(span)
-    for noun in nouns:
-        if noun.ent_type_:
-            continue
+    nouns = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.is_lower and c.tag_ != "NNS")] + nouns_beside(span)
+    for noun in nouns:                       # (an apposition's head may be mistagged: "start-up" as a verb)
+        if noun.ent_type_ and not noun.is_lower:
+            continue                         # a name, not a noun ("start-up" may be tagged ORG)
         kind = noun_kind(noun)
         if kind:
             return kind
@@ -652,7 +652,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
-                or (len(span) == 1 and ((tok.is_sent_start and not ACRONYM.match(tok.text)) or len(tok.text) < 3))):
+                or (len(span) == 1 and ((tok.is_sent_start and not _named_at_sentence_start(tok))
+                                        or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             cue = None if place else _kind_from_context(span)
             kind = place.kind if place else (cue or ("Facility" if _names_a_facility(span)
@@ -660,6 +661,14 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
                                            cued=cue is not None))
         i = j
+
+
+def _named_at_sentence_start(tok: Token) -> bool:
+    """A lone capitalised word opening a sentence is a name when it is an acronym, is described
+    on the spot ("Payzilo, a payments start-up,", "Payzilo, which lends …") or is capitalised
+    again mid-sentence."""
+    return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl") for c in tok.children) \
+        or any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
 
 
 def _without_trailing_title(span: Span) -> Span:
