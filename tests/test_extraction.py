@@ -214,6 +214,21 @@ def test_an_unknown_name_opening_a_sentence_and_described_there_is_a_company(nlp
     assert {("Ada Obi", "found", "Payzilo"), ("Harbor Ventures", "invest in", "Payzilo")} <= got
 
 
+def test_club_names_and_repeated_full_names_are_not_people(nlp):
+    doc = nlp("Vila Nova beat Sporting Ribeira 3-1 on Sunday. Coach Jorge Neves praised his players. "
+              "Vila Nova finished with 82 points, five ahead of Sporting Ribeira.")
+    types = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert types["Vila Nova"] == "Organization" and types["Sporting Ribeira"] == "Organization"
+    assert types["Jorge Neves"] == "Person"
+    assert ("Jorge Neves", "coach of", "Vila Nova") in facts(nlp, doc.text)
+
+
+def test_a_two_word_surname_is_the_person_named_in_full(nlp):
+    doc = nlp("Beatriz Lemos Cardoso won the vote. Lemos Cardoso, 46, thanked voters in Braga.")
+    people = [e for e in doc._.kg_entities.values() if e.type == "Person"]
+    assert [p.label for p in people] == ["Beatriz Lemos Cardoso"]
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

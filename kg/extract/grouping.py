@@ -64,6 +64,8 @@ def _group(result: DocumentEntities) -> None:
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
                 m.type = "Organization"
+        elif m.type == "Person" and " " in m.name and (fuller := _person_ending_with(m, full_people)):
+            key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
         elif m.type in ("Organization", "Entity", "Place") and m.place is None:
             longer = _organisation_named_without_ending(m.name, full_orgs)
             if longer is not None:
@@ -139,6 +141,30 @@ def _vote_types(result: DocumentEntities) -> None:
             best = [t for t, n in ranked if n == ranked[0][1]]
             ent.type = "Person" if "Person" in best and len(best) == 1 else (
                 "Organization" if "Organization" in best else best[0])
+    for key in _never_shortened(result):
+        result.entities[key].type = "Organization"
+
+
+def _never_shortened(result: DocumentEntities) -> set[str]:
+    """ "Vila Nova beat Braga … Vila Nova finished with 82 points": news calls a person by the
+    surname after the first time; a "person" named in full again and again, never by a part of
+    the name, never titled ("Coach X") or described ("X, a striker,"), is a club or a company
+    NER took for one."""
+    by_entity: dict[str, list[Mention]] = {}
+    for m in result.mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    titled = {r.person.entity for r in result.roles} | {d.named.entity for d in result.descriptors}
+    return {key for key, ms in by_entity.items()
+            if result.entities[key].type == "Person" and len(ms) >= 2 and key not in titled
+            and not any(m.cued for m in ms) and len({m.name for m in ms}) == 1 and " " in ms[0].name}
+
+
+def _person_ending_with(m: Mention, people: list[Mention]) -> Mention | None:
+    """The fuller name a two-word surname is the end of: "Moura Carvalho" after "Beatriz Moura
+    Carvalho" (the first such person named)."""
+    words = m.name.split()
+    return next((p for p in people if len(p.name.split()) > len(words) and p.name.split()[-len(words):] == words),
+                None)
 
 
 def _person_with_part(m: Mention, people: list[Mention]) -> Mention | None:

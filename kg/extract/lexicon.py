@@ -30,6 +30,7 @@ class Lexicon:
     organisation_part_nouns: frozenset[str]
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
+    organisation_name_openings: frozenset[str]   # "Sporting X", "Real X", "FC X": a club
     event_name_endings: frozenset[str]       # "the Oslo Marathon", "the Bergen Open": events
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]

@@ -316,9 +316,10 @@ def _names_an_institution(span: Span) -> bool:
 
 
 def _kind_from_name_ending(span: Span) -> str | None:
-    """ "Quillon Robotics", "Eastgate Capital", "Dalsten Markt": names ending in an organisation
-    word are organisations, and "the Oslo Marathon" or "the Bergen Open" events, whatever NER said."""
-    if len(span) > 1 and span[-1].lower_ in lexicon().organisation_name_endings:
+    """ "Quillon Robotics", "Eastgate Capital", "Sporting Ribeira": names ending (or, for clubs,
+    opening) with an organisation word are organisations, and "the Oslo Marathon" or "the Bergen Open" events, whatever NER said."""
+    if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
+                          or span[0].lower_ in lexicon().organisation_name_openings):
         return "Organization"
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
         return "Event"
