@@ -229,6 +229,36 @@ def test_a_two_word_surname_is_the_person_named_in_full(nlp):
     assert [p.label for p in people] == ["Beatriz Lemos Cardoso"]
 
 
+@pytest.mark.parametrize("text, person, label, body", [
+    ("Lao Minister of Energy and Mines Khamla Sengdara signed the deal.", "Khamla Sengdara",
+     "minister of energy and mines of", "Laos"),
+    ("Kenya's Minister of Defence Amos Wekesa signed the deal.", "Amos Wekesa", "minister of defence of", "Kenya"),
+    ("Peru and Chile signed the pact. It was signed by Minister of Foreign Affairs Rosa Vidal.", "Rosa Vidal",
+     "minister of foreign affairs of", "Peru"),
+])
+def test_office_of_a_portfolio_before_a_name(nlp, text, person, label, body):
+    assert (person, label, body) in facts(nlp, text)
+
+
+def test_an_infrastructure_project_the_article_keeps_talking_about(nlp):
+    text = ("Laos and Vietnam agreed to build the Kaunas Ridge Interconnector, a 500-kilovolt transmission line. "
+            "The project is financed by the Asian Development Bank. The line will run 320 km to Quang Tri.")
+    doc = nlp(text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Kaunas Ridge Interconnector"] == "Facility"
+    got = facts(nlp, text)
+    assert {("Asian Development Bank", "finance", "Kaunas Ridge Interconnector"),
+            ("Kaunas Ridge Interconnector", "run km", "320")} <= got
+    unnamed = facts(nlp, "Chile will build a new pipeline to Argentina. The pipeline is financed by the World Bank. "
+                         "The pipeline will open in 2029.")
+    assert ("World Bank", "finance", "new pipeline") in unnamed
+
+
+def test_a_datelines_month_is_no_place(nlp):
+    from kg.ingest import parse_text
+    doc = nlp(parse_text("HANOI, Nov 20 (Reuters) - Laos and Vietnam signed a power deal on Thursday."))
+    assert all("Nov" not in e.names for e in doc._.kg_entities.values())
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .names import given_name_gender
+from .values import MONTHS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
@@ -59,8 +60,9 @@ class Gazetteer:
                           (info["name"].lower(), info["countrycode"]) in capitals)
             names = [info["name"]]
             if info["population"] >= MIN_ALIASED_POPULATION:     # "Aarhus" for "Århus", "Kiev" for "Kyiv"
-                names += [a for a in info.get("alternatenames", []) if _is_latin_name(a)
-                          and _clean(a) not in primary and given_name_gender(a) is None]
+                names += [a for a in info.get("alternatenames", []) if _is_latin_name(a) and not a.isupper()
+                          and _clean(a) not in primary and _clean(a) not in CALENDAR_WORDS
+                          and given_name_gender(a) is None]
             for name in names:
                 key = _clean(name)
                 if key in self._by_name or info["population"] <= best_pop.get(key, -1):
@@ -89,6 +91,11 @@ class Gazetteer:
 
     def country_of(self, place: Place) -> Place | None:
         return self.countries.get(place.country)
+
+
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# "HANOI, Nov 20 —": a dateline's month is no city's alternate name (nor is an airport code, "SAT")
+CALENDAR_WORDS = frozenset([*MONTHS, *_DAYS, *(d[:3] for d in _DAYS), "tues", "thur", "thurs"])
 
 
 def _clean(name: str) -> str:

@@ -31,6 +31,7 @@ class Lexicon:
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
     organisation_name_openings: frozenset[str]   # "Sporting X", "Real X", "FC X": a club
+    facility_name_endings: frozenset[str]    # "the Truong Son Interconnector": a built thing
     event_name_endings: frozenset[str]       # "the Oslo Marathon", "the Bergen Open": events
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]

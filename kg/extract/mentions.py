@@ -16,7 +16,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from .gazetteer import Place, gazetteer
+from .gazetteer import CALENDAR_WORDS, Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
 
@@ -77,7 +77,6 @@ class DocumentEntities:
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
     result = DocumentEntities()
-    people: list[tuple[Span, Mention]] = []
     for ent, label in (part for joined in _joined_entities(doc) for part in _split_joined_names(*joined)):
         kind = lex.entity_labels.get(label)
         if kind is None:
@@ -87,21 +86,21 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if span is None:
             continue
         span = _extend_name_left(span)
+        if _office_before_portfolio(doc, span.start - 1) is not None:
+            kind = "Person"                  # "Minister of Industry and Trade Le Van Thanh", tagged ORG whole
         cue = _kind_from_context(span)
         kind = cue or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, ent.label_)
         if mention is None or _portfolio_of_title(span):
             continue
         mention.cued = cue is not None and mention.type == cue
-        if kind == "Person":
-            people.append((span, mention))
         result.mentions.append(mention)
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
     _add_unlabelled_names(doc, result)
-    for span, mention in people:             # after every name is known: "WHO Director-General X"
-        role = _role_before(doc, span, result)
+    for mention in [m for m in result.mentions if m.type == "Person"]:   # once every name is known:
+        role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
         if role:
             result.roles.append(Role(mention, *role))
     result.mentions.sort(key=lambda m: m.start)
@@ -163,7 +162,9 @@ def _trim(span: Span) -> Span | None:
                            or (words[start].text.islower() and words[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
         start += 1                           # "start-up Kilimo Pay": the noun describes the name
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
-        return None                          # "Minister of Industry and Trade": a title, not a name
+        start = portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
+        if end - start < 2:                           # the name after the title; no name, no mention
+            return None
     end = next((i for i in range(start + 1, end) if words[i].text == "("), end)   # "Full Name (ACR":
                                              # the acronym is read by _add_acronym_definitions
     while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
@@ -317,12 +318,15 @@ def _names_an_institution(span: Span) -> bool:
 
 def _kind_from_name_ending(span: Span) -> str | None:
     """ "Quillon Robotics", "Eastgate Capital", "Sporting Ribeira": names ending (or, for clubs,
-    opening) with an organisation word are organisations, and "the Oslo Marathon" or "the Bergen Open" events, whatever NER said."""
+    opening) with an organisation word are organisations, "the Oslo Marathon" an event, "the Kaunas
+    Interconnector" a facility, whatever NER said."""
     if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
                           or span[0].lower_ in lexicon().organisation_name_openings):
         return "Organization"
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
         return "Event"
+    if len(span) > 1 and span[-1].lower_ in lexicon().facility_name_endings:
+        return "Facility"
     return None
 
 
@@ -515,6 +519,9 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
+    office = _office_before_portfolio(doc, i)
+    if office is not None:                   # "Minister of Energy and Mines X": the whole title
+        words, i = list(doc[office:span.start]), office - 1
     while i >= 0 and (doc[i].lower_ in lex.role_words or _joins_title_words(doc, i)) \
             and doc[i].ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART") and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
@@ -545,6 +552,25 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
     return " ".join("".join(w.text_with_ws for w in words).split()), org
+
+
+def portfolio_end(doc: Doc, i: int, end: int) -> int:
+    """Where the portfolio after "Minister of" ends: "Energy and Mines", "Foreign Affairs"."""
+    words = lexicon().portfolio_words
+    while i < end and (doc[i].lower_ in words or (doc[i].lower_ in ("and", "&") and i + 1 < end
+                                                  and doc[i + 1].lower_ in words)):
+        i += 1
+    return i
+
+
+def _office_before_portfolio(doc: Doc, i: int) -> int | None:
+    """The office word of "<office> of <portfolio>" ending at token i, if that is what precedes."""
+    j = i
+    while j >= 0 and (doc[j].lower_ in lexicon().portfolio_words or doc[j].lower_ in ("and", "&")):
+        j -= 1
+    if j == i or j < 1 or doc[j].lower_ != "of" or doc[j - 1].lower_ not in lexicon().offices:
+        return None
+    return j - 1
 
 
 def _joins_title_words(doc: Doc, i: int) -> bool:
@@ -628,7 +654,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             i += 1
             continue
         tok = doc[i]
-        if tok.i in covered or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() \
+                or tok.lower_.rstrip(".") in CALENDAR_WORDS:      # "HANOI, Nov 20 —": a date
             i += 1
             continue
         j = i + 1
@@ -641,6 +668,19 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
         span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
+        office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ == "of"), None)
+        if office is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
+            name_start = portfolio_end(doc, office + 2, span.end)
+            if span.end - name_start >= 2:
+                before = doc[span.start:office]
+                country = gazetteer().demonym(before.text) if len(before) else None
+                if country is not None:
+                    result.mentions.append(Mention(before.start, before.end, country.name, "Country", country,
+                                                   surface=before.text))
+                result.mentions.append(Mention(name_start, span.end, doc[name_start:span.end].text, "Person",
+                                               None, surface=doc[name_start:span.end].text))
+                i = j
+                continue
         country = _demonym_before_name(span) if len(span) > 2 else None
         if country is not None:
             result.mentions.append(Mention(span.start, span.start + 1, country.name, "Country", country,

@@ -402,8 +402,9 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         person = role.person.entity
         body = role.organization.entity if role.organization is not None else None
         rule = "title-role"
-        if body is None and role.title.split()[-1].lower() in offices:
-            kind = offices[role.title.split()[-1].lower()]
+        office = next((w for w in reversed(role.title.lower().split()) if w in offices), None)
+        if body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
+            kind = offices[office]
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
                        if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
             body = salient_entity(doc, found, role.person.start, (kind,), exclude=visited)  # visited Kenya"
