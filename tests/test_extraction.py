@@ -259,6 +259,28 @@ def test_a_datelines_month_is_no_place(nlp):
     assert all("Nov" not in e.names for e in doc._.kg_entities.values())
 
 
+@pytest.mark.parametrize("text", [
+    "The forum was opened by OPEC's secretary-general, Omar Haddad.",
+    "Omar Haddad, the secretary-general of OPEC, opened the forum.",
+    "Omar Haddad, OPEC's secretary-general, opened the forum.",
+])
+def test_lower_case_hyphenated_title_is_one_word(nlp, text):
+    assert ("Omar Haddad", "secretary-general of", "OPEC") in facts(nlp, text)
+
+
+def test_a_given_name_beginning_another_name_is_not_the_first_person(nlp):
+    doc = nlp("WHO Director-General Ana Lopes praised the plan. Vice-President Ana Ruiz of Peru spoke.")
+    assert sorted(e.label for e in doc._.kg_entities.values() if e.type == "Person") == ["Ana Lopes", "Ana Ruiz"]
+    assert ("Ana Ruiz", "vice-president of", "Peru") in facts(nlp, doc.text)
+
+
+def test_an_organisation_name_cut_at_its_and_is_one_name(nlp):
+    doc = nlp("The plan drew criticism from the Baltic Transport and Allied Dockers Union on Friday. "
+              "Mazda and General Motors Company did not comment.")
+    assert {e.label for e in doc._.kg_entities.values()} == {
+        "Baltic Transport and Allied Dockers Union", "Mazda", "General Motors Company"}
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

@@ -248,6 +248,17 @@ def _names_a_facility(span: Span) -> bool:
         head.lemma_.lower() in lexicon().facility_nouns and any(c.dep_ == "det" for c in head.children)
 
 
+def _one_organisation_name(first: Span, second: Span) -> bool:
+    """Two ORG spans NER cut at the "and" inside one name: the second ends in an organisation
+    word, the first (two words or more, no place) does not, and only "and" stands between."""
+    lex, doc = lexicon(), first.doc
+    words = [t for t in first if t.lower_ != "the"]
+    return first.label_ == second.label_ == "ORG" and second.start == first.end + 1 \
+        and doc[first.end].lower_ in ("and", "&") and len(words) >= 2 \
+        and second[-1].lower_ in lex.organisation_name_endings \
+        and first[-1].lower_ not in lex.organisation_name_endings and not gazetteer().lookup(first.text)
+
+
 def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
     """NER sometimes cuts one unfamiliar name in two ("[Marta] [Zielińska]"): adjacent name spans
     that the gazetteer does not know are one name; PERSON wins the type. It also sometimes glues
@@ -268,6 +279,9 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 merged = "PERSON" if "PERSON" in (label, ent.label_) else ent.label_
                 out[-1] = (doc[prev.start:ent.end], merged)
                 continue
+            if _one_organisation_name(prev, ent):
+                out[-1] = (doc[prev.start:ent.end], "ORG")             # "[Namibia Transport] and [Allied
+                continue                                                # Workers Union]": one union
         out.append((ent, ent.label_))
     for k, (span, label) in enumerate(out):
         longer = _with_purpose(span) if label in ("ORG", "FAC") else span
@@ -624,6 +638,10 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             continue
         if tok.is_sent_start and tok.is_stop:
             continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.i not in covered \
+                and tok.text not in result.acronyms:
+            continue                         # "Ana Ruiz" is not Ana Lopes: the part begins another name
         if tok.text in result.acronyms:
             full = result.acronyms[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
@@ -668,6 +686,15 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
         span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
+        lead = span.start
+        while span.end - lead > 2 and (doc[lead].lower_ in lex.role_words or _joins_title_words(doc, lead)):
+            lead += 1
+        if lead > span.start and looks_like_person_name([t.text for t in doc[lead:span.end]]):
+            # "Vice-President Ana Ruiz", untagged: a title, then a person
+            result.mentions.append(Mention(lead, span.end, doc[lead:span.end].text, "Person", None,
+                                           surface=doc[lead:span.end].text))
+            i = j
+            continue
         office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ == "of"), None)
         if office is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
             name_start = portfolio_end(doc, office + 2, span.end)
