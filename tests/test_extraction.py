@@ -55,6 +55,15 @@ def test_passive_with_agent_and_date(nlp):
     assert ("Lumora", "founding date", "2004") in got
 
 
+def test_a_day_without_a_year_is_kept_as_written(nlp):
+    doc = nlp("Prime Minister Kaja Tamm resigned on Thursday. Tamm was sworn in on Feb. 18.")
+    dated = {(f.predicate, f.object, f.datatype) for f in doc._.kg_facts if f.is_literal}
+    assert ("date resigned", "Thursday", "string") in dated
+    assert any(obj == "Feb. 18" and kind == "string" for _, obj, kind in dated)
+    said = nlp("Kaja Tamm said on Thursday that she was tired.")
+    assert not [f for f in said._.kg_facts if f.is_literal]                # "said" dates no event
+
+
 def test_copula_demonym_and_role(nlp):
     got = facts(nlp, "Hana Novak is a Czech economist. She serves as governor of the Czech National Bank.")
     assert ("Hana Novak", "nationality", "Czechia") in got

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .names import given_name_gender
-from .values import MONTHS
+from .values import MONTHS, WEEKDAYS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
@@ -93,9 +93,8 @@ class Gazetteer:
         return self.countries.get(place.country)
 
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # "HANOI, Nov 20 —": a dateline's month is no city's alternate name (nor is an airport code, "SAT")
-CALENDAR_WORDS = frozenset([*MONTHS, *_DAYS, *(d[:3] for d in _DAYS), "tues", "thur", "thurs"])
+CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
 
 
 def _clean(name: str) -> str:

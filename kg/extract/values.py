@@ -19,11 +19,14 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(
 _MY = re.compile(r"\b([A-Za-z]+)\.?,?\s+(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _Y = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
+_MD = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m)?\b", re.I)
 
 
 def date_value(text: str) -> tuple[str, str] | None:
-    """'March 14, 1967' -> ('1967-03-14', 'date'); 'May 2021' -> gYearMonth; '1949' -> gYear."""
+    """'March 14, 1967' -> ('1967-03-14', 'date'); 'May 2021' -> gYearMonth; '1949' -> gYear;
+    'Thursday', 'Feb. 18' -> as written (a string)."""
     text = text.strip()
     if m := _ISO.search(text):
         return m.group(0), "date"
@@ -35,7 +38,9 @@ def date_value(text: str) -> tuple[str, str] | None:
         return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", "gYearMonth"
     if m := _Y.match(text.lower()):
         return m.group(1), "gYear"
-    return None
+    if text.lower() in WEEKDAYS or ((m := _MD.match(text)) and m.group(1).lower() in MONTHS):
+        return text, "string"                # "on Thursday", "on Feb. 18": no year to make a date of;
+    return None                              # the day as the article wrote it
 
 
 APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|more than|some|roughly|up to|"
