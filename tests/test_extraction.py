@@ -64,6 +64,13 @@ def test_a_day_without_a_year_is_kept_as_written(nlp):
     assert not [f for f in said._.kg_facts if f.is_literal]                # "said" dates no event
 
 
+def test_the_company_is_not_its_investor(nlp):
+    got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
+                     "Kilima Capital joined it. The company will open an office in Nairobi.")
+    assert ("Payzilo", "open office in", "Nairobi") in got
+    assert not any(s in ("Redfern Ventures", "Kilima Capital") and o == "Nairobi" for s, _, o in got)
+
+
 def test_copula_demonym_and_role(nlp):
     got = facts(nlp, "Hana Novak is a Czech economist. She serves as governor of the Czech National Bank.")
     assert ("Hana Novak", "nationality", "Czechia") in got
