@@ -71,6 +71,13 @@ def test_the_company_is_not_its_investor(nlp):
     assert not any(s in ("Redfern Ventures", "Kilima Capital") and o == "Nairobi" for s, _, o in got)
 
 
+def test_a_city_before_based_is_the_city_even_inside_an_org_tag(nlp):
+    doc = nlp("According to the Agency for Marine Research, the Lyon-based research agency of the United "
+              "Nations, catches fell by a third.")
+    places = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert places["Lyon"] == "City"
+
+
 def test_copula_demonym_and_role(nlp):
     got = facts(nlp, "Hana Novak is a Czech economist. She serves as governor of the Czech National Bank.")
     assert ("Hana Novak", "nationality", "Czechia") in got

@@ -225,7 +225,7 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     dateline = text.isupper() and _opens_line(span)
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital
-                  or _after_locative_preposition(span)):          # "the town hall in Odense"
+                  or _after_locative_preposition(span) or _before_place_participle(span)):   # "in Odense"
         if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
             place = None                     # "Paris Hilton": a multi-word person name wins
         else:
@@ -238,6 +238,13 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         else:
             kind = "Organization"            # "Hanamura president Kenji Arakawa": titles belong to bodies
     return _dateline_place(span) or Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _before_place_participle(span: Span) -> bool:
+    """ "the Lyon-based agency": what is based somewhere is not the somewhere."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") \
+        and doc[span.end + 1].lower_ in ("based", "headquartered", "born", "registered", "listed")
 
 
 def _names_a_facility(span: Span) -> bool:
