@@ -78,6 +78,19 @@ def test_a_city_before_based_is_the_city_even_inside_an_org_tag(nlp):
     assert places["Lyon"] == "City"
 
 
+def test_gapped_counts_repeat_the_verb_and_noun(nlp):
+    got = facts(nlp, "Kenya won 12 gold medals, Ethiopia nine and Uganda four, while Morocco took two.")
+    assert {("Kenya", "win gold medal", "12"), ("Ethiopia", "win gold medal", "9"),
+            ("Uganda", "win gold medal", "4")} <= got
+    assert not any(o == "Ethiopia" for _, _, o in got)                     # Kenya did not win Ethiopia
+    ranked = facts(nlp, "The Renewal Party won 37 seats, followed by the Homeland Movement with 17 and "
+                        "Forward Latvia with 14.")
+    assert {("Homeland Movement", "win seat", "17"), ("Forward Latvia", "win seat", "14")} <= ranked
+    assert not any(p == "follow" for _, p, _ in ranked)
+    with_count = facts(nlp, "The Homeland Movement finished third with 17 seats, ahead of Forward Latvia on 14.")
+    assert {("Homeland Movement", "seat", "17"), ("Forward Latvia", "seat", "14")} <= with_count
+
+
 def test_copula_demonym_and_role(nlp):
     got = facts(nlp, "Hana Novak is a Czech economist. She serves as governor of the Czech National Bank.")
     assert ("Hana Novak", "nationality", "Czechia") in got

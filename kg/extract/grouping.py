@@ -17,6 +17,7 @@ from ..model import Entity
 from .gazetteer import Place
 from .lexicon import lexicon
 from .mentions import ACRONYM, DocumentEntities, Mention, positions_of
+from .names import given_name_gender
 
 
 def group_mentions(doc: Doc, result: DocumentEntities) -> None:
@@ -148,15 +149,16 @@ def _vote_types(result: DocumentEntities) -> None:
 def _never_shortened(result: DocumentEntities) -> set[str]:
     """ "Vila Nova beat Braga … Vila Nova finished with 82 points": news calls a person by the
     surname after the first time; a "person" named in full again and again, never by a part of
-    the name, never titled ("Coach X") or described ("X, a striker,"), is a club or a company
-    NER took for one."""
+    the name, never titled ("Coach X") or described ("X, a striker,"), and not opening with a given
+    name, is a club or a company NER took for one."""
     by_entity: dict[str, list[Mention]] = {}
     for m in result.mentions:
         by_entity.setdefault(m.entity, []).append(m)
     titled = {r.person.entity for r in result.roles} | {d.named.entity for d in result.descriptors}
     return {key for key, ms in by_entity.items()
             if result.entities[key].type == "Person" and len(ms) >= 2 and key not in titled
-            and not any(m.cued for m in ms) and len({m.name for m in ms}) == 1 and " " in ms[0].name}
+            and not any(m.cued for m in ms) and len({m.name for m in ms}) == 1 and " " in ms[0].name
+            and given_name_gender(ms[0].name.split()[0]) is None}
 
 
 def _person_ending_with(m: Mention, people: list[Mention]) -> Mention | None:

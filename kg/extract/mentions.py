@@ -198,6 +198,8 @@ def _without_title_tail(span: Span) -> Span | None:
 
 def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     lex, gaz = lexicon(), gazetteer()
+    if kind == "Person" and len(span) > 1 and _ends_in_country(span):
+        kind = "Organization"                # "Forward Estonia", "Team Latvia": a party or a body
     if kind == "Person":
         while len(span) > 1 and (span[0].lower_ in lex.role_words or span[0].lower_ in lex.honorifics):
             span = span[1:]
@@ -238,6 +240,11 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         else:
             kind = "Organization"            # "Hanamura president Kenji Arakawa": titles belong to bodies
     return _dateline_place(span) or Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _ends_in_country(span: Span) -> bool:
+    place = gazetteer().lookup(span[-1].text, primary_only=True)
+    return place is not None and place.kind == "Country" and not gazetteer().lookup(span.text)
 
 
 def _before_place_participle(span: Span) -> bool:

@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
 from .coref import salient_entity
+from .gapping import RULE as GAPPED_RULE
+from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import DocumentEntities, noun_kind
@@ -91,6 +93,7 @@ class RelationExtractor:
         facts.extend(_title_facts(doc, found))
         facts.extend(_descriptor_facts(doc, found))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
+        facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
         return _most_specific(facts)
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,

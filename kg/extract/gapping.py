@@ -1,0 +1,56 @@
+"""Gapped counts: "Renewal won 34 seats, the Centre Alliance 22 and Forward Estonia 14".
+
+Results are reported with the verb and the counted noun said once: each later "<name> <number>"
+pair in the sentence repeats them. The parser hangs the pairs anywhere (npadvmod, conj, appos),
+so they are read off the words after the counted noun, up to the next verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Fact
+from .mentions import DocumentEntities
+from .values import number_value
+
+RULE = "gapped-count"
+COUNTED = ("counted-object", "counted-with")
+PAIR_PREPOSITIONS = ("with", "on")           # "Forward Estonia with 14", "the Greens on six"
+RANKING_PARTICIPLES = ("follow", "trail")    # "won 37 seats, followed by X with 17": still the list
+
+
+def with_gapped_counts(doc: Doc, found: DocumentEntities, facts: list[Fact], confidence: float) -> list[Fact]:
+    """The facts, plus one count per gapped pair; a pair's name is no object of the verb ("Kenya
+    won 12 medals, Ethiopia nine": Kenya did not win Ethiopia)."""
+    out, pairs, ranking = [], set(), set()
+    for fact in facts:
+        if fact.rule not in COUNTED or fact.anchor < 0:
+            continue
+        verb = doc[fact.anchor]
+        noun = next((t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"
+                     and any(c.dep_ == "nummod" for c in t.children)), None)
+        if noun is None:
+            continue
+        i, end = noun.i + 1, verb.sent.end
+        while i < end:
+            tok = doc[i]
+            if tok.pos_ in ("VERB", "AUX"):
+                if not (tok.lemma_ in RANKING_PARTICIPLES and tok.tag_ == "VBN"):
+                    break                    # a clause of its own: its counts are its verb's
+                ranking.add(tok.i)           # its agent and "object" are just the next in the list
+            mention = found.by_token.get(i)
+            after = mention.end if mention is not None else -1
+            if 0 <= after < end - 1 and doc[after].lower_ in PAIR_PREPOSITIONS:
+                after += 1
+            count = number_value(doc[after].text) if mention is not None and after < end \
+                and doc[after].like_num and (after + 1 == end or doc[after + 1].pos_ not in ("NOUN", "PROPN")) else None
+            if count is not None:            # "the Centre Alliance 22": a bare number after a name
+                out.append(Fact(mention.entity, fact.predicate, count[0], RULE, fact.sentence_start,
+                                fact.sentence_end, confidence, count[1], fact.modality, fact.anchor))
+                pairs.add((fact.anchor, mention.entity))
+                i = after + 1
+                continue
+            i = mention.end if mention is not None else i + 1
+    if not out:
+        return facts
+    return [f for f in facts if f.is_literal or ((f.anchor, f.object) not in pairs and f.anchor not in ranking)] + out
