@@ -317,6 +317,12 @@ def test_an_organisation_name_cut_at_its_and_is_one_name(nlp):
         "Baltic Transport and Allied Dockers Union", "Mazda", "General Motors Company"}
 
 
+def test_an_unknown_name_that_opens_two_sentences_is_a_name(nlp):
+    got = facts(nlp, "Payzilo, founded in 2019 by Ada Obi, lets merchants accept card payments. The round was led "
+                     "by Redfern Ventures. Payzilo will use the money to hire 200 engineers.")
+    assert {("Ada Obi", "found", "Payzilo"), ("Payzilo", "hire engineer", "200")} <= got
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

@@ -747,10 +747,10 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
 
 def _named_at_sentence_start(tok: Token) -> bool:
     """A lone capitalised word opening a sentence is a name when it is an acronym, is described
-    on the spot ("Payzilo, a payments start-up,", "Payzilo, which lends …") or is capitalised
-    again mid-sentence."""
-    return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl") for c in tok.children) \
-        or any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+    on the spot ("Payzilo, a payments start-up,", "Payzilo, which lends …", "Payzilo, founded in
+    2019,") or recurs (a proper noun written twice the same way is a name, not a stray capital)."""
+    return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children) \
+        or sum(t.text == tok.text for t in tok.doc) > 1
 
 
 def _without_trailing_title(span: Span) -> Span:
