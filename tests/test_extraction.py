@@ -323,6 +323,20 @@ def test_an_unknown_name_that_opens_two_sentences_is_a_name(nlp):
     assert {("Ada Obi", "found", "Payzilo"), ("Payzilo", "hire engineer", "200")} <= got
 
 
+def test_appointed_as_its_role(nlp):
+    got = facts(nlp, "Lumatek, which makes industrial sensors, named Sara Holm as its new chief technology "
+                     "officer on Monday. Orbis Bank has appointed Tom Reyes as its chief executive.")
+    assert ("Tom Reyes", "chief executive of", "Orbis Bank") in got
+    assert any(s == "Sara Holm" and p.endswith("officer of") and o == "Lumatek" for s, p, o in got)
+    assert not any(o == "Sara Holm" for _, _, o in got if _ == "make")     # an appointment, not a name
+
+
+def test_built_things_ending_in_or_are_no_people(nlp):
+    from kg.extract.mentions import noun_kind
+    doc = nlp("The corridor and the reactor were inspected by a surveyor.")
+    assert [noun_kind(t) for t in doc if t.pos_ == "NOUN"] == [None, None, "Person"]
+
+
 def test_surname_that_is_a_city_stays_the_person(nlp):
     doc = nlp("The chemist Maria Santos leads the lab. Santos was born in Lisbon in 1979.")
     got = facts(nlp, doc.text)

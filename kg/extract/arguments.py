@@ -101,7 +101,7 @@ class Arguments:
     def _named_by_participle(self, tok: Token) -> str | None:
         """ "The drug, called Veltrix, was developed by …", "a fund known as X": the name given."""
         for child in tok.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in self.lex.naming_verbs:
+            if child.dep_ == "acl" and child.lemma_.lower() in self.lex.naming_verbs and not _appoints(child):
                 for named in child.children:
                     if named.dep_ == "prep" and named.lower_ == "as":
                         named = next((g for g in named.children if g.dep_ == "pobj"), named)
@@ -434,6 +434,12 @@ def _acts(tok: Token) -> bool:
     """A subject or a passive's agent: a team or study acts through its leader there, while
     "worked on the project" is about the project itself."""
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def _appoints(verb: Token) -> bool:
+    """ "named X as its chief executive": an appointment, not a name given."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and noun_kind(g) == "Person"
+                                                             for g in c.children) for c in verb.children)
 
 
 def _coordination(tok: Token) -> list[Token]:

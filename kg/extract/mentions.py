@@ -487,6 +487,8 @@ def noun_kind(noun: Token) -> str | None:
         return "Organization"                # "Italian side Torrenova Calcio", "the squad"
     if lemma in lexicon().work_nouns:
         return "Work"                        # "her novel The Salt Orchard"
+    if lemma in lexicon().facility_nouns or lemma in lexicon().facility_name_endings:
+        return None                          # "reactor", "interconnector", "corridor": built things
     if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
                                          and not lemma.endswith("ment")):    # student, not investment
         return "Person"
