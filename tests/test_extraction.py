@@ -328,7 +328,7 @@ def test_appointed_as_its_role(nlp):
                      "officer on Monday. Orbis Bank has appointed Tom Reyes as its chief executive.")
     assert ("Tom Reyes", "chief executive of", "Orbis Bank") in got
     assert any(s == "Sara Holm" and p.endswith("officer of") and o == "Lumatek" for s, p, o in got)
-    assert not any(o == "Sara Holm" for _, _, o in got if _ == "make")     # an appointment, not a name
+    assert not any(p == "make" and o == "Sara Holm" for _, p, o in got)     # an appointment, not a name
 
 
 def test_built_things_ending_in_or_are_no_people(nlp):
