@@ -9,6 +9,7 @@ as "Full Name (ACR)" joins its full name, and each merge records the rule that m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH, POS
@@ -162,7 +163,7 @@ def _trim(span: Span) -> Span | None:
                            or (words[start].text.islower() and words[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
         start += 1                           # "start-up Kilimo Pay": the noun describes the name
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
-        start = portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
+        start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
             return None
     end = next((i for i in range(start + 1, end) if words[i].text == "("), end)   # "Full Name (ACR":
@@ -244,7 +245,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
 
 def _ends_in_country(span: Span) -> bool:
     place = gazetteer().lookup(span[-1].text, primary_only=True)
-    return place is not None and place.kind == "Country" and not gazetteer().lookup(span.text)
+    return place is not None and place.kind == "Country" and not gazetteer().lookup(span.text) \
+        and given_name_gender(span[0].text) is None          # "Michael Jordan" is a person
 
 
 def _before_place_participle(span: Span) -> bool:
@@ -584,7 +586,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     return " ".join("".join(w.text_with_ws for w in words).split()), org
 
 
-def portfolio_end(doc: Doc, i: int, end: int) -> int:
+def _portfolio_end(doc: Doc, i: int, end: int) -> int:
     """Where the portfolio after "Minister of" ends: "Energy and Mines", "Foreign Affairs"."""
     words = lexicon().portfolio_words
     while i < end and (doc[i].lower_ in words or (doc[i].lower_ in ("and", "&") and i + 1 < end
@@ -633,9 +635,11 @@ def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
     tagged a person but never a part of anyone's name nor capitalised anywhere else, is a thing
     (junk or a disease), not someone "he" or "she" could be."""
     parts = {w for m in result.mentions if m.type == "Person" and " " in m.name for w in m.name.split()}
-    for m in result.mentions:
-        if m.type == "Person" and m.end - m.start == 1 and doc[m.start].is_sent_start and m.name not in parts \
-                and not any(t.text == m.name and not t.is_sent_start for t in doc):
+    lone = [m for m in result.mentions if m.type == "Person" and m.end - m.start == 1
+            and doc[m.start].is_sent_start and m.name not in parts]
+    mid_sentence = _text_counts(doc)[1] if lone else set()
+    for m in lone:
+        if m.name not in mid_sentence:
             m.type = "Entity"
 
 
@@ -678,10 +682,13 @@ NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
 
 def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
     """Proper-noun runs NER left untagged ("HMS Prince of Wales", "ShiftSense") are names too,
-    typed generically; runs of title words, weekdays or a lone sentence-initial word are not."""
+    typed generically; runs of title words or calendar words are not, nor is a lone
+    sentence-initial word unless it is named there (`_named_at_sentence_start`). A run that opens
+    with a title ("Vice-President Ana Ruiz", "Lao Minister of Energy X") gives the person."""
     lex = lexicon()
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
     pos = doc.to_array(POS).tolist()         # most words are no proper noun: skip them unbuilt
+    counts = _text_counts(doc)[0] if PROPN in pos else None
     i = 0
     while i < len(doc):
         if pos[i] != PROPN:
@@ -713,8 +720,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             continue
         office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ == "of"), None)
         if office is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
-            name_start = portfolio_end(doc, office + 2, span.end)
-            if span.end - name_start >= 2:
+            name_start = _portfolio_end(doc, office + 2, span.end)
+            if name_start > office + 2 and span.end - name_start >= 2:    # a portfolio, then a name
                 before = doc[span.start:office]
                 country = gazetteer().demonym(before.text) if len(before) else None
                 if country is not None:
@@ -730,13 +737,16 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                                            surface=span[0].text))
             span = span[1:]                               # "the Spaniard Jordi Puig": a demonym, a name
         words = [t for t in span if t.lower_ not in NAME_LINKERS]
+        if not words:                                     # a run of linkers only ("The")
+            i = j
+            continue
         dateline = _dateline_place(span)
         if dateline is not None:
             result.mentions.append(dateline)
         elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
-                or (len(span) == 1 and ((tok.is_sent_start and not _named_at_sentence_start(tok))
+                or (len(span) == 1 and ((tok.is_sent_start and not _named_at_sentence_start(tok, counts))
                                         or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             cue = None if place else _kind_from_context(span)
@@ -747,12 +757,18 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         i = j
 
 
-def _named_at_sentence_start(tok: Token) -> bool:
+def _text_counts(doc: Doc) -> tuple[Counter, set[str]]:
+    """How often each word is written, and the words written somewhere mid-sentence: once per doc."""
+    texts = [t.text for t in doc]
+    return Counter(texts), {t.text for t in doc if not t.is_sent_start}
+
+
+def _named_at_sentence_start(tok: Token, counts: Counter) -> bool:
     """A lone capitalised word opening a sentence is a name when it is an acronym, is described
     on the spot ("Payzilo, a payments start-up,", "Payzilo, which lends …", "Payzilo, founded in
     2019,") or recurs (a proper noun written twice the same way is a name, not a stray capital)."""
     return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children) \
-        or sum(t.text == tok.text for t in tok.doc) > 1
+        or counts[tok.text] > 1
 
 
 def _without_trailing_title(span: Span) -> Span:

@@ -405,7 +405,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         person = role.person.entity
         body = role.organization.entity if role.organization is not None else None
         rule = "title-role"
-        office = next((w for w in reversed(re.split(r"[\s-]", role.title.lower())) if w in offices), None)
+        words = role.title.lower().split()         # the whole last word first: "secretary-general"
+        office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
         if body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             kind = offices[office]
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
