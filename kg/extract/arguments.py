@@ -443,10 +443,8 @@ def _appoints(verb: Token) -> bool:
 
 
 def _coordination(tok: Token) -> list[Token]:
-    """All of "X, Y and Z", from any one of them."""
-    while tok.dep_ == "conj":
-        tok = tok.head
-    return _with_conjuncts(tok)
+    """All of "X, Y and Z", from any one of them, in text order."""
+    return sorted((tok, *tok.conjuncts), key=lambda t: t.i)
 
 
 def _antecedent(relcl: Token) -> Token:
@@ -461,8 +459,10 @@ def _said_of_all_conjuncts(relcl: Token) -> bool:
     """ "Haddad and Mansour, who met as students": a relative clause after "X and Y" is about both,
     unless its verb is singular ("… and Mansour, who heads the agency")."""
     members = _coordination(relcl.head)
-    if len(members) < 2 or members[-1].i > relcl.i or not any(c.lower_ == "and" for m in members for c in m.children if c.dep_ == "cc"):
-        return False
+    if len(members) < 2 or members[-1].i > relcl.i:
+        return False                         # a clause inside the coordination is its member's
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children):
+        return False                         # "X or Y, who …": one of them
     verbs = [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))]
     return not any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
 

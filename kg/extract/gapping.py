@@ -7,6 +7,8 @@ so they are read off the words after the counted noun, up to the next verb.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..model import Fact
@@ -39,18 +41,23 @@ def with_gapped_counts(doc: Doc, found: DocumentEntities, facts: list[Fact], con
                     break                    # a clause of its own: its counts are its verb's
                 ranking.add(tok.i)           # its agent and "object" are just the next in the list
             mention = found.by_token.get(i)
-            after = mention.end if mention is not None else -1
-            if 0 <= after < end - 1 and doc[after].lower_ in PAIR_PREPOSITIONS:
-                after += 1
-            count = number_value(doc[after].text) if mention is not None and after < end \
-                and doc[after].like_num and (after + 1 == end or doc[after + 1].pos_ not in ("NOUN", "PROPN")) else None
-            if count is not None:            # "the Centre Alliance 22": a bare number after a name
-                out.append(Fact(mention.entity, fact.predicate, count[0], RULE, fact.sentence_start,
-                                fact.sentence_end, confidence, count[1], fact.modality, fact.anchor))
-                pairs.add((fact.anchor, mention.entity))
-                i = after + 1
+            if mention is None:
+                i += 1
                 continue
-            i = mention.end if mention is not None else i + 1
+            count, after = _count_after(doc, mention.end, end)
+            if count is not None:            # "the Centre Alliance 22", "Forward Estonia with 14"
+                out.append(replace(fact, subject=mention.entity, object=count[0], rule=RULE,
+                                   confidence=confidence, datatype=count[1]))
+                pairs.add((fact.anchor, mention.entity))
+            i = after
     if not out:
         return facts
     return [f for f in facts if f.is_literal or ((f.anchor, f.object) not in pairs and f.anchor not in ranking)] + out
+
+
+def _count_after(doc: Doc, i: int, end: int) -> tuple[tuple[str, str] | None, int]:
+    """The bare number right after a name (maybe after "with"/"on"), and where to read on."""
+    j = i + 1 if i < end - 1 and doc[i].lower_ in PAIR_PREPOSITIONS else i
+    if j < end and doc[j].like_num and (j + 1 == end or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
+        return number_value(doc[j].text), j + 1
+    return None, i

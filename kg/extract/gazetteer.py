@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .names import given_name_gender
-from .values import MONTHS, WEEKDAYS
+from .values import CALENDAR_WORDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
@@ -91,10 +91,6 @@ class Gazetteer:
 
     def country_of(self, place: Place) -> Place | None:
         return self.countries.get(place.country)
-
-
-# "HANOI, Nov 20 —": a dateline's month is no city's alternate name (nor is an airport code, "SAT")
-CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
 
 
 def _clean(name: str) -> str:

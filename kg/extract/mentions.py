@@ -17,9 +17,10 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from .gazetteer import CALENDAR_WORDS, Place, gazetteer
+from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
+from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}

@@ -23,8 +23,9 @@ def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
     references: dict[frozenset[str], list[Token]] = defaultdict(list)
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or tok.i in found.by_token or tok.dep_ == "compound":
-            continue
+        if tok.pos_ != "NOUN" or tok.i in found.by_token or tok.dep_ == "compound" or not (
+                lemma in lex.unnamed_things or lemma in lex.unnamed_back_references):
+            continue                         # most nouns are neither: no group to look up
         group = lex.synonyms.get(lemma, frozenset((lemma,)))
         if lemma in lex.unnamed_things and tok.tag_ == "NN" and not _names_beside(tok, found):
             references[group].append(tok)

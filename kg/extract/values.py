@@ -21,6 +21,8 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _Y = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
 _MD = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# "HANOI, Nov 20 —": month and weekday words (and their abbreviations) are never place names
+CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
 _NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m)?\b", re.I)
 
 
