@@ -59,6 +59,8 @@ class Lexicon:
     team_nouns: frozenset[str]               # "her team", "the study, led by X": X
     leading_verbs: frozenset[str]
     succession_verbs: frozenset[str]         # "X replaced Y as chief of Z": the role is X's, not Y's
+    serving_verbs: frozenset[str]            # "X serves as / was named as envoy": the subject's role
+    appointing_verbs: frozenset[str]         # "Acme named X as its chief": the object's role
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     organisation_family: dict[str, str]      # "agency" -> "public": not the article's "chipmaker"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole

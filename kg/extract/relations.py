@@ -47,6 +47,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_provision_noun": ("LEMMA", sorted(lex.provision_nouns)),
         "kg_place_noun": ("LEMMA", sorted(lex.place_nouns)),
         "kg_facility_noun": ("LEMMA", sorted(lex.facility_nouns)),
+        "kg_serving_verb": ("LEMMA", sorted(lex.serving_verbs)),
+        "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
