@@ -31,7 +31,7 @@ class Lexicon:
     institution_words: frozenset[str]
     organisation_name_endings: frozenset[str]
     organisation_name_openings: frozenset[str]   # "Sporting X", "Real X", "FC X": a club
-    facility_name_endings: frozenset[str]    # "the Truong Son Interconnector": a built thing
+    built_things: frozenset[str]             # "the Truong Son Interconnector", "the pipeline": a facility
     event_name_endings: frozenset[str]       # "the Oslo Marathon", "the Bergen Open": events
     organisation_kind_nouns: frozenset[str]
     currency_nouns: frozenset[str]
@@ -80,14 +80,19 @@ class Lexicon:
 def lexicon() -> Lexicon:
     words = json.loads((DATA / "lexicon.json").read_text())
     preds = json.loads((DATA / "predicates.json").read_text())
-    word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]"}
+    built = words["built_things"]
+    word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon)
+                 if f.type == "frozenset[str]" and f.name != "built_things"}
+    definite_heads = {noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns}
+    synonym_groups = words["reference_synonyms"] + [built["words"] + built["references"]]
     return Lexicon(
         **word_sets,
+        built_things=frozenset(built["words"]),
         entity_labels=words["entity_labels"],
-        definite_heads={noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns},
+        definite_heads=definite_heads | dict.fromkeys(built["words"] + built["references"], "Thing"),
         verb_lemma_exceptions=_table(words["verb_lemma_exceptions"]),
-        unnamed_things=_table(words["unnamed_things"]),
-        synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
+        unnamed_things=_table(words["unnamed_things"]) | dict.fromkeys(built["words"], "Facility"),
+        synonyms={w: frozenset(group) for group in synonym_groups for w in group},
         organisation_family={w: family for family, group in _table(words["organisation_families"]).items()
                              for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),

@@ -356,7 +356,7 @@ def _kind_from_name_ending(span: Span) -> str | None:
         return "Organization"
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
         return "Event"
-    if len(span) > 1 and span[-1].lower_ in lexicon().facility_name_endings:
+    if len(span) > 1 and span[-1].lower_ in lexicon().built_things:
         return "Facility"
     return None
 
@@ -490,7 +490,7 @@ def noun_kind(noun: Token) -> str | None:
         return "Organization"                # "Italian side Torrenova Calcio", "the squad"
     if lemma in lexicon().work_nouns:
         return "Work"                        # "her novel The Salt Orchard"
-    if lemma in lexicon().facility_nouns or lemma in lexicon().facility_name_endings:
+    if lemma in lexicon().facility_nouns or lemma in lexicon().built_things:
         return None                          # "reactor", "interconnector", "corridor": built things
     if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
                                          and not lemma.endswith("ment")):    # student, not investment
