@@ -101,14 +101,14 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
     _add_unlabelled_names(doc, result)
-    for mention in [m for m in result.mentions if m.type == "Person"]:   # once every name is known:
-        role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
-        if role:
-            result.roles.append(Role(mention, *role))
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
         for i in range(m.start, m.end):
             result.by_token[i] = m
+    for mention in [m for m in result.mentions if m.type == "Person"]:   # once every name is known:
+        role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
+        if role:
+            result.roles.append(Role(mention, *role))
     for m in result.mentions:
         descriptor = _descriptor_before(doc, m, result)
         if descriptor:
@@ -555,13 +555,13 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     office = _office_before_portfolio(doc, i)
     if office is not None:                   # "Minister of Energy and Mines X": the whole title
         words, i = list(doc[office:span.start]), office - 1
-    while i >= 0 and (doc[i].lower_ in lex.role_words or _joins_title_words(doc, i)) \
+    while i >= 0 and _title_word(doc, i) \
             and doc[i].ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART") and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
     # "Works and Transport Minister X": capitalised portfolio words joined by "and" belong to the title
     while words and i >= 1 and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and \
-            not any(m.start <= i < m.end for m in result.mentions) and \
+            i not in result.by_token and \
             (doc[i + 1].lower_ in ("and", "&") or words[0].text[:1].isupper()) and doc[i].lower_ not in lex.honorifics:
         words.insert(0, doc[i])
         i -= 1
@@ -569,8 +569,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
             words.insert(0, doc[i])
             i -= 1
     if words and i >= 1 and (doc[i].pos_ == "NOUN" or doc[i].tag_ == "VBG") and doc[i].text.islower() \
-            and not doc[i].ent_type_ and \
-            any(m.end == i for m in result.mentions):
+            and not doc[i].ent_type_ and i - 1 in result.by_token and result.by_token[i - 1].end == i:
         words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
         i -= 1
     words = [w for w in words if w.lower_ not in lex.title_keep_words]
@@ -578,7 +577,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         return None
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
-    org = next((m for m in reversed(result.mentions) if m.end == i + 1 and m.end <= span.start), None)
+    org = result.by_token.get(i)
+    org = org if org is not None and org.end == i + 1 and org.end <= span.start else None
     if org is not None and org.type in ("Place", "Person", "Entity") and org.place is None:
         org.type = "Organization"            # "Alder Bay partner X": a title belongs to a body
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
@@ -606,10 +606,12 @@ def _office_before_portfolio(doc: Doc, i: int) -> int | None:
     return j - 1
 
 
-def _joins_title_words(doc: Doc, i: int) -> bool:
-    """The hyphen of "Secretary-General", "Director-General": one title, not two."""
-    return doc[i].text in ("-", "–") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
-        and doc[i - 1].lower_ in lexicon().role_words
+def _title_word(doc: Doc, i: int) -> bool:
+    """A word of a title: a role word, or the hyphen joining two ("Secretary-General") into one."""
+    role_words = lexicon().role_words
+    return doc[i].lower_ in role_words or (
+        doc[i].text in ("-", "–") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+        and doc[i - 1].lower_ in role_words)
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
     for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if i + 1 < len(doc)):
@@ -711,7 +713,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             j += 1
         span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
         lead = span.start
-        while span.end - lead > 2 and (doc[lead].lower_ in lex.role_words or _joins_title_words(doc, lead)):
+        while span.end - lead > 2 and _title_word(doc, lead):
             lead += 1
         if lead > span.start and looks_like_person_name([t.text for t in doc[lead:span.end]]):
             # "Vice-President Ana Ruiz", untagged: a title, then a person
@@ -776,8 +778,7 @@ def _without_trailing_title(span: Span) -> Span:
     """ "WHO Director-General" before a name: an acronym's title run is the acronym's name and the
     title (any other run ending in a title word is no name at all)."""
     end = span.end
-    while end - span.start > 1 and (span.doc[end - 1].lower_ in lexicon().role_words
-                                    or _joins_title_words(span.doc, end - 1)):
+    while end - span.start > 1 and _title_word(span.doc, end - 1):
         end -= 1
     return span.doc[span.start:end] if end - span.start == 1 and ACRONYM.match(span[0].text) else span
 
