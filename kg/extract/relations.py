@@ -106,8 +106,6 @@ class RelationExtractor:
         literal = spec.get("literal")
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
-        if not spec.get("role_noun") and "prep" in nodes and nodes["prep"].lower_ == "as" and _role_noun(nodes["obj"]):
-            return []                        # "met as students at Y": a role (the role rules'), no object
         if spec.get("said_of_subject") and pred.lemma_.lower() not in self.lex.succession_verbs \
                 and any(c.dep_ == "dobj" and args.entity_of(c) for c in pred.children):
             return []                        # "named Vidal as envoy to Peru": the role is the object's
