@@ -50,6 +50,7 @@ class Lexicon:
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
     place_nouns: frozenset[str]              # "Gothenburg, Sweden's second city": in Sweden
+    place_participles: frozenset[str]        # "the Lyon-based agency", "Lagos-born": in that place
     unnamed_things: dict[str, str]           # "the study" an article never names: noun -> type
     unnamed_back_references: frozenset[str]  # "the work", "its findings": that study again, never a new one
     portfolio_words: frozenset[str]          # "Energy Cabinet Secretary X": the title's, not a body

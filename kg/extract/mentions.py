@@ -251,10 +251,11 @@ def _ends_in_country(span: Span) -> bool:
 
 
 def _before_place_participle(span: Span) -> bool:
-    """ "the Lyon-based agency": what is based somewhere is not the somewhere."""
+    """ "Lyon-based", "Lagos-born": a known place before a place participle is that place, whatever
+    NER tagged it."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") \
-        and doc[span.end + 1].lower_ in ("based", "headquartered", "born", "registered", "listed")
+        and doc[span.end + 1].lower_ in lexicon().place_participles
 
 
 def _names_a_facility(span: Span) -> bool:

@@ -46,6 +46,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_organisation_kind": ("LEMMA", sorted(lex.organisation_kind_nouns)),
         "kg_provision_noun": ("LEMMA", sorted(lex.provision_nouns)),
         "kg_place_noun": ("LEMMA", sorted(lex.place_nouns)),
+        "kg_place_participle": ("LOWER", sorted(lex.place_participles)),
         "kg_facility_noun": ("LEMMA", sorted(lex.facility_nouns)),
         "kg_serving_verb": ("LEMMA", sorted(lex.serving_verbs)),
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
