@@ -53,7 +53,7 @@ def _group(result: DocumentEntities) -> None:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
-            partner = _person_with_part(m, full_people)        # a surname that is also a city: "Santos"
+            partner = _fuller_person(m, full_people)        # a surname that is also a city: "Santos"
             short_of = _organisation_with_first_word(m.name, full_orgs) if m.place is None else None
             place = _place_ending_with(m.name, long_places) if m.place is None else None
             if place:
@@ -65,7 +65,7 @@ def _group(result: DocumentEntities) -> None:
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
                 m.type = "Organization"
-        elif m.type == "Person" and " " in m.name and (fuller := _person_ending_with(m, full_people)):
+        elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
         elif m.type in ("Organization", "Entity", "Place") and m.place is None:
             longer = _organisation_named_without_ending(m.name, full_orgs)
@@ -161,20 +161,16 @@ def _never_shortened(result: DocumentEntities) -> set[str]:
             and given_name_gender(ms[0].name.split()[0]) is None}
 
 
-def _person_ending_with(m: Mention, people: list[Mention]) -> Mention | None:
-    """The fuller name a two-word surname is the end of: "Moura Carvalho" after "Beatriz Moura
-    Carvalho" (the first such person named)."""
+def _fuller_person(m: Mention, people: list[Mention]) -> Mention | None:
+    """The person a shorter name belongs to: one word anywhere in a fuller name ("Horvat"), or
+    several at its end ("Moura Carvalho" of "Beatriz Moura Carvalho"). The first one introduced
+    before it wins (a story names its subject first; "her father, Petar Horvat" does not take
+    over "Horvat")."""
     words = m.name.split()
-    return next((p for p in people if len(p.name.split()) > len(words) and p.name.split()[-len(words):] == words),
-                None)
-
-
-def _person_with_part(m: Mention, people: list[Mention]) -> Mention | None:
-    """The person a lone name part belongs to: the first one introduced before it with that part
-    (a story names its subject first; "her father, Petar Horvat" does not take over "Horvat")."""
-    parts = [p for p in people if m.name in p.name.split()]
-    before = [p for p in parts if p.start < m.start]
-    return min(before, key=lambda p: p.start) if before else (min(parts, key=lambda p: p.start) if parts else None)
+    fuller = [p for p in people if len(p.name.split()) > len(words) and (
+        words[0] in p.name.split() if len(words) == 1 else p.name.split()[-len(words):] == words)]
+    before = [p for p in fuller if p.start < m.start]
+    return min(before or fuller, key=lambda p: p.start) if fuller else None
 
 
 def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place | None:
