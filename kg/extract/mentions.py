@@ -636,14 +636,14 @@ def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
 
 def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
     """ "Turnout was 63 percent", "Malaria killed …": a lone capitalised word opening a sentence,
-    tagged a person but never a part of anyone's name nor capitalised anywhere else, is a thing
-    (junk or a disease), not someone "he" or "she" could be."""
+    tagged a person but never a part of anyone's name nor named there (`_named_at_sentence_start`,
+    the test untagged openers pass), is a thing (junk or a disease), not someone "he" could be."""
     parts = {w for m in result.mentions if m.type == "Person" and " " in m.name for w in m.name.split()}
     lone = [m for m in result.mentions if m.type == "Person" and m.end - m.start == 1
             and doc[m.start].is_sent_start and m.name not in parts]
-    mid_sentence = _text_counts(doc)[1] if lone else set()
+    counts = _text_counts(doc) if lone else None
     for m in lone:
-        if m.name not in mid_sentence:
+        if not _named_at_sentence_start(doc[m.start], counts):
             m.type = "Entity"
 
 
@@ -692,7 +692,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
     lex = lexicon()
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
     pos = doc.to_array(POS).tolist()         # most words are no proper noun: skip them unbuilt
-    counts = _text_counts(doc)[0] if PROPN in pos else None
+    counts = _text_counts(doc) if PROPN in pos else None
     i = 0
     while i < len(doc):
         if pos[i] != PROPN:
@@ -761,16 +761,16 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         i = j
 
 
-def _text_counts(doc: Doc) -> tuple[Counter, set[str]]:
-    """How often each word is written, and the words written somewhere mid-sentence: once per doc."""
-    texts = [t.text for t in doc]
-    return Counter(texts), {t.text for t in doc if not t.is_sent_start}
+def _text_counts(doc: Doc) -> Counter:
+    """How often each word is written: once per doc."""
+    return Counter(t.text for t in doc)
 
 
 def _named_at_sentence_start(tok: Token, counts: Counter) -> bool:
     """A lone capitalised word opening a sentence is a name when it is an acronym, is described
     on the spot ("Payzilo, a payments start-up,", "Payzilo, which lends …", "Payzilo, founded in
-    2019,") or recurs (a proper noun written twice the same way is a name, not a stray capital)."""
+    2019,") or recurs (a proper noun written twice the same way is a name, not a stray capital:
+    "Turnout was 63 percent" is written once)."""
     return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children) \
         or counts[tok.text] > 1
 
