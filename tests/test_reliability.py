@@ -393,8 +393,22 @@ def test_kill_during_ingest_and_second_writer(tmp_path, store):
     final.close()
 
 
-STREAM_WITH_SMALL_WRITES = ("import sys, kg.ingest; kg.ingest.BODY_QUADS = 300; "
-                            "from kg.cli import main; sys.argv[0] = 'kg'; main()")
+# A writer that stops once the first part of a long document has landed, so the kill below always
+# falls mid-document: the same store calls as any ingest, with no race against a fast machine.
+HALT_AFTER_FIRST_PART = """
+import os, sys, time, kg.ingest
+from kg.cli import main
+kg.ingest.BODY_QUADS = 300
+write_body = kg.ingest._Writer.write_body
+def write_body_and_halt(self):
+    write_body(self)
+    self.wait()
+    open(os.environ["KG_TEST_HALTED"], "w").close()
+    time.sleep(600)
+kg.ingest._Writer.write_body = write_body_and_halt
+sys.argv[0] = "kg"
+main()
+"""
 
 
 def test_kill_during_long_document_then_rerun(tmp_path, store):
@@ -403,10 +417,11 @@ def test_kill_during_long_document_then_rerun(tmp_path, store):
     ingest writes the document whole."""
     path = tmp_path / "long.txt"
     path.write_text(long_text(ingest_module.LONG_TEXT + 10_000))
-    env = {**os.environ, "KG_STORE": str(store)}
-    writer = subprocess.Popen([sys.executable, "-c", STREAM_WITH_SMALL_WRITES, "ingest", "--batch-size", "1",
+    halted = tmp_path / "halted"
+    env = {**os.environ, "KG_STORE": str(store), "KG_TEST_HALTED": str(halted)}
+    writer = subprocess.Popen([sys.executable, "-c", HALT_AFTER_FIRST_PART, "ingest", "--batch-size", "1",
                                str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stderr = _kill_when(writer, lambda: _documents_in_wal(store) >= 1)
+    stderr = _kill_when(writer, halted.exists)
     assert writer.returncode == -signal.SIGKILL, stderr
 
     crashed = EmbeddedStore(str(store))                      # raw: no repair on open
