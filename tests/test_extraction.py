@@ -1218,3 +1218,23 @@ def test_a_phrase_after_a_coordinated_verb_and_its_object_is_that_verbs(nlp):
                      "Denmark's Halvik Wind.")
     assert ("Brekka Systems", "supply to", "Halvik Wind") in got
     assert not any(p == "employ to" for s, p, o in got)
+
+
+def test_a_dateline_is_no_subject(nlp):
+    got = facts(nlp, "LYON, France — Norwegian qualifier Freja Holm won the Rhone Open on Sunday, beating "
+                     "top seed Ilaria Conti of Italy.")
+    assert {("Freja Holm", "win", "Rhone Open"), ("Freja Holm", "beat", "Ilaria Conti")} <= got
+    assert ("Ilaria Conti", "nationality", "Italy") in got          # "Conti of" is no name
+    assert not any(s in ("Lyon", "France") for s, p, o in got if p != "located in")
+
+
+def test_a_capitalised_person_noun_before_a_name_is_no_part_of_it(nlp):
+    got = facts(nlp, "LYON, May 4 – Qualifier Freja Holm of Denmark stunned the top seed on Sunday.")
+    assert ("Freja Holm", "nationality", "Denmark") in got
+
+
+def test_a_blank_line_ends_the_headline(nlp):
+    doc = nlp("Holm wins in Lyon\n\nLYON, France, May 4 (Reuters) - Freja Holm won the Rhone Open on Sunday.")
+    names = {name for e in doc._.kg_entities.values() for name in e.names}
+    assert "Lyon" in names and not any("\n" in name for name in names)
+    assert sum(1 for s in doc.sents if "Lyon" in s.text) == 1         # the headline is a sentence of its own

@@ -26,7 +26,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
 SCORE = re.compile(r"^\d+([-–:]\d+)?$")     # "Arsenal 2-1": a result, not part of the name
 TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
-TRIM_RIGHT = {"'s", "’s", "'", "’", "‘", "\"", "“", "”", ")", ",", ".", "-"}
+TRIM_RIGHT = {"'s", "’s", "'", "’", "‘", "\"", "“", "”", ")", ",", ".", "-",
+              "of", "and", "&", "for", "the", "in", "at"}     # "[Ilaria Conti of] Italy": no name ends so
 
 
 @dataclass
@@ -136,6 +137,23 @@ def _opens_line(span: Span) -> bool:
     return start == 0 or (start < HEAD_TOKENS and "\n" in span.doc[start - 1].text_with_ws)
 
 
+DASHES = {"—", "–", "-", "--"}
+
+
+def dateline_end(doc: Doc) -> int:
+    """The dash closing a dateline ("LYON, France, May 4 (Reuters) —"), or -1: a line of the
+    head opening with a word in capitals and a comma."""
+    for tok in doc[:HEAD_TOKENS]:
+        if tok.text in DASHES:
+            start = tok.i
+            while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+                start -= 1
+            if start + 1 < tok.i and doc[start].is_upper and len(doc[start]) > 1 and doc[start + 1].text == "," \
+                    and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" for t in doc[start:tok.i]):
+                return tok.i         # only names, numbers and commas before it: not a later hyphen
+    return -1
+
+
 def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     """One NER name that is two: "South Korea's Ministry of Trade" (a country and its ministry),
     "Lyon, France" (two places), "the Institute of Marine Science in Split" (a body and its city)."""
@@ -167,8 +185,9 @@ def _trim(span: Span) -> Span | None:
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
             return None
-    end = next((i for i in range(start + 1, end) if words[i].text == "("), end)   # "Full Name (ACR":
-                                             # the acronym is read by _add_acronym_definitions
+    end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].is_space), end)
+                                             # "Lyon\n\nLYON": no name runs over a line break;
+                                             # "Full Name (ACR": _add_acronym_definitions reads it
     while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
                            or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
         end -= 1
@@ -493,10 +512,14 @@ def noun_kind(noun: Token) -> str | None:
         return "Work"                        # "her novel The Salt Orchard"
     if lemma in lexicon().facility_nouns or lemma in lexicon().built_things:
         return None                          # "reactor", "interconnector", "corridor": built things
-    if lemma in lexicon().role_words or (len(lemma) > 5 and lemma.endswith(AGENTIVE_SUFFIXES)
-                                         and not lemma.endswith("ment")):    # student, not investment
+    if lemma in lexicon().role_words or agentive(lemma):
         return "Person"
     return None
+
+
+def agentive(word: str) -> bool:
+    """An English person noun by its ending: physicist, banker, qualifier; student, not investment."""
+    return len(word) > 5 and word.endswith(AGENTIVE_SUFFIXES) and not word.endswith("ment")
 
 
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
@@ -714,7 +737,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             j += 1
         span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
         lead = span.start
-        while span.end - lead > 2 and _title_word(doc, lead):
+        while span.end - lead > 2 and (_title_word(doc, lead) or agentive(doc[lead].lower_)):
             lead += 1
         if lead > span.start and looks_like_person_name([t.text for t in doc[lead:span.end]]):
             # "Vice-President Ana Ruiz", untagged: a title, then a person
