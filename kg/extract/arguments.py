@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .coref import sentences_back
 from .lexicon import lexicon
-from .mentions import DocumentEntities, dateline_end, names_a_place, noun_kind
+from .mentions import DocumentEntities, names_a_place, noun_kind
 
 COPULAS = {"be", "become", "remain"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
@@ -35,7 +35,6 @@ class Arguments:
         self._leaders: list[tuple[int, str]] | None = None     # (team or study token, its leader)
         self._sentences: list[Span] | None = None               # token index -> its sentence
         self._subjects: dict[tuple[int, int], list[Subject]] = {}
-        self._dateline_end: int | None = None
 
     def entity_of(self, tok: Token) -> str | None:
         """The entity a token stands for; every pattern match asks, so answers are kept."""
@@ -348,7 +347,7 @@ class Arguments:
     def _find_subjects(self, pred: Token, depth: int) -> list[Subject]:
         if depth > 6:
             return []
-        candidates = [s for c in pred.children if c.dep_ in SUBJECT_DEPS for s in self._past_dateline(c)]
+        candidates = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
         subj = next((c for c in candidates if self.entity_of(c) is not None), candidates[0] if candidates else None)
         if subj is not None:
             if subj.lower_ in self.lex.relative_pronouns and pred.dep_ == "relcl" and _said_of_all_conjuncts(pred):
@@ -384,15 +383,6 @@ class Arguments:
             if dep in ("dobj", "attr", "nsubj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
                 return self.subjects(head, depth + 1) if dep != "nsubj" else []
         return []
-
-    def _past_dateline(self, subj: Token) -> list[Token]:
-        """ "LYON, France — Qualifier X won …": the parser often makes the dateline the subject
-        and hangs the real one on it (an apposition) or beside it; a dateline is no subject."""
-        if self._dateline_end is None:
-            self._dateline_end = dateline_end(subj.doc)
-        if subj.i > self._dateline_end:
-            return [subj]
-        return [c for c in subj.children if c.dep_ in ("appos", "conj") and c.i > self._dateline_end]
 
     def _possessor_if_unnamed(self, subject: Subject) -> Subject:
         """ "Founded in 1949, its primary purpose is …": the participle is about the possessor."""

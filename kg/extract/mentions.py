@@ -137,23 +137,6 @@ def _opens_line(span: Span) -> bool:
     return start == 0 or (start < HEAD_TOKENS and "\n" in span.doc[start - 1].text_with_ws)
 
 
-DASHES = {"—", "–", "-", "--"}
-
-
-def dateline_end(doc: Doc) -> int:
-    """The dash closing a dateline ("LYON, France, May 4 (Reuters) —"), or -1: a line of the
-    head opening with a word in capitals and a comma."""
-    for tok in doc[:HEAD_TOKENS]:
-        if tok.text in DASHES:
-            start = tok.i
-            while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-                start -= 1
-            if start + 1 < tok.i and doc[start].is_upper and len(doc[start]) > 1 and doc[start + 1].text == "," \
-                    and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" for t in doc[start:tok.i]):
-                return tok.i         # only names, numbers and commas before it: not a later hyphen
-    return -1
-
-
 def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     """One NER name that is two: "South Korea's Ministry of Trade" (a country and its ministry),
     "Lyon, France" (two places), "the Institute of Marine Science in Split" (a body and its city)."""
