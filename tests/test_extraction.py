@@ -1238,3 +1238,15 @@ def test_a_blank_line_ends_the_headline(nlp):
     names = {name for e in doc._.kg_entities.values() for name in e.names}
     assert "Lyon" in names and not any("\n" in name for name in names)
     assert sum(1 for s in doc.sents if "Lyon" in s.text) == 1         # the headline is a sentence of its own
+
+
+def test_a_continent_is_no_short_name_of_a_country(nlp):
+    doc = nlp("The company runs ports in South Africa. Its terminals are among the busiest in Africa.")
+    names = {e.label: e.names for e in doc._.kg_entities.values()}
+    assert "Africa" in names and "Africa" not in names["South Africa"]
+
+
+def test_a_portfolio_joined_by_and_opens_the_title(nlp):
+    doc = nlp("Employment and Labour Minister Kagiso Dube welcomed the ruling.")
+    assert {e.label for e in doc._.kg_entities.values()} == {"Kagiso Dube"}
+    assert ("Kagiso Dube", "role", "Employment and Labour Minister") in facts(nlp, doc.text)

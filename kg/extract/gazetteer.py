@@ -23,7 +23,7 @@ MIN_ALIASED_POPULATION = 200_000
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str                  # "Country" or "City"
+    kind: str                  # "Country", "City", or "Place" (a continent)
     geonames_id: int
     country: str               # ISO alpha-2 of the country (itself, for a country)
     is_capital: bool = False
@@ -46,6 +46,8 @@ class Gazetteer:
             for alias in {name, info["name"], getattr(country, "name", name),
                           getattr(country, "official_name", name)}:
                 self._by_name.setdefault(_clean(alias), place)
+        for info in cache.get_continents().values():    # "Africa" is no short "South Africa"
+            self._by_name.setdefault(_clean(info["name"]), Place(info["name"], "Place", int(info["geonameId"]), ""))
         for row in _tsv("country_aliases.tsv"):
             if row["alpha2"] in self.countries:
                 self._by_name[_clean(row["alias"])] = self.countries[row["alpha2"]]

@@ -550,7 +550,10 @@ def _portfolio_of_title(span: Span) -> bool:
     """ "Defence" in "Kenyan Defence Minister X", "Energy Cabinet" in "Energy Cabinet Secretary
     X": NER's organisation is the portfolio of the title that follows, part of the title."""
     lex, doc = lexicon(), span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in lex.role_words and \
+    end = span.end                          # "[Employment and] Labour Minister X": NER's cut
+    while end < len(doc) and doc[end].lower_ in lex.portfolio_words:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in lex.role_words and \
         all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
 
 
@@ -567,14 +570,15 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         words.insert(0, doc[i])
         i -= 1
     # "Works and Transport Minister X": capitalised portfolio words joined by "and" belong to the title
-    while words and i >= 1 and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and \
-            i not in result.by_token and \
-            (doc[i + 1].lower_ in ("and", "&") or words[0].text[:1].isupper()) and doc[i].lower_ not in lex.honorifics:
-        words.insert(0, doc[i])
-        i -= 1
-        if i >= 1 and doc[i].lower_ in ("and", "&") and doc[i - 1].text[:1].isupper():
+    while words and i >= 0 and i not in result.by_token and doc[i].lower_ not in lex.honorifics:
+        if doc[i].lower_ in ("and", "&") and i >= 1 and doc[i - 1].text[:1].isupper():
             words.insert(0, doc[i])
-            i -= 1
+        elif doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and \
+                (doc[i + 1].lower_ in ("and", "&") or words[0].text[:1].isupper()):
+            words.insert(0, doc[i])
+        else:
+            break
+        i -= 1
     if words and i >= 1 and (doc[i].pos_ == "NOUN" or doc[i].tag_ == "VBG") and doc[i].text.islower() \
             and not doc[i].ent_type_ and i - 1 in result.by_token and result.by_token[i - 1].end == i:
         words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
@@ -718,7 +722,12 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
                     and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
             j += 1
+        while j - 1 > i and doc[j - 1].lower_ in NAME_LINKERS:
+            j -= 1                                        # "[Employment and] Labour …": no name ends in "and"
         span = _without_trailing_title(_extend_name_left(doc[i:j], covered))
+        if _portfolio_of_title(span):                     # "Employment and Labour Minister X"
+            i = j
+            continue
         lead = span.start
         while span.end - lead > 2 and (_title_word(doc, lead) or agentive(doc[lead].lower_)):
             lead += 1
