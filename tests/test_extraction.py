@@ -1250,3 +1250,12 @@ def test_a_portfolio_joined_by_and_opens_the_title(nlp):
     doc = nlp("Employment and Labour Minister Kagiso Dube welcomed the ruling.")
     assert {e.label for e in doc._.kg_entities.values()} == {"Kagiso Dube"}
     assert ("Kagiso Dube", "role", "Employment and Labour Minister") in facts(nlp, doc.text)
+
+
+def test_a_common_noun_before_a_title_is_the_articles_body(nlp):
+    text = ("The tomb was found by a team from the Andean Heritage Museum in Lima. "
+            "Museum director Julio Paz said the find was important.")
+    assert ("Julio Paz", "director of", "Andean Heritage Museum") in facts(nlp, text)
+    assert "Museum" not in {e.label for e in nlp(text)._.kg_entities.values()}
+    got = facts(nlp, "Atlético Fontana sacked its coach on Monday. Club president Alicia Ruiz thanked him.")
+    assert ("Alicia Ruiz", "president of", "Atlético Fontana") in got

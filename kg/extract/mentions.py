@@ -52,6 +52,7 @@ class Role:
     person: Mention
     title: str
     organization: Mention | None
+    generic_body: bool = False    # "Company spokesman X": the body is the article's company
 
 
 @dataclass
@@ -534,6 +535,8 @@ def _looks_like_name(span: Span) -> bool:
         return False
     if all(t.like_num or t.is_punct or t.is_stop for t in span):
         return False
+    if len(span) == 1 and span[0].lower_ in lexicon().organisation_kind_nouns:
+        return False                         # "Museum director X", "the Court ruled": a reference
     return len(span.text.strip()) > 1
 
 
@@ -557,8 +560,9 @@ def _portfolio_of_title(span: Span) -> bool:
         all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
 
 
-def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None] | None:
-    """Title words directly before a person's name, optionally preceded by the organisation."""
+def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, bool] | None:
+    """Title words directly before a person's name, optionally preceded by the organisation or
+    a common noun for one ("Club president X", "the company's chief": then True)."""
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
@@ -586,6 +590,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     words = [w for w in words if w.lower_ not in lex.title_keep_words]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
+    if i >= 0 and doc[i].lower_ in lex.organisation_kind_nouns and i not in result.by_token:
+        return " ".join("".join(w.text_with_ws for w in words).split()), None, True
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
     org = result.by_token.get(i)
@@ -595,7 +601,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
-    return " ".join("".join(w.text_with_ws for w in words).split()), org
+    return " ".join("".join(w.text_with_ws for w in words).split()), org, False
 
 
 def _portfolio_end(doc: Doc, i: int, end: int) -> int:
@@ -765,6 +771,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         elif _is_nominal_demonym(span) and gazetteer().demonym(span.text):
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
+                or not _looks_like_name(span)
                 or (len(span) == 1 and ((tok.is_sent_start and not _named_at_sentence_start(tok, counts))
                                         or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)

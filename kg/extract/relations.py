@@ -408,8 +408,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         rule = "title-role"
         words = role.title.lower().split()         # the whole last word first: "secretary-general"
         office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
-        if body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
-            kind = offices[office]
+        if body is None and (office is not None or role.generic_body):   # "Minister of Foreign Affairs X":
+            kind = "Organization" if role.generic_body else offices[office]     # the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
                        if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
             body = salient_entity(doc, found, role.person.start, (kind,), exclude=visited)  # visited Kenya"
