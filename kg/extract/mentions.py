@@ -533,8 +533,8 @@ def _looks_like_name(span: Span) -> bool:
     """Junk filter: names have a capitalised word and are not bare numbers or determiners."""
     if not any(t.text[:1].isupper() for t in span):
         return False
-    if all(t.like_num or t.is_punct or t.is_stop for t in span):
-        return False
+    if all(t.like_num or t.is_punct or (t.is_stop and not ACRONYM.match(t.text)) for t in span):
+        return False                         # "WHO" is no "who"
     if len(span) == 1 and span[0].lower_ in lexicon().organisation_kind_nouns:
         return False                         # "Museum director X", "the Court ruled": a reference
     return len(span.text.strip()) > 1
