@@ -1259,3 +1259,14 @@ def test_a_common_noun_before_a_title_is_the_articles_body(nlp):
     assert "Museum" not in {e.label for e in nlp(text)._.kg_entities.values()}
     got = facts(nlp, "Atlético Fontana sacked its coach on Monday. Club president Alicia Ruiz thanked him.")
     assert ("Alicia Ruiz", "president of", "Atlético Fontana") in got
+
+
+def test_a_locative_phrase_right_after_a_named_place_places_it(nlp):
+    got = facts(nlp, "The president was welcomed at the Presidential Palace in Hanoi on Thursday. "
+                     "Kim studied at Yonsei University in Seoul.")
+    assert {("Presidential Palace", "located in", "Hanoi"), ("Yonsei University", "located in", "Seoul")} <= got
+
+
+def test_a_city_and_its_region(nlp):
+    got = facts(nlp, "The drug was developed at a laboratory in Leeds, England, last year.")
+    assert ("Leeds", "located in", "England") in got
