@@ -1270,3 +1270,10 @@ def test_a_locative_phrase_right_after_a_named_place_places_it(nlp):
 def test_a_city_and_its_region(nlp):
     got = facts(nlp, "The drug was developed at a laboratory in Leeds, England, last year.")
     assert ("Leeds", "located in", "England") in got
+
+
+def test_a_club_is_named_by_its_distinctive_word_and_beaten_though_misparsed(nlp):
+    doc = nlp("Atlético Fontana sacked its coach on Monday. Deportivo Alcázar beat Fontana 3-0 on Saturday.")
+    clubs = [e.names for e in doc._.kg_entities.values() if "Atlético Fontana" in e.names]
+    assert clubs == [["Atlético Fontana", "Fontana"]]
+    assert ("Deportivo Alcázar", "beat", "Atlético Fontana") in facts(nlp, doc.text)

@@ -63,7 +63,7 @@ def _group(result: DocumentEntities) -> None:
                 key, rule = _key(partner), f"name-part: '{m.name}' is part of '{partner.name}'"
                 m.type, m.place = "Person", None
             elif short_of:
-                key, rule = _key(short_of), f"short-name: '{m.name}' begins '{short_of.name}'"
+                key, rule = _key(short_of), f"short-name: '{m.name}' stands for '{short_of.name}'"
                 m.type = "Organization"
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
@@ -182,8 +182,11 @@ def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place 
 
 
 def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
-    """ "Northlight" for "Northlight Games": the distinctive first word of exactly one organisation."""
-    found = {m.name: m for m in orgs if m.name.split()[0] == word}
+    """ "Northlight" for "Northlight Games", "Valdoria" for "Atlético Valdoria": the first
+    distinctive word (after a club's opening word) of exactly one organisation."""
+    openings = lexicon().organisation_name_openings
+    found = {m.name: m for m in orgs
+             if next((w for w in m.name.split() if w.lower() not in openings), None) == word}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

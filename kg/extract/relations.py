@@ -50,6 +50,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_facility_noun": ("LEMMA", sorted(lex.facility_nouns)),
         "kg_serving_verb": ("LEMMA", sorted(lex.serving_verbs)),
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
+        "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
