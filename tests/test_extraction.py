@@ -1277,3 +1277,9 @@ def test_a_club_is_named_by_its_distinctive_word_and_beaten_though_misparsed(nlp
     clubs = [e.names for e in doc._.kg_entities.values() if "Atlético Fontana" in e.names]
     assert clubs == [["Atlético Fontana", "Fontana"]]
     assert ("Deportivo Alcázar", "beat", "Atlético Fontana") in facts(nlp, doc.text)
+
+
+def test_a_dateline_city_of_several_words(nlp):
+    got = facts(nlp, "BUENOS AIRES, Argentina — Norwegian qualifier Freja Holm won the Plata Open on Sunday.")
+    assert ("Freja Holm", "win", "Plata Open") in got
+    assert ("Buenos Aires", "located in", "Argentina") in got

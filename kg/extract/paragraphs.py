@@ -28,7 +28,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 def dateline_end(doc: Doc) -> int:
     """The last token of a dateline ("LYON, France, May 4 (Reuters) —"), or -1: a line of the
-    head opening with a word in capitals and a comma, then only names, numbers, commas and
+    head opening with words in capitals and a comma, then only names, numbers, commas and
     brackets up to a dash."""
     for tok in doc[:HEAD_TOKENS]:
         if tok.text not in DASHES:
@@ -36,7 +36,10 @@ def dateline_end(doc: Doc) -> int:
         start = tok.i
         while start > 0 and "\n" not in doc[start - 1].text_with_ws:
             start -= 1
-        if start + 1 < tok.i and doc[start].is_upper and len(doc[start]) > 1 and doc[start + 1].text == "," \
+        city_end = start
+        while city_end < tok.i and doc[city_end].is_upper and len(doc[city_end]) > 1:
+            city_end += 1                 # "BUENOS AIRES, …": a city of several words
+        if start < city_end < tok.i and doc[city_end].text == "," \
                 and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" for t in doc[start:tok.i]):
             end = tok.i               # "(—) –": a placeholder for the agency, then the dash
             while end + 1 < len(doc) and (doc[end + 1].text in DASHES or doc[end + 1].text in "()"):
