@@ -1283,3 +1283,20 @@ def test_a_dateline_city_of_several_words(nlp):
     got = facts(nlp, "BUENOS AIRES, Argentina — Norwegian qualifier Freja Holm won the Plata Open on Sunday.")
     assert ("Freja Holm", "win", "Plata Open") in got
     assert ("Buenos Aires", "located in", "Argentina") in got
+
+
+def test_titles_with_domain_words_and_bodies_named_around_them(nlp):
+    got = facts(nlp, "The Coastal Port Workers' Union (CPWU) welcomed the ruling. "
+                     "CPWU general secretary Sipho Dlamini said it was a victory. "
+                     "Judge Thandi Mokoena of the Labour Court read the ruling.")
+    assert ("Sipho Dlamini", "general secretary of", "Coastal Port Workers' Union") in got
+    assert ("Thandi Mokoena", "judge of", "Labour Court") in got
+    assert not any(p == "member of" for s, p, o in got)           # the title says more
+    got = facts(nlp, "Acme Corp said on Monday its finance chief would retire. "
+                     "Acme chief financial officer Ana Lopes joined in 2010.")
+    assert ("Ana Lopes", "chief financial officer of", "Acme Corp") in got
+
+
+def test_an_event_noun_before_a_title_is_the_articles_event(nlp):
+    got = facts(nlp, "The Split Open drew a record crowd. Tournament director Goran Peric said the event had grown.")
+    assert ("Goran Peric", "director of", "Split Open") in got

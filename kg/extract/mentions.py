@@ -52,7 +52,7 @@ class Role:
     person: Mention
     title: str
     organization: Mention | None
-    generic_body: bool = False    # "Company spokesman X": the body is the article's company
+    generic_body: str | None = None   # "Company spokesman X": the article's "Organization" (or "Thing")
 
 
 @dataclass
@@ -560,9 +560,9 @@ def _portfolio_of_title(span: Span) -> bool:
         all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
 
 
-def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, bool] | None:
-    """Title words directly before a person's name, optionally preceded by the organisation or
-    a common noun for one ("Club president X", "the company's chief": then True)."""
+def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, str | None] | None:
+    """Title words directly before a person's name, optionally preceded by the organisation, or
+    by a common noun for one ("Club president X": then the kind of body the noun names)."""
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
@@ -583,15 +583,24 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         else:
             break
         i -= 1
-    if words and i >= 1 and (doc[i].pos_ == "NOUN" or doc[i].tag_ == "VBG") and doc[i].text.islower() \
-            and not doc[i].ent_type_ and i - 1 in result.by_token and result.by_token[i - 1].end == i:
-        words.insert(0, doc[i])              # "Microsoft gaming chief X": a domain word in the title
-        i -= 1
+    j = i                                    # "Microsoft gaming chief X", "CPWU general secretary X",
+    while words and j >= 1 and i - j < 3 and doc[j].text.islower() and not doc[j].ent_type_ and \
+            (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBG" or _title_word(doc, j)):
+        j -= 1                               # "Acme chief financial officer X": domain words in the title
+        if j in result.by_token and result.by_token[j].end == j + 1:
+            words, i = list(doc[j + 1:i + 1]) + words, j
+            break
     words = [w for w in words if w.lower_ not in lex.title_keep_words]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
-    if i >= 0 and doc[i].lower_ in lex.organisation_kind_nouns and i not in result.by_token:
-        return " ".join("".join(w.text_with_ws for w in words).split()), None, True
+    generic = _body_noun_kind(doc[i]) if i >= 0 and i not in result.by_token else None
+    if generic:                              # "Club president X", "Tournament director Y"
+        return " ".join("".join(w.text_with_ws for w in words).split()), None, generic
+    if i >= 0 and doc[i].is_sent_start and doc[i].text[:1].isupper() and i not in result.by_token \
+            and not doc[i].ent_type_ and not gazetteer().demonym(doc[i].text) and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") \
+            and not any(w.text[:1].isupper() for w in words):
+        words = [doc[i]] + words             # "Sporting director X", "Opposition leader Y": the whole title,
+        return " ".join("".join(w.text_with_ws for w in words).split()), None, None      # whose body is unsaid
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
     org = result.by_token.get(i)
@@ -601,7 +610,15 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
         return None                          # lower-case: an office only after an organisation's name;
                                              # "the Brazilian striker X" is a descriptor
-    return " ".join("".join(w.text_with_ws for w in words).split()), org, False
+    return " ".join("".join(w.text_with_ws for w in words).split()), org, None
+
+
+def _body_noun_kind(tok: Token) -> str | None:
+    """ "club", "tournament": a common noun for the kind of body a title belongs to."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in lexicon().organisation_kind_nouns or lemma in lexicon().organisation_kind_nouns:
+        return "Organization"
+    return "Thing" if lexicon().definite_heads.get(lemma) == "Thing" and tok.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
 
 def _portfolio_end(doc: Doc, i: int, end: int) -> int:
@@ -664,8 +681,9 @@ def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
 
 
 def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
-    """A person's surname or first name, or a defined acronym, repeated where NER missed it
-    ("Chepkoech, who trains …") is still a mention of that entity."""
+    """A person's surname or first name, a defined acronym, or an organisation's distinctive first
+    word, repeated where NER missed it ("Chepkoech, who trains …", "CPWU general secretary X",
+    "Acme chief executive Y" with "Acme" read as a verb) is still a mention of that entity."""
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
     people = [m for m in result.mentions if m.type == "Person" and len(m.name.split()) > 1]
     parts = {}
@@ -673,9 +691,16 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         words = m.name.split()
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
-    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms])):
-        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+    short_names = _organisation_short_names(doc, result)
+    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names])):
+        if tok.i in covered or not tok.text[:1].isupper():
             continue
+        if tok.text in short_names and tok.text not in parts and not (
+                doc[tok.i + 1:tok.i + 2].text[:1].isupper() if tok.i + 1 < len(doc) else False):
+            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", None, surface=tok.text))
+            continue
+        if tok.pos_ not in ("PROPN", "NOUN") and tok.text not in result.acronyms:
+            continue                         # an acronym is a name whatever the tagger made of it
         if tok.is_sent_start and tok.is_stop:
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -688,6 +713,18 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
+
+
+def _organisation_short_names(doc: Doc, result: DocumentEntities) -> set[str]:
+    """First words of the article's organisation names that stand alone: the first of exactly one
+    name ("Acme" of "Acme Corp"), and never written in lower case ("National" may be)."""
+    firsts = Counter(m.name.split()[0] for m in {m.name: m for m in result.mentions
+                                                 if m.type == "Organization" and " " in m.name}.values())
+    if not firsts:
+        return set()
+    lower = {t.lower_ for t in doc if t.is_lower}
+    return {w for w, n in firsts.items() if n == 1 and w[:1].isupper() and w.lower() not in lower
+            and not lexicon().definite_heads.get(w.lower()) and w.lower() not in lexicon().organisation_name_openings}
 
 
 def positions_of(doc: Doc, attr: int, values) -> list[int]:

@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
 from .arguments import Arguments, Subject, is_passive
-from .coref import salient_entity
+from .coref import COMPATIBLE, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, noun_kind
+from .mentions import DocumentEntities, Mention, noun_kind
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -94,7 +94,10 @@ class RelationExtractor:
             facts.extend(self._facts(spec, nodes, args, found))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
-        facts.extend(_title_facts(doc, found))
+        title_facts = _title_facts(doc, found)
+        held = {(f.subject, f.object) for f in title_facts}         # "Judge X of the Court": judge, not member
+        facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
+        facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
@@ -405,15 +408,15 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     for role in found.roles:
         sent = doc[role.person.start].sent
         person = role.person.entity
-        body = role.organization.entity if role.organization is not None else None
+        body = role.organization.entity if role.organization is not None else _body_after(doc, found, role.person)
         rule = "title-role"
         words = role.title.lower().split()         # the whole last word first: "secretary-general"
         office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
         if body is None and (office is not None or role.generic_body):   # "Minister of Foreign Affairs X":
-            kind = "Organization" if role.generic_body else offices[office]     # the minister's country
+            kinds = COMPATIBLE[role.generic_body] if role.generic_body else (offices[office],)   # the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
                        if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
-            body = salient_entity(doc, found, role.person.start, (kind,), exclude=visited)  # visited Kenya"
+            body = salient_entity(doc, found, role.person.start, kinds, exclude=visited)    # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
@@ -422,6 +425,15 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
                               sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
+
+
+def _body_after(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
+    """ "Professor X of Aldermoor University", "Judge Y of the Labour Court": the title's body."""
+    i = person.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    body = found.by_token.get(i + 2 if doc[i + 1].lower_ == "the" else i + 1)
+    return body.entity if body is not None and body.type == "Organization" else None
 
 
 def _title_words(found: DocumentEntities) -> set[tuple[frozenset, int]]:
