@@ -1300,3 +1300,8 @@ def test_titles_with_domain_words_and_bodies_named_around_them(nlp):
 def test_an_event_noun_before_a_title_is_the_articles_event(nlp):
     got = facts(nlp, "The Split Open drew a record crowd. Tournament director Goran Peric said the event had grown.")
     assert ("Goran Peric", "director of", "Split Open") in got
+
+
+def test_a_short_company_name_read_as_a_person_is_the_company(nlp):
+    doc = nlp("Marlow Vance Logistics bought two ships. Marlow Vance, founded in 1990, said it would buy more.")
+    assert [e.names for e in doc._.kg_entities.values()] == [["Marlow Vance Logistics", "Marlow Vance"]]

@@ -67,8 +67,8 @@ def _group(result: DocumentEntities) -> None:
                 m.type = "Organization"
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
-        elif m.type in ("Organization", "Entity", "Place") and m.place is None:
-            longer = _organisation_named_without_ending(m.name, full_orgs)
+        elif m.type in ("Organization", "Entity", "Place", "Person") and m.place is None:
+            longer = _organisation_named_without_ending(m.name, full_orgs)      # (NER calls some a person)
             if longer is not None:
                 key, rule = _key(longer), f"short-name: '{m.name}' is '{longer.name}' without its ending"
                 m.type = "Organization"
