@@ -722,9 +722,11 @@ def _organisation_short_names(doc: Doc, result: DocumentEntities) -> set[str]:
                                                  if m.type == "Organization" and " " in m.name}.values())
     if not firsts:
         return set()
-    lower = {t.lower_ for t in doc if t.is_lower}
-    return {w for w, n in firsts.items() if n == 1 and w[:1].isupper() and w.lower() not in lower
-            and not lexicon().definite_heads.get(w.lower()) and w.lower() not in lexicon().organisation_name_openings}
+    lex = lexicon()
+    names = {w for w, n in firsts.items() if n == 1 and w[:1].isupper() and not lex.definite_heads.get(w.lower())
+             and w.lower() not in lex.organisation_name_openings}
+    written_lower = {doc[i].text for i in positions_of(doc, ORTH, [w.lower() for w in names])} if names else set()
+    return {w for w in names if w.lower() not in written_lower}
 
 
 def positions_of(doc: Doc, attr: int, values) -> list[int]:

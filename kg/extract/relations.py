@@ -152,11 +152,6 @@ class RelationExtractor:
         """Who the fact is about and what it points to (and, rarely, a label that replaces the
         template's); None when the match says nothing about the entities."""
         literal = spec.get("literal")
-        if spec["subject"] != "@pred":
-            head = nodes[spec["subject"]]
-            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
-        else:
-            subjects = args.subjects(pred)
         if spec["object"] == "@pred":
             objects = [s.token for s in args.subjects(pred)]
         elif spec["object"] == "@raiser":
@@ -167,6 +162,13 @@ class RelationExtractor:
         else:
             objects = _without_city_country(nodes["obj"], args)
         objects += [e for o in objects if args.entity_of(o) is None for e in args.examples_of(o)]
+        if not literal and not any(args.entity_of(o) for o in objects):
+            return None                      # most matches point to no entity: no subject to look for
+        if spec["subject"] != "@pred":
+            head = nodes[spec["subject"]]
+            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
+        else:
+            subjects = args.subjects(pred)
         created_in = self.lex.creation_verbs.get(pred.lemma_)
         if spec["subject"] != "@pred" or not created_in or is_passive(pred):
             return subjects, objects, None
