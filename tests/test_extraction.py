@@ -1305,3 +1305,12 @@ def test_an_event_noun_before_a_title_is_the_articles_event(nlp):
 def test_a_short_company_name_read_as_a_person_is_the_company(nlp):
     doc = nlp("Marlow Vance Logistics bought two ships. Marlow Vance, founded in 1990, said it would buy more.")
     assert [e.names for e in doc._.kg_entities.values()] == [["Marlow Vance Logistics", "Marlow Vance"]]
+
+
+def test_a_hyphenated_name_is_one_name_unless_it_joins_places(nlp):
+    doc = nlp("Mads Lindqvist, of the Halden-Orbit team, faded on the final climb. "
+              "The Paris-Berlin train was cancelled.")
+    kinds = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert kinds.get("Halden-Orbit") == "Organization" and "Orbit" not in kinds
+    assert {"Paris", "Berlin"} <= set(kinds)
+    assert ("Mads Lindqvist", "member of", "Halden-Orbit") in facts(nlp, doc.text)

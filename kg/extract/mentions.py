@@ -366,9 +366,19 @@ def _kind_from_name_ending(span: Span) -> str | None:
 
 
 def _kind_from_context(span: Span) -> str | None:
-    """The type the text's own words give a name: its ending, the noun before it, its apposition."""
+    """The type the text's own words give a name: its ending, the noun before it, its apposition,
+    the noun it modifies."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
-        or _kind_from_place_noun(span)
+        or _kind_from_place_noun(span) or _kind_from_modified_noun(span)
+
+
+def _kind_from_modified_noun(span: Span) -> str | None:
+    """ "the Halden-Orbit team", "the Ajax side": a name modifying an organisation noun names one."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
+            and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns:
+        return "Organization"
+    return None
 
 
 def _kind_from_place_noun(span: Span) -> str | None:
@@ -773,6 +783,9 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         if _portfolio_of_title(span):                     # "Employment and Labour Minister X"
             i = j
             continue
+        if _joins_hyphenated_name(result, span):          # "Halden-Orbit": the run ends a name
+            i = j
+            continue
         lead = span.start
         while span.end - lead > 2 and (_title_word(doc, lead) or agentive(doc[lead].lower_)):
             lead += 1
@@ -820,6 +833,21 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, kind, place, surface=span.text,
                                            cued=cue is not None))
         i = j
+
+
+def _joins_hyphenated_name(result: DocumentEntities, span: Span) -> bool:
+    """ "the Halden-Orbit team": NER tagged "Halden" only. A run joined by a bare hyphen to the
+    name before it ends that name, unless that name is a known place ("Chile-Vietnam" is two)."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in ("-", "–") or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return False
+    before = next((m for m in result.mentions if m.end == start - 1), None)
+    if before is None or before.place is not None:
+        return False
+    before.end = span.end
+    before.name = before.surface = doc[before.start:span.end].text
+    before.type = _kind_from_context(doc[before.start:span.end]) or "Entity"
+    return True
 
 
 def _text_counts(doc: Doc) -> Counter:
