@@ -1314,3 +1314,10 @@ def test_a_hyphenated_name_is_one_name_unless_it_joins_places(nlp):
     assert kinds.get("Halden-Orbit") == "Organization" and "Orbit" not in kinds
     assert {"Paris", "Berlin"} <= set(kinds)
     assert ("Mads Lindqvist", "member of", "Halden-Orbit") in facts(nlp, doc.text)
+
+
+def test_a_bare_lower_case_office_belongs_to_the_articles_body(nlp):
+    got = facts(nlp, "Vireo-Kestrel won the race. It was a great day for the team, sports director Anke Brugger said. "
+                     "The Brazilian striker Joao Silva did not play.")
+    assert ("Anke Brugger", "sports director of", "Vireo-Kestrel") in got
+    assert not any(s == "Joao Silva" and "striker" in p for s, p, o in got)    # "the … striker X" describes

@@ -617,10 +617,18 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     org = org if org is not None and org.end == i + 1 and org.end <= span.start else None
     if org is not None and org.type in ("Place", "Person", "Entity") and org.place is None:
         org.type = "Organization"            # "Alder Bay partner X": a title belongs to a body
-    if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name):
-        return None                          # lower-case: an office only after an organisation's name;
-                                             # "the Brazilian striker X" is a descriptor
+    if not any(w.text[:1].isupper() for w in words) and (org is None or org.surface != org.name) \
+            and not (org is None and _bare_office(doc, i, words)):
+        return None                          # lower-case: an office only after an organisation's name
+                                             # or standing bare; "the Brazilian striker X" is a descriptor
     return " ".join("".join(w.text_with_ws for w in words).split()), org, None
+
+
+def _bare_office(doc: Doc, i: int, words: list[Token]) -> bool:
+    """ ", sports director X said", "said prime minister X": a lower-case office with nothing
+    before it that makes it a description (a determiner, an adjective, a demonym)."""
+    return words[-1].lower_.split("-")[-1] in lexicon().offices and (
+        i < 0 or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ"))
 
 
 def _body_noun_kind(tok: Token) -> str | None:
