@@ -1321,3 +1321,9 @@ def test_a_bare_lower_case_office_belongs_to_the_articles_body(nlp):
                      "The Brazilian striker Joao Silva did not play.")
     assert ("Anke Brugger", "sports director of", "Vireo-Kestrel") in got
     assert not any(s == "Joao Silva" and "striker" in p for s, p, o in got)    # "the … striker X" describes
+
+
+def test_since_when_a_state_has_held_keeps_the_state(nlp):
+    got = facts(nlp, "Poland has been a member of the European Union since 2004. "
+                     "Maria Nowak has led the Civic Party since 2019.")
+    assert {("Poland", "member since", "2004"), ("Maria Nowak", "lead since", "2019")} <= got

@@ -203,6 +203,8 @@ class RelationExtractor:
         parts = {name: make() for name, make in render.items() if "{" + name + "}" in template}
         raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
+            if spec.get("literal") == "date" and "prep" in nodes and nodes["prep"].lower_ == "since" and pred is not None:
+                return _since_label(pred)
             if raw in lex.literal_labels:
                 return lex.literal_labels[raw]
             if spec.get("event_dates") and pred is not None and pred.lemma_.lower() not in lex.undated_verbs:
@@ -299,6 +301,17 @@ def _after_absolute(pred: Token, word: Token) -> bool:
     """ "X finished second, with Y third in 2:20:12": a place or time after an absolute "with"
     phrase is that phrase's runner's, even when the parser hangs it on the main verb."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and c.i < word.i for c in pred.children)
+
+
+def _since_label(pred: Token) -> str:
+    """Since when a state has held: "has led the party since 2019" -> "lead since", "has been
+    an EU member since 2004" -> "member since" (a copula's noun says what the subject has been)."""
+    if pred.lemma_.lower() in ("be", "become", "remain"):
+        attr = next((c for c in pred.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None:
+            return f"{attr.lemma_.lower()} since"
+    rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
+    return f"{pred.lemma_.lower()}{rest} since"
 
 
 def _event_date_label(pred: Token) -> str | None:
