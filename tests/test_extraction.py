@@ -1327,3 +1327,9 @@ def test_since_when_a_state_has_held_keeps_the_state(nlp):
     got = facts(nlp, "Poland has been a member of the European Union since 2004. "
                      "Maria Nowak has led the Civic Party since 2019.")
     assert {("Poland", "member since", "2004"), ("Maria Nowak", "lead since", "2019")} <= got
+
+
+def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
+    got = facts(nlp, "Coastline Holdings failed to consult the Dock Workers Union before the dismissals.")
+    assert ("Coastline Holdings", "fail to consult", "Dock Workers Union") in got
+    assert not any(p == "consult" for s, p, o in got)

@@ -19,6 +19,7 @@ class Lexicon:
     honorifics: frozenset[str]
     modal_nouns: frozenset[str]
     control_verbs: frozenset[str]
+    negative_control_verbs: frozenset[str]   # "failed to consult Y": the embedded fact did not happen
     title_keep_words: frozenset[str]     # "former", "acting": qualify a title, are not part of it
     definite_heads: dict[str, str]          # noun lemma -> entity type it refers back to
     person_pronouns: frozenset[str]

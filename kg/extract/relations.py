@@ -126,13 +126,15 @@ class RelationExtractor:
         for subject in subjects:
             if any(c.dep_ == "neg" for c in subject.token.children) and subject.modality is None:
                 continue
+            said = f"{subject.modality} to {label}" if subject.modality in self.lex.negative_control_verbs \
+                else label                   # "failed to consult Y": not "consult Y"
             for s_key in _subject_keys(subject.token, args):
                 for obj in objects:
                     if literal:
                         value = _literal(obj, literal)
                         if value is None or not _types_ok(spec, found.entities[s_key]):
                             continue
-                        out.append(Fact(s_key, label, value[0], spec["name"], sent.start_char, sent.end_char,
+                        out.append(Fact(s_key, said, value[0], spec["name"], sent.start_char, sent.end_char,
                                         spec["confidence"], value[1], subject.modality, pred.i))
                         continue
                     o_key = args.entity_of(obj)
@@ -143,7 +145,7 @@ class RelationExtractor:
                     s_final = _metonymy(s_key, label, found)
                     if s_final == o_key:
                         continue
-                    out.append(Fact(s_final, _for_subject(label, found.entities[s_final]), o_key, spec["name"],
+                    out.append(Fact(s_final, _for_subject(said, found.entities[s_final]), o_key, spec["name"],
                                     sent.start_char, sent.end_char, spec["confidence"], None, subject.modality, pred.i))
         return out
 
