@@ -1333,3 +1333,8 @@ def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
     got = facts(nlp, "Coastline Holdings failed to consult the Dock Workers Union before the dismissals.")
     assert ("Coastline Holdings", "fail to consult", "Dock Workers Union") in got
     assert not any(p == "consult" for s, p, o in got)
+
+
+def test_a_capitalised_state_office_in_an_apposition(nlp):
+    got = facts(nlp, "Marta Zielinska, the newly appointed Polish Minister of Finance, is a former central banker.")
+    assert ("Marta Zielinska", "minister of", "Poland") in got

@@ -59,8 +59,10 @@ def _expand_word_classes(node: dict, lex) -> dict:
             attrs["ENT_TYPE"] = "NORP"       # a NORP that is not a demonym has no country node
             continue
         attr, words = classes[flag]
-        forms = sorted(set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 3})
-        attrs[attr] = {"IN" if wanted else "NOT_IN": forms}   # lemmas: "sanctions" -> "sanction"
+        forms = set(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+        if attr == "LEMMA":                  # a proper noun's lemma keeps its capital: "Minister"
+            forms |= {w[:1].upper() + w[1:] for w in forms}
+        attrs[attr] = {"IN" if wanted else "NOT_IN": sorted(forms)}   # lemmas: "sanctions" -> "sanction"
     return {**node, "RIGHT_ATTRS": attrs}
 
 
