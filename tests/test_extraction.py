@@ -1338,3 +1338,10 @@ def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
 def test_a_capitalised_state_office_in_an_apposition(nlp):
     got = facts(nlp, "Marta Zielinska, the newly appointed Polish Minister of Finance, is a former central banker.")
     assert ("Marta Zielinska", "minister of", "Poland") in got
+
+
+def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):
+    got = facts(nlp, "Freja Holm lifted the Rhone Open trophy on Sunday. "
+                     "Ilaria Conti was crowned champion of the Adriatic Open in 2019.")
+    assert ("Freja Holm", "lift trophy", "Rhone Open") in got
+    assert ("Ilaria Conti", "champion of", "Adriatic Open") in got

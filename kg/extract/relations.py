@@ -51,6 +51,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_serving_verb": ("LEMMA", sorted(lex.serving_verbs)),
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
+        "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
+        "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
