@@ -1345,3 +1345,8 @@ def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):
                      "Ilaria Conti was crowned champion of the Adriatic Open in 2019.")
     assert ("Freja Holm", "lift trophy", "Rhone Open") in got
     assert ("Ilaria Conti", "champion of", "Adriatic Open") in got
+
+
+def test_a_common_noun_named_by_a_product_name_of_two_words(nlp):
+    got = facts(nlp, "Atlas Horizon Airways ordered 18 Celestra C220 jets on Monday.")
+    assert ("Atlas Horizon Airways", "order", "Celestra C220") in got

@@ -196,9 +196,10 @@ class Arguments:
             if kind is not None and kind != "Country" and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
-                    sum(c.dep_ in ("compound", "amod") for c in tok.children) == 1:
+                    not any(c.dep_ in ("compound", "amod") and self._named(c) != key for c in tok.children):
                 return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
-                                             # probe" Heron; "the UN refugee agency" is not the UN
+                                             # probe" Heron, "18 Celestra C220 jets" the C220;
+                                             # "the UN refugee agency" is not the UN
         return None
 
     def _members_of(self, tok: Token) -> str | None:
