@@ -29,7 +29,6 @@ count and find documents by it. Writes (GraphStore.extend_nquads / retract, one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -326,26 +325,11 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, batc
     """Parse and extract, streaming: a long article comes back one piece per chunk (each chunk's
     fact offsets moved into the article text), so no whole document is ever held in memory."""
     nlp = load_pipeline(model)
-    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(parse_text(a.text)))
+    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(a.text))
     for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
         facts = [replace(f, sentence_start=f.sentence_start + start, sentence_end=f.sentence_end + start)
                  for f in doc._.kg_facts] if start else doc._.kg_facts
         yield article, doc._.kg_entities, facts, last
-
-
-DATELINE = re.compile(r"^(\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]+(?:,[^\n—–-]{0,40})?\s)[—–-](\s)", re.MULTILINE)
-HEADLINE = re.compile(r"\A([^\n]*[^\s.!?:\"”])\n(\s*\n)")
-HEAD_CHARS = 600         # a headline and a dateline open an article
-
-
-def parse_text(text: str) -> str:
-    """The text the parser sees: a headline without a full stop and a wire-copy dateline
-    ("BERLIN, June 4 — Quillon …") each end with one, so neither runs into the first sentence.
-    Same length, so every offset still points into the article text."""
-    # what lies between the two groups (a line break, a dash) becomes a full stop
-    head = HEADLINE.sub(r"\1.\2", text[:HEAD_CHARS], count=1)
-    head = DATELINE.sub(r"\1.\2", head, count=1)
-    return head + text[HEAD_CHARS:]
 
 
 LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)
