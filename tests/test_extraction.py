@@ -1343,3 +1343,9 @@ def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):
 def test_a_common_noun_named_by_a_product_name_of_two_words(nlp):
     got = facts(nlp, "Atlas Horizon Airways ordered 18 Celestra C220 jets on Monday.")
     assert ("Atlas Horizon Airways", "order", "Celestra C220") in got
+
+
+def test_a_score_after_a_name_is_no_age_and_an_ordinal_no_break_in_a_descriptor(nlp):
+    got = facts(nlp, "In the semi-final, Freja Holm beat the Czech fourth seed Tereza Mala 6-3, 6-2.")
+    assert ("Tereza Mala", "nationality", "Czechia") in got
+    assert not any(p == "age" for s, p, o in got)

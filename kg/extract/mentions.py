@@ -469,12 +469,16 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
 
 
 def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
-    """Lower-case nouns directly before a name (within its noun phrase), nearest last."""
+    """Lower-case nouns directly before a name (within its noun phrase), nearest last; an
+    ordinal among them is skipped ("the Czech fourth seed X")."""
     nouns: list[Token] = []
     role_words = lexicon().role_words        # "forward" tagged ADV is one too
     i = start - 1
     while i >= 0 and len(nouns) < 3:
         tok = doc[i]
+        if tok.ent_type_ == "ORDINAL" and tok.text.islower() and nouns:
+            i -= 1
+            continue
         if not (tok.text.islower() and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in role_words)):
             break
         nouns.insert(0, tok)
