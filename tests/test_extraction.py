@@ -1349,3 +1349,9 @@ def test_a_score_after_a_name_is_no_age_and_an_ordinal_no_break_in_a_descriptor(
     got = facts(nlp, "In the semi-final, Freja Holm beat the Czech fourth seed Tereza Mala 6-3, 6-2.")
     assert ("Tereza Mala", "nationality", "Czechia") in got
     assert not any(p == "age" for s, p, o in got)
+
+
+def test_the_tournament_is_the_one_the_story_opens_with(nlp):
+    got = facts(nlp, "Freja Holm won the Rhone Open on Sunday. Her coach, Anders Berg, played in the Davis Cup "
+                     "for Sweden in the 1990s. Alpen Telekom, the tournament's title sponsor, extended its contract.")
+    assert ("Alpen Telekom", "title sponsor of", "Rhone Open") in got

@@ -224,7 +224,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
-                               strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else ())
+                               strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else (),
+                               window=THING_WINDOW if kind == "Thing" else 3)
     return None
 
 
@@ -267,6 +268,9 @@ def _own_subject_tokens(tok: Token) -> set[int]:
     return set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
 
 
+THING_WINDOW = 30         # "the tournament", "the study": the story's own, named or described anywhere before
+
+
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
                     labels: dict[str, str], window: int = 3,
                     described: tuple[Described, Described] = ({}, {}), strict: bool = False,
@@ -299,17 +303,24 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     if strict and if_named and not named:
         return None                           # "the study" only for a study the article named or described
     own_sentence = tok.sent.start
+    lead_end = _lead_end(tok.doc) if strict else 0
     for i, key, kind in reversed(history):
         if i < start:
             break
         if key in named if named else (kind in types and key not in other_kind):   # "the university" -> "University of X"
             latest.setdefault(key, i)
-            counts[key] += _subject_weight(tok.doc[i]) + (SAME_SENTENCE if i >= own_sentence else 0)
+            counts[key] += _subject_weight(tok.doc[i]) + (SAME_SENTENCE if i >= own_sentence else 0) \
+                + (1 if i < lead_end else 0)     # "the tournament": the one the story opens with
     if named and not counts:
         return _last([h for h in history[-200:] if h[1] in named], types + if_named)
     if not counts:
         return None if strict else _last([h for h in history if h[1] not in other_kind], types)
     return max(counts, key=lambda k: (counts[k], latest[k]))
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where the article's first sentence with a verb ends (after a headline or a dateline)."""
+    return next((sent.end for sent in doc.sents if any(t.pos_ == "VERB" for t in sent)), 0)
 
 
 def _of_other_family(head: str, kinds: dict[str, str], labels: dict[str, str],
