@@ -1355,3 +1355,8 @@ def test_the_tournament_is_the_one_the_story_opens_with(nlp):
     got = facts(nlp, "Freja Holm won the Rhone Open on Sunday. Her coach, Anders Berg, played in the Davis Cup "
                      "for Sweden in the 1990s. Alpen Telekom, the tournament's title sponsor, extended its contract.")
     assert ("Alpen Telekom", "title sponsor of", "Rhone Open") in got
+
+
+def test_a_participle_set_off_by_commas_adds_to_the_referent(nlp):
+    got = facts(nlp, "Freja Holm won the Rhone Open on Sunday. The tournament, founded in 2016, is played on clay.")
+    assert ("Rhone Open", "founding date", "2016") in got
