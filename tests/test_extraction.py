@@ -1360,3 +1360,9 @@ def test_the_tournament_is_the_one_the_story_opens_with(nlp):
 def test_a_participle_set_off_by_commas_adds_to_the_referent(nlp):
     got = facts(nlp, "Freja Holm won the Rhone Open on Sunday. The tournament, founded in 2016, is played on clay.")
     assert ("Rhone Open", "founding date", "2016") in got
+
+
+def test_a_state_office_followed_by_a_party_is_membership(nlp):
+    got = facts(nlp, "Foreign Minister Marta Lepp of the Civic Union said the party would stay in government.")
+    assert ("Marta Lepp", "member of", "Civic Union") in got
+    assert not any(p == "foreign minister of" and o == "Civic Union" for s, p, o in got)

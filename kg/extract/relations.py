@@ -429,10 +429,11 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     for role in found.roles:
         sent = doc[role.person.start].sent
         person = role.person.entity
-        body = role.organization.entity if role.organization is not None else _body_after(doc, found, role.person)
         rule = "title-role"
         words = role.title.lower().split()         # the whole last word first: "secretary-general"
         office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
+        body = role.organization.entity if role.organization is not None else \
+            _body_after(doc, found, role.person) if offices.get(office) != "Country" else None
         if body is None and (office is not None or role.generic_body):   # "Minister of Foreign Affairs X":
             kinds = COMPATIBLE[role.generic_body] if role.generic_body else (offices[office],)   # the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
@@ -449,7 +450,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
 
 
 def _body_after(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
-    """ "Professor X of Aldermoor University", "Judge Y of the Labour Court": the title's body."""
+    """ "Professor X of Aldermoor University", "Judge Y of the Labour Court": the title's body
+    (not a state office's: "Foreign Minister X of the Civic Union" is a party member)."""
     i = person.end
     if i + 1 >= len(doc) or doc[i].lower_ != "of":
         return None
