@@ -1230,7 +1230,7 @@ def test_a_blank_line_ends_the_headline(nlp):
     doc = nlp("Holm wins in Lyon\n\nLYON, France, May 4 (Reuters) - Freja Holm won the Rhone Open on Sunday.")
     names = {name for e in doc._.kg_entities.values() for name in e.names}
     assert "Lyon" in names and not any("\n" in name for name in names)
-    assert sum(1 for s in doc.sents if "Lyon" in s.text) == 1         # the headline is a sentence of its own
+    assert [s.text.strip() for s in doc.sents][0] == "Holm wins in Lyon"      # the headline is a sentence
 
 
 def test_a_continent_is_no_short_name_of_a_country(nlp):
@@ -1246,12 +1246,14 @@ def test_a_portfolio_joined_by_and_opens_the_title(nlp):
 
 
 def test_a_common_noun_before_a_title_is_the_articles_body(nlp):
-    text = ("The tomb was found by a team from the Andean Heritage Museum in Lima. "
+    text = ("The tomb was found by a team from Lima University and the Andean Heritage Museum. "
             "Museum director Julio Paz said the find was important.")
-    assert ("Julio Paz", "director of", "Andean Heritage Museum") in facts(nlp, text)
-    assert "Museum" not in {e.label for e in nlp(text)._.kg_entities.values()}
-    got = facts(nlp, "Atlético Fontana sacked its coach on Monday. Club president Alicia Ruiz thanked him.")
-    assert ("Alicia Ruiz", "president of", "Atlético Fontana") in got
+    assert ("Julio Paz", "director of", "Andean Heritage Museum") in facts(nlp, text)    # the museum, not
+    assert "Museum" not in {e.label for e in nlp(text)._.kg_entities.values()}          # the university
+    got = facts(nlp, "Atlético Fontana sacked its coach on Monday. Rival club president Alicia Ruiz said "
+                     "nothing. Club president Ana Soto thanked him.")
+    assert ("Ana Soto", "president of", "Atlético Fontana") in got
+    assert not any(s == "Alicia Ruiz" for s, p, o in got)        # a rival club's president: not Fontana's
 
 
 def test_a_locative_phrase_right_after_a_named_place_places_it(nlp):
@@ -1301,18 +1303,18 @@ def test_a_short_company_name_read_as_a_person_is_the_company(nlp):
 
 
 def test_a_hyphenated_name_is_one_name_unless_it_joins_places(nlp):
-    doc = nlp("Mads Lindqvist, of the Halden-Orbit team, faded on the final climb. "
+    doc = nlp("Piet Vos, of the Brenna-Lux squad, crashed on the descent. "
               "The Paris-Berlin train was cancelled.")
     kinds = {e.label: e.type for e in doc._.kg_entities.values()}
-    assert kinds.get("Halden-Orbit") == "Organization" and "Orbit" not in kinds
+    assert kinds.get("Brenna-Lux") == "Organization" and "Lux" not in kinds
     assert {"Paris", "Berlin"} <= set(kinds)
-    assert ("Mads Lindqvist", "member of", "Halden-Orbit") in facts(nlp, doc.text)
+    assert ("Piet Vos", "member of", "Brenna-Lux") in facts(nlp, doc.text)
 
 
 def test_a_bare_lower_case_office_belongs_to_the_articles_body(nlp):
-    got = facts(nlp, "Vireo-Kestrel won the race. It was a great day for the team, sports director Anke Brugger said. "
-                     "The Brazilian striker Joao Silva did not play.")
-    assert ("Anke Brugger", "sports director of", "Vireo-Kestrel") in got
+    got = facts(nlp, "Talvik Motors opened a plant in Tartu. The plant will employ 400 people, "
+                     "finance director Mari Kask said. The Brazilian striker Joao Silva did not play.")
+    assert ("Mari Kask", "finance director of", "Talvik Motors") in got
     assert not any(s == "Joao Silva" and "striker" in p for s, p, o in got)    # "the … striker X" describes
 
 
@@ -1366,3 +1368,30 @@ def test_a_state_office_followed_by_a_party_is_membership(nlp):
     got = facts(nlp, "Foreign Minister Marta Lepp of the Civic Union said the party would stay in government.")
     assert ("Marta Lepp", "member of", "Civic Union") in got
     assert not any(p == "foreign minister of" and o == "Civic Union" for s, p, o in got)
+
+
+def test_a_dateline_needs_a_free_standing_dash_but_no_comma(nlp):
+    doc = nlp("NATO, UN-backed monitors and local police met in Pristina on Monday.")
+    assert len(list(doc.sents)) == 1                           # not cut at the hyphen of "UN-backed"
+    got = facts(nlp, "LONDON — Norwegian qualifier Freja Holm won the Thames Open on Sunday.")
+    assert ("Freja Holm", "win", "Thames Open") in got
+
+
+def test_a_company_named_after_its_founder_stays_apart_from_him(nlp):
+    doc = nlp("The Walt Disney Company reported record profits. Walt Disney was born in Chicago in 1901.")
+    assert ("Walt Disney", "birth place", "Chicago") in facts(nlp, doc.text)
+    assert len(doc._.kg_entities) == 3
+
+
+def test_a_prize_word_inside_a_name_keeps_the_plain_verb(nlp):
+    got = facts(nlp, "Spain won the Davis Cup in 2019. Ana Ruiz won the London title.")
+    assert ("Spain", "win", "Davis Cup") in got
+    assert not any(p == "win title" for s, p, o in got)          # London is no event
+
+
+def test_given_names_and_title_qualifiers_are_not_titles(nlp):
+    doc = nlp("Walter Ivo Brenner founded the company. New coach Pep Ruiz arrived on Monday.")
+    labels = {e.label for e in doc._.kg_entities.values()}
+    assert "Walter Ivo Brenner" in labels
+    assert ("Pep Ruiz", "role", "New coach") not in facts(nlp, doc.text)
+

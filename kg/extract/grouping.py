@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..model import Entity
 from .gazetteer import Place
 from .lexicon import lexicon
-from .mentions import ACRONYM, DocumentEntities, Mention, positions_of
+from .mentions import ACRONYM, DocumentEntities, Mention, distinctive_word, positions_of
 from .names import given_name_gender
 
 
@@ -67,8 +67,9 @@ def _group(result: DocumentEntities) -> None:
                 m.type = "Organization"
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
-        elif m.type in ("Organization", "Entity", "Place", "Person") and m.place is None:
-            longer = _organisation_named_without_ending(m.name, full_orgs)      # (NER calls some a person)
+        elif m.place is None and (m.type in ("Organization", "Entity", "Place") or (
+                m.type == "Person" and given_name_gender(m.name.split()[0]) is None)):   # "Walt Disney" is a
+            longer = _organisation_named_without_ending(m.name, full_orgs)      # person, "Marlow Vance" not
             if longer is not None:
                 key, rule = _key(longer), f"short-name: '{m.name}' is '{longer.name}' without its ending"
                 m.type = "Organization"
@@ -182,11 +183,9 @@ def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place 
 
 
 def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
-    """ "Northlight" for "Northlight Games", "Valdoria" for "Atlético Valdoria": the first
-    distinctive word (after a club's opening word) of exactly one organisation."""
-    openings = lexicon().organisation_name_openings
-    found = {m.name: m for m in orgs
-             if next((w for w in m.name.split() if w.lower() not in openings), None) == word}
+    """ "Northlight" for "Northlight Games", "Fontana" for "Atlético Fontana": the distinctive
+    word of exactly one organisation."""
+    found = {m.name: m for m in orgs if distinctive_word(m.name) == word}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -88,15 +88,14 @@ def lexicon() -> Lexicon:
     word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon)
                  if f.type == "frozenset[str]" and f.name != "built_things"}
     definite_heads = {noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns}
-    synonym_groups = words["reference_synonyms"] + [built["words"] + built["references"]]
     return Lexicon(
         **word_sets,
         built_things=frozenset(built["words"]),
         entity_labels=words["entity_labels"],
-        definite_heads=definite_heads | dict.fromkeys(built["words"] + built["references"], "Thing"),
+        definite_heads=definite_heads | dict.fromkeys(built["words"], "Thing"),
         verb_lemma_exceptions=_table(words["verb_lemma_exceptions"]),
         unnamed_things=_table(words["unnamed_things"]) | dict.fromkeys(built["words"], "Facility"),
-        synonyms={w: frozenset(group) for group in synonym_groups for w in group},
+        synonyms={w: frozenset(group) for group in words["reference_synonyms"] for w in group},
         organisation_family={w: family for family, group in _table(words["organisation_families"]).items()
                              for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),

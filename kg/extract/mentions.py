@@ -20,6 +20,7 @@ from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
+from .paragraphs import HEAD_TOKENS
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -52,7 +53,7 @@ class Role:
     person: Mention
     title: str
     organization: Mention | None
-    generic_body: str | None = None   # "Company spokesman X": the article's "Organization" (or "Thing")
+    body_noun: int | None = None   # "Club president X": the noun for the body, an index into the doc
 
 
 @dataclass
@@ -129,9 +130,6 @@ def _dateline_place(span: Span) -> Mention | None:
     return Mention(span.start, span.end, name, place.kind if place else "City", place, surface=span.text.title())
 
 
-HEAD_TOKENS = 60         # a dateline follows at most a headline
-
-
 def _opens_line(span: Span) -> bool:
     """The article's first word, or the first of a line right after the headline."""
     start = span.start
@@ -169,8 +167,8 @@ def _trim(span: Span) -> Span | None:
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
             return None
-    end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].is_space), end)
-                                             # "Lyon\n\nLYON": no name runs over a line break;
+    end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].text.count("\n") >= 2), end)
+                                             # "Lyon\n\nLYON": no name runs over a blank line;
                                              # "Full Name (ACR": _add_acronym_definitions reads it
     while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
                            or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
@@ -574,9 +572,9 @@ def _portfolio_of_title(span: Span) -> bool:
         all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
 
 
-def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, str | None] | None:
+def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, int | None] | None:
     """Title words directly before a person's name, optionally preceded by the organisation, or
-    by a common noun for one ("Club president X": then the kind of body the noun names)."""
+    by a common noun for one ("Club president X": then that noun's index)."""
     lex = lexicon()
     i = span.start - 1
     words: list[Token] = []
@@ -607,12 +605,13 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     words = [w for w in words if w.lower_ not in lex.title_keep_words]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
-    generic = _body_noun_kind(doc[i]) if i >= 0 and i not in result.by_token else None
-    if generic:                              # "Club president X", "Tournament director Y"
-        return " ".join("".join(w.text_with_ws for w in words).split()), None, generic
+    if i >= 0 and i not in result.by_token and body_noun_kind(doc[i]) and (
+            doc[i].is_sent_start or doc[i - 1].is_punct or doc[i - 1].lower_ in ("the", "its", "their")):
+        return " ".join("".join(w.text_with_ws for w in words).split()), None, i   # "Club president X",
+                                             # "the tournament director Y"; not "a bank chief", "rival club"
     if i >= 0 and doc[i].is_sent_start and doc[i].text[:1].isupper() and i not in result.by_token \
-            and not doc[i].ent_type_ and not gazetteer().demonym(doc[i].text) and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") \
-            and not any(w.text[:1].isupper() for w in words):
+            and not doc[i].ent_type_ and not gazetteer().demonym(doc[i].text) and doc[i].pos_ in ("NOUN", "PROPN") \
+            and doc[i].lower_ not in lex.title_keep_words and not any(w.text[:1].isupper() for w in words):
         words = [doc[i]] + words             # "Sporting director X", "Opposition leader Y": the whole title,
         return " ".join("".join(w.text_with_ws for w in words).split()), None, None      # whose body is unsaid
     if i >= 0 and doc[i].tag_ == "POS":
@@ -635,7 +634,7 @@ def _bare_office(doc: Doc, i: int, words: list[Token]) -> bool:
         i < 0 or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ"))
 
 
-def _body_noun_kind(tok: Token) -> str | None:
+def body_noun_kind(tok: Token) -> str | None:
     """ "club", "tournament": a common noun for the kind of body a title belongs to."""
     lemma = tok.lemma_.lower()
     if tok.lower_ in lexicon().organisation_kind_nouns or lemma in lexicon().organisation_kind_nouns:
@@ -717,8 +716,8 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
     for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names])):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if tok.text in short_names and tok.text not in parts and not (
-                doc[tok.i + 1:tok.i + 2].text[:1].isupper() if tok.i + 1 < len(doc) else False):
+        if tok.text in short_names and tok.text not in parts and tok.pos_ not in ("ADJ", "DET") \
+                and tok.dep_ != "amod" and not doc[tok.i + 1:tok.i + 2].text[:1].isupper():   # not "New rules"
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", None, surface=tok.text))
             continue
         if tok.pos_ not in ("PROPN", "NOUN") and tok.text not in result.acronyms:
@@ -737,16 +736,20 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
 
 
+def distinctive_word(name: str) -> str | None:
+    """The first word of an organisation's name that is not a club's opening word: "Acme" of
+    "Acme Corp", "Fontana" of "Atlético Fontana"; the word a story shortens the name to."""
+    openings = lexicon().organisation_name_openings
+    return next((w for w in name.split() if w.lower() not in openings), None)
+
+
 def _organisation_short_names(doc: Doc, result: DocumentEntities) -> set[str]:
-    """First words of the article's organisation names that stand alone: the first of exactly one
-    name ("Acme" of "Acme Corp"), and never written in lower case ("National" may be)."""
-    firsts = Counter(m.name.split()[0] for m in {m.name: m for m in result.mentions
-                                                 if m.type == "Organization" and " " in m.name}.values())
-    if not firsts:
-        return set()
+    """Distinctive words of the article's organisation names that stand alone: that of exactly
+    one name, and never written in lower case ("National" may be)."""
+    words = Counter(distinctive_word(m.name) for m in {m.name: m for m in result.mentions
+                                                       if m.type == "Organization" and " " in m.name}.values())
     lex = lexicon()
-    names = {w for w, n in firsts.items() if n == 1 and w[:1].isupper() and not lex.definite_heads.get(w.lower())
-             and w.lower() not in lex.organisation_name_openings}
+    names = {w for w, n in words.items() if w and n == 1 and w[:1].isupper() and not lex.definite_heads.get(w.lower())}
     written_lower = {doc[i].text for i in positions_of(doc, ORTH, [w.lower() for w in names])} if names else set()
     return {w for w in names if w.lower() not in written_lower}
 
@@ -799,7 +802,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             i = j
             continue
         lead = span.start
-        while span.end - lead > 2 and (_title_word(doc, lead) or agentive(doc[lead].lower_)):
+        while span.end - lead > 2 and (_title_word(doc, lead) or (
+                agentive(doc[lead].lower_) and given_name_gender(doc[lead].text) is None)):   # not "Walter"
             lead += 1
         if lead > span.start and looks_like_person_name([t.text for t in doc[lead:span.end]]):
             # "Vice-President Ana Ruiz", untagged: a title, then a person
@@ -858,7 +862,7 @@ def _joins_hyphenated_name(result: DocumentEntities, span: Span) -> bool:
         return False
     before.end = span.end
     before.name = before.surface = doc[before.start:span.end].text
-    before.type = _kind_from_context(doc[before.start:span.end]) or "Entity"
+    before.type = _kind_from_context(doc[before.start:span.end]) or before.type
     return True
 
 

@@ -8,6 +8,7 @@ line break is left alone: it may be a hard wrap inside a sentence.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,21 +18,23 @@ HEAD_TOKENS = 60         # a dateline follows at most a headline
 
 @Language.component("kg_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
-    end = dateline_end(doc)
+    """Start a sentence after each blank line and after the dateline."""
+    spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()    # most tokens are words: skip them unbuilt
+    for i in spaces:
+        if i + 1 < len(doc) and doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+    end = _dateline_end(doc)
     if 0 <= end < len(doc) - 1:
         doc[end + 1].is_sent_start = True
     return doc
 
 
-def dateline_end(doc: Doc) -> int:
-    """The last token of a dateline ("LYON, France, May 4 (Reuters) —"), or -1: a line of the
-    head opening with words in capitals and a comma, then only names, numbers, commas and
-    brackets up to a dash."""
+def _dateline_end(doc: Doc) -> int:
+    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "LONDON —"), or -1: a
+    line of the head opening with words in capitals, then only names, numbers, commas and brackets
+    up to a dash standing free (not the hyphen of "UN-backed")."""
     for tok in doc[:HEAD_TOKENS]:
-        if tok.text not in DASHES:
+        if tok.text not in DASHES or not tok.whitespace_ or tok.i == 0 or not doc[tok.i - 1].whitespace_:
             continue
         start = tok.i
         while start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -39,10 +42,24 @@ def dateline_end(doc: Doc) -> int:
         city_end = start
         while city_end < tok.i and doc[city_end].is_upper and len(doc[city_end]) > 1:
             city_end += 1                 # "BUENOS AIRES, …": a city of several words
-        if start < city_end < tok.i and doc[city_end].text == "," \
-                and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" for t in doc[start:tok.i]):
-            end = tok.i               # "(—) –": a placeholder for the agency, then the dash
-            while end + 1 < len(doc) and (doc[end + 1].text in DASHES or doc[end + 1].text in "()"):
-                end += 1
-            return end
+        if start < city_end and (city_end == tok.i or doc[city_end].text == ",") \
+                and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" or t.text in DASHES
+                        for t in doc[start:tok.i]):
+            return _after_agency(doc, tok.i)
+        return -1                         # the first free dash of the head decides
     return -1
+
+
+def _after_agency(doc: Doc, end: int) -> int:
+    """ "— (Reuters) —", "(—) –": an agency in brackets and further dashes belong to the dateline."""
+    while end + 1 < len(doc):
+        if doc[end + 1].text in DASHES:
+            end += 1
+        elif doc[end + 1].text == "(":
+            close = next((t.i for t in doc[end + 1:end + 6] if t.text == ")"), None)
+            if close is None:
+                break
+            end = close
+        else:
+            break
+    return end

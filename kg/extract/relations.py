@@ -13,13 +13,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
-from .arguments import Arguments, Subject, is_passive
+from .arguments import COPULAS, Arguments, Subject, is_passive
 from .coref import COMPATIBLE, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, noun_kind
+from .mentions import DocumentEntities, Mention, body_noun_kind, noun_kind
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -119,7 +119,7 @@ class RelationExtractor:
                 and any(c.dep_ == "dobj" and args.entity_of(c) for c in pred.children):
             return []                        # "named Vidal as envoy to Peru": the role is the object's
         frame = self._frame(spec, nodes, pred, args)
-        if frame is None or not (literal or any(args.entity_of(o) for o in frame[1])):
+        if frame is None:
             return []                        # no entity to point to: no need to make the label
         label = self._label(spec, nodes)
         if label is None:
@@ -311,11 +311,11 @@ def _after_absolute(pred: Token, word: Token) -> bool:
 
 def _since_label(pred: Token) -> str:
     """Since when a state has held: "has led the party since 2019" -> "lead since", "has been
-    an EU member since 2004" -> "member since" (a copula's noun says what the subject has been)."""
-    if pred.lemma_.lower() in ("be", "become", "remain"):
+    chief executive since 2019" -> "chief executive since" (a copula's noun says what the subject
+    has been), "has been in office since" -> "since"."""
+    if pred.lemma_.lower() in COPULAS:
         attr = next((c for c in pred.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        if attr is not None:
-            return f"{attr.lemma_.lower()} since"
+        return f"{_noun_phrase(attr, lexicon().role_words)} since" if attr is not None else "since"
     rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
     return f"{pred.lemma_.lower()}{rest} since"
 
@@ -434,11 +434,12 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
         body = role.organization.entity if role.organization is not None else \
             _body_after(doc, found, role.person) if offices.get(office) != "Country" else None
-        if body is None and (office is not None or role.generic_body):   # "Minister of Foreign Affairs X":
-            kinds = COMPATIBLE[role.generic_body] if role.generic_body else (offices[office],)   # the minister's country
+        if body is None and role.body_noun is not None:
+            body, rule = _body_named_by(doc, found, doc[role.body_noun], role.person.start), "title-implicit-body"
+        elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
                        if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
-            body = salient_entity(doc, found, role.person.start, kinds, exclude=visited)    # visited Kenya"
+            body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)  # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
@@ -447,6 +448,17 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
                               sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
+
+
+def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
+    """ "Museum director X": the museum the article named ("the Andean Heritage Museum"), the one
+    whose name says the noun or a synonym of it; failing that, the body of that kind the story is
+    about."""
+    kinds = COMPATIBLE[body_noun_kind(noun)]
+    heads = lexicon().synonyms.get(noun.lemma_.lower(), frozenset((noun.lemma_.lower(),)))
+    before = {m.entity for m in found.mentions if m.start < position and found.entities[m.entity].type in kinds}
+    named = {k for k in before if heads & set(found.entities[k].label.lower().split())}
+    return salient_entity(doc, found, position, kinds, exclude=before - named if named else set())
 
 
 def _body_after(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
