@@ -30,7 +30,6 @@ count and find documents by it. Writes (GraphStore.extend_nquads / retract, one 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
