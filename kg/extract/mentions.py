@@ -867,8 +867,8 @@ def _joins_hyphenated_name(result: DocumentEntities, span: Span) -> bool:
 
 
 def _text_counts(doc: Doc) -> Counter:
-    """How often each word is written: once per doc."""
-    return Counter(t.text for t in doc)
+    """How often each word is written, by its ORTH id: read off the doc's array, no Token built."""
+    return Counter(doc.to_array(ORTH).tolist())
 
 
 def _named_at_sentence_start(tok: Token, counts: Counter) -> bool:
@@ -877,7 +877,7 @@ def _named_at_sentence_start(tok: Token, counts: Counter) -> bool:
     2019,") or recurs (a proper noun written twice the same way is a name, not a stray capital:
     "Turnout was 63 percent" is written once)."""
     return bool(ACRONYM.match(tok.text)) or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children) \
-        or counts[tok.text] > 1
+        or counts[tok.orth] > 1
 
 
 def _without_trailing_title(span: Span) -> Span:
