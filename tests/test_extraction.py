@@ -1395,3 +1395,8 @@ def test_given_names_and_title_qualifiers_are_not_titles(nlp):
     assert "Walter Ivo Brenner" in labels
     assert ("Pep Ruiz", "role", "New coach") not in facts(nlp, doc.text)
 
+
+
+def test_a_demonym_as_the_apposition_itself(nlp):
+    got = facts(nlp, "The dig was led by archaeologist Rosa Huaman, a Peruvian who has studied the culture for decades.")
+    assert ("Rosa Huaman", "nationality", "Peru") in got

@@ -210,9 +210,9 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     if not _looks_like_name(span):
         return None
     if label in ("NORP", "PERSON") and _is_nominal_demonym(span) and (label == "NORP" or (
-            len(span) == 1 and gaz.demonym(text) is not None)):
+            len(span) == 1 and gaz.demonym(text) is not None)) and not _describes_a_name(span):
         return None                          # "the Egyptian has scored", "the Finn won": a person,
-                                             # resolved by coref
+                                             # resolved by coref; "X, a Peruvian," says X's country
     if label == "NORP":
         country = gaz.demonym(text)
         if country is None:
@@ -243,6 +243,11 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
         else:
             kind = "Organization"            # "Hanamura president Kenji Arakawa": titles belong to bodies
     return _dateline_place(span) or Mention(span.start, span.end, text, kind, None, surface=text)
+
+
+def _describes_a_name(span: Span) -> bool:
+    """ "Rosa Huaman, a Peruvian who …": a demonym in apposition to a name."""
+    return span.root.dep_ == "appos" and span.root.head.pos_ == "PROPN"
 
 
 def _ends_in_country(span: Span) -> bool:
