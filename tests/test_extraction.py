@@ -1400,3 +1400,9 @@ def test_given_names_and_title_qualifiers_are_not_titles(nlp):
 def test_a_demonym_as_the_apposition_itself(nlp):
     got = facts(nlp, "The dig was led by archaeologist Rosa Huaman, a Peruvian who has studied the culture for decades.")
     assert ("Rosa Huaman", "nationality", "Peru") in got
+
+
+def test_a_quantity_set_to_a_level(nlp):
+    got = facts(nlp, "The central bank raised its main interest rate by 50 basis points to 6.25 percent on "
+                     "Wednesday. Halvik Group cut its growth forecast to 2.9 percent.")
+    assert ("Halvik Group", "cut growth forecast to", "2.9 percent") in got
