@@ -1406,3 +1406,8 @@ def test_a_quantity_set_to_a_level(nlp):
     got = facts(nlp, "The central bank raised its main interest rate by 50 basis points to 6.25 percent on "
                      "Wednesday. Halvik Group cut its growth forecast to 2.9 percent.")
     assert ("Halvik Group", "cut growth forecast to", "2.9 percent") in got
+
+
+def test_a_standing_ahead_of_a_rival(nlp):
+    got = facts(nlp, "Ana Lopes took 41 percent of the vote, comfortably ahead of the incumbent, Rui Costa.")
+    assert ("Ana Lopes", "ahead of", "Rui Costa") in got
