@@ -1411,3 +1411,9 @@ def test_a_quantity_set_to_a_level(nlp):
 def test_a_standing_ahead_of_a_rival(nlp):
     got = facts(nlp, "Ana Lopes took 41 percent of the vote, comfortably ahead of the incumbent, Rui Costa.")
     assert ("Ana Lopes", "ahead of", "Rui Costa") in got
+
+
+def test_who_after_a_persons_party_is_the_person(nlp):
+    got = facts(nlp, "The incumbent, Rui Costa of the Liberal Party, who won 33 percent, conceded on Monday.")
+    assert ("Rui Costa", "win percent", "33 percent") in got
+    assert not any(s == "Liberal Party" and p.startswith("win") for s, p, o in got)

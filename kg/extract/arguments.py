@@ -450,10 +450,15 @@ def _coordination(tok: Token) -> list[Token]:
 
 def _antecedent(relcl: Token) -> Token:
     """ "met X and Y, who heads Z": a relative clause after a coordination is about its nearest
-    member, wherever the parser hung it."""
+    member, wherever the parser hung it. "Rui Costa of the Liberal Party, who won": "who" is a
+    person, so the clause is about the person the body's phrase belongs to."""
     members = _coordination(relcl.head)
     before = [t for t in members if t.i < relcl.i]
-    return before[-1] if len(members) > 1 and before else relcl.head
+    head = before[-1] if len(members) > 1 and before else relcl.head
+    who = any(c.lower_ in ("who", "whom") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in relcl.children)
+    if who and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
+        return head.head.head
+    return head
 
 
 def _said_of_all_conjuncts(relcl: Token) -> bool:
