@@ -1417,3 +1417,8 @@ def test_who_after_a_persons_party_is_the_person(nlp):
     got = facts(nlp, "The incumbent, Rui Costa of the Liberal Party, who won 33 percent, conceded on Monday.")
     assert ("Rui Costa", "win percent", "33 percent") in got
     assert not any(s == "Liberal Party" and p.startswith("win") for s, p, o in got)
+
+
+def test_a_capitalised_function_word_after_a_comma_starts_a_name(nlp):
+    doc = nlp("\"We will appeal,\" the country's trade minister, Do Van Hai, told reporters in Hanoi.")
+    assert "Do Van Hai" in {e.label for e in doc._.kg_entities.values()}

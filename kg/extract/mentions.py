@@ -466,9 +466,21 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
                 and (prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and given_name_gender(prev.text)))
                 and prev.lower_ not in lex.role_words and prev.head.i >= span.start):   # "Faith" tagged a noun
             start -= 1
+        elif _capitalised_mid_sentence(prev) and doc[start].ent_type_ == "PERSON" and prev.i not in covered:
+            start -= 1                       # "Do Thanh Liem": a capital mid-sentence is no auxiliary "do"
         else:
             break
     return Span(doc, start, span.end)          # doc[start:span.end], without its slice checks
+
+
+def _capitalised_mid_sentence(tok: Token) -> bool:
+    """A function word written with a capital right after a comma, inside a sentence: a name's
+    part ("…, Do Thanh Liem,"), not the auxiliary "do"."""
+    lex = lexicon()
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start and not tok.ent_type_ \
+        and tok.pos_ in ("AUX", "VERB", "ADV", "ADP", "DET", "PRON", "SCONJ") and tok.text not in ("I", "The", "A") \
+        and tok.lower_ not in lex.role_words and tok.lower_ not in lex.honorifics \
+        and tok.i > 0 and tok.doc[tok.i - 1].text in (",", "(", "—", "–", ":")
 
 
 def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
