@@ -624,13 +624,13 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         return None
     if i >= 0 and i not in result.by_token and body_noun_kind(doc[i]) and (
             doc[i].is_sent_start or doc[i - 1].is_punct or doc[i - 1].lower_ in ("the", "its", "their")):
-        return " ".join("".join(w.text_with_ws for w in words).split()), None, i   # "Club president X",
+        return _title_text(words), None, i   # "Club president X",
                                              # "the tournament director Y"; not "a bank chief", "rival club"
     if i >= 0 and doc[i].is_sent_start and doc[i].text[:1].isupper() and i not in result.by_token \
             and not doc[i].ent_type_ and not gazetteer().demonym(doc[i].text) and doc[i].pos_ in ("NOUN", "PROPN") \
             and doc[i].lower_ not in lex.title_keep_words and not any(w.text[:1].isupper() for w in words):
         words = [doc[i]] + words             # "Sporting director X", "Opposition leader Y": the whole title,
-        return " ".join("".join(w.text_with_ws for w in words).split()), None, None      # whose body is unsaid
+        return _title_text(words), None, None      # whose body is unsaid
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
     org = result.by_token.get(i)
@@ -641,20 +641,34 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
             and not (org is None and _bare_office(doc, i, words)):
         return None                          # lower-case: an office only after an organisation's name
                                              # or standing bare; "the Brazilian striker X" is a descriptor
-    return " ".join("".join(w.text_with_ws for w in words).split()), org, None
+    return _title_text(words), org, None
+
+
+def _title_text(words: list[Token]) -> str:
+    """The title as written, on one line: "Director-General", "Works and Transport Minister"."""
+    return " ".join("".join(w.text_with_ws for w in words).split())
+
+
+def office_of(title: list[str]) -> str | None:
+    """The office a title holds, by its last word (the whole of "secretary-general" first, then its
+    parts): "finance minister" -> "minister", "director-general" -> "director-general"."""
+    offices = lexicon().offices
+    last = title[-1].lower()
+    return next((w for w in [*(t.lower() for t in reversed(title)), *reversed(last.split("-"))]
+                 if w in offices), None)
 
 
 def _bare_office(doc: Doc, i: int, words: list[Token]) -> bool:
     """ ", sports director X said", "said prime minister X": a lower-case office with nothing
     before it that makes it a description (a determiner, an adjective, a demonym)."""
-    return words[-1].lower_.split("-")[-1] in lexicon().offices and (
+    return office_of([words[-1].text]) is not None and (
         i < 0 or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ"))
 
 
 def body_noun_kind(tok: Token) -> str | None:
     """ "club", "tournament": a common noun for the kind of body a title belongs to."""
-    lemma = tok.lemma_.lower()
-    if tok.lower_ in lexicon().organisation_kind_nouns or lemma in lexicon().organisation_kind_nouns:
+    lemma = tok.lemma_.lower()               # (a proper noun's lemma keeps its capital: "Club")
+    if lemma in lexicon().organisation_kind_nouns:
         return "Organization"
     return "Thing" if lexicon().definite_heads.get(lemma) == "Thing" and tok.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
@@ -684,6 +698,8 @@ def _title_word(doc: Doc, i: int) -> bool:
     return doc[i].lower_ in role_words or (
         doc[i].text in ("-", "–") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
         and doc[i - 1].lower_ in role_words)
+
+
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
     for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if i + 1 < len(doc)):

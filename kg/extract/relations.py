@@ -19,7 +19,7 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, body_noun_kind, noun_kind
+from .mentions import DocumentEntities, Mention, body_noun_kind, noun_kind, office_of
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -430,8 +430,7 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         sent = doc[role.person.start].sent
         person = role.person.entity
         rule = "title-role"
-        words = role.title.lower().split()         # the whole last word first: "secretary-general"
-        office = next((w for w in [*reversed(words), *reversed(words[-1].split("-"))] if w in offices), None)
+        office = office_of(role.title.split())
         body = role.organization.entity if role.organization is not None else \
             _body_after(doc, found, role.person) if offices.get(office) != "Country" else None
         if body is None and role.body_noun is not None:
