@@ -1422,3 +1422,8 @@ def test_who_after_a_persons_party_is_the_person(nlp):
 def test_a_capitalised_function_word_after_a_comma_starts_a_name(nlp):
     doc = nlp("\"We will appeal,\" Laos's Minister of Energy and Mines, Do Thanh Phong, told reporters in Vientiane.")
     assert "Do Thanh Phong" in {e.label for e in doc._.kg_entities.values()}
+
+
+def test_a_dateline_without_a_comma_names_its_town(nlp):
+    doc = nlp("KLOSTERVAL — Norwegian skier Kari Dahl won the Fjell Cup on Sunday.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Klosterval") == "City"

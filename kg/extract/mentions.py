@@ -20,7 +20,7 @@ from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
-from .paragraphs import HEAD_TOKENS
+from .paragraphs import DASHES, HEAD_TOKENS
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -120,10 +120,11 @@ def find_mentions(doc: Doc) -> DocumentEntities:
 
 
 def _dateline_place(span: Span) -> Mention | None:
-    """A dateline ("KLOSTERVAL, Norway, May 3 —") names a town, even one NER and the gazetteer
-    do not know."""
+    """A dateline ("KLOSTERVAL, Norway, May 3 —", "KLOSTERVAL —") names a town, even one NER and
+    the gazetteer do not know."""
     doc = span.doc
-    if not _opens_line(span) or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != ",":
+    if not _opens_line(span) or not span.text.isupper() or span.end >= len(doc) \
+            or doc[span.end].text not in {",", *DASHES}:
         return None
     place = gazetteer().lookup(span.text)
     name = place.name if place else span.text.title()
