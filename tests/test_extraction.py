@@ -1240,15 +1240,15 @@ def test_a_continent_is_no_short_name_of_a_country(nlp):
 
 
 def test_a_portfolio_joined_by_and_opens_the_title(nlp):
-    doc = nlp("Employment and Labour Minister Kagiso Dube welcomed the ruling.")
-    assert {e.label for e in doc._.kg_entities.values()} == {"Kagiso Dube"}
-    assert ("Kagiso Dube", "role", "Employment and Labour Minister") in facts(nlp, doc.text)
+    doc = nlp("Employment and Labour Minister Tumelo Dube welcomed the ruling.")
+    assert {e.label for e in doc._.kg_entities.values()} == {"Tumelo Dube"}
+    assert ("Tumelo Dube", "role", "Employment and Labour Minister") in facts(nlp, doc.text)
 
 
 def test_a_common_noun_before_a_title_is_the_articles_body(nlp):
-    text = ("The tomb was found by a team from Lima University and the Andean Heritage Museum. "
+    text = ("The tomb was found by a team from Lima University and the Coastal Heritage Museum. "
             "Museum director Julio Paz said the find was important.")
-    assert ("Julio Paz", "director of", "Andean Heritage Museum") in facts(nlp, text)    # the museum, not
+    assert ("Julio Paz", "director of", "Coastal Heritage Museum") in facts(nlp, text)    # the museum, not
     assert "Museum" not in {e.label for e in nlp(text)._.kg_entities.values()}          # the university
     got = facts(nlp, "Atlético Fontana sacked its coach on Monday. Rival club president Alicia Ruiz said "
                      "nothing. Club president Ana Soto thanked him.")
@@ -1268,10 +1268,10 @@ def test_a_city_and_its_region(nlp):
 
 
 def test_a_club_is_named_by_its_distinctive_word_and_beaten_though_misparsed(nlp):
-    doc = nlp("Atlético Fontana sacked its coach on Monday. Deportivo Alcázar beat Fontana 3-0 on Saturday.")
+    doc = nlp("Atlético Fontana sacked its coach on Monday. Deportivo Almendra beat Fontana 3-0 on Saturday.")
     clubs = [e.names for e in doc._.kg_entities.values() if "Atlético Fontana" in e.names]
     assert clubs == [["Atlético Fontana", "Fontana"]]
-    assert ("Deportivo Alcázar", "beat", "Atlético Fontana") in facts(nlp, doc.text)
+    assert ("Deportivo Almendra", "beat", "Atlético Fontana") in facts(nlp, doc.text)
 
 
 def test_a_dateline_city_of_several_words(nlp):
@@ -1283,9 +1283,9 @@ def test_a_dateline_city_of_several_words(nlp):
 def test_titles_with_domain_words_and_bodies_named_around_them(nlp):
     got = facts(nlp, "The Coastal Port Workers' Union (CPWU) welcomed the ruling. "
                      "CPWU general secretary Sipho Dlamini said it was a victory. "
-                     "Judge Thandi Mokoena of the Labour Court read the ruling.")
+                     "Judge Naledi Khumalo of the Labour Court read the ruling.")
     assert ("Sipho Dlamini", "general secretary of", "Coastal Port Workers' Union") in got
-    assert ("Thandi Mokoena", "judge of", "Labour Court") in got
+    assert ("Naledi Khumalo", "judge of", "Labour Court") in got
     assert not any(p == "member of" for s, p, o in got)           # the title says more
     got = facts(nlp, "Acme Corp said on Monday its finance chief would retire. "
                      "Acme chief financial officer Ana Lopes joined in 2010.")
@@ -1293,8 +1293,8 @@ def test_titles_with_domain_words_and_bodies_named_around_them(nlp):
 
 
 def test_an_event_noun_before_a_title_is_the_articles_event(nlp):
-    got = facts(nlp, "The Split Open drew a record crowd. Tournament director Goran Peric said the event had grown.")
-    assert ("Goran Peric", "director of", "Split Open") in got
+    got = facts(nlp, "The Danube Open drew a record crowd. Tournament director Luka Maric said the event had grown.")
+    assert ("Luka Maric", "director of", "Danube Open") in got
 
 
 def test_a_short_company_name_read_as_a_person_is_the_company(nlp):
@@ -1325,8 +1325,8 @@ def test_since_when_a_state_has_held_keeps_the_state(nlp):
 
 
 def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
-    got = facts(nlp, "Coastline Holdings failed to consult the Dock Workers Union before the dismissals.")
-    assert ("Coastline Holdings", "fail to consult", "Dock Workers Union") in got
+    got = facts(nlp, "Harbourline Holdings failed to consult the Harbour Workers Union before the dismissals.")
+    assert ("Harbourline Holdings", "fail to consult", "Harbour Workers Union") in got
     assert not any(p == "consult" for s, p, o in got)
 
 
@@ -1337,19 +1337,19 @@ def test_a_capitalised_state_office_in_an_apposition(nlp):
 
 def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):
     got = facts(nlp, "Freja Holm lifted the Rhone Open trophy on Sunday. "
-                     "Ilaria Conti was crowned champion of the Adriatic Open in 2019.")
+                     "Ilaria Conti was crowned champion of the Baltic Open in 2019.")
     assert ("Freja Holm", "lift trophy", "Rhone Open") in got
-    assert ("Ilaria Conti", "champion of", "Adriatic Open") in got
+    assert ("Ilaria Conti", "champion of", "Baltic Open") in got
 
 
 def test_a_common_noun_named_by_a_product_name_of_two_words(nlp):
-    got = facts(nlp, "Atlas Horizon Airways ordered 18 Celestra C220 jets on Monday.")
-    assert ("Atlas Horizon Airways", "order", "Celestra C220") in got
+    got = facts(nlp, "Kestrel Sky Airways ordered 18 Orvane Q30 jets on Monday.")
+    assert ("Kestrel Sky Airways", "order", "Orvane Q30") in got
 
 
 def test_a_score_after_a_name_is_no_age_and_an_ordinal_no_break_in_a_descriptor(nlp):
-    got = facts(nlp, "In the semi-final, Freja Holm beat the Czech fourth seed Tereza Mala 6-3, 6-2.")
-    assert ("Tereza Mala", "nationality", "Czechia") in got
+    got = facts(nlp, "In the semi-final, Freja Holm beat the Czech fourth seed Petra Novakova 6-3, 6-2.")
+    assert ("Petra Novakova", "nationality", "Czechia") in got
     assert not any(p == "age" for s, p, o in got)
 
 
@@ -1365,9 +1365,9 @@ def test_a_participle_set_off_by_commas_adds_to_the_referent(nlp):
 
 
 def test_a_state_office_followed_by_a_party_is_membership(nlp):
-    got = facts(nlp, "Foreign Minister Marta Lepp of the Civic Union said the party would stay in government.")
-    assert ("Marta Lepp", "member of", "Civic Union") in got
-    assert not any(p == "foreign minister of" and o == "Civic Union" for s, p, o in got)
+    got = facts(nlp, "Foreign Minister Kadri Saar of the Reform Alliance said the party would stay in government.")
+    assert ("Kadri Saar", "member of", "Reform Alliance") in got
+    assert not any(p == "foreign minister of" and o == "Reform Alliance" for s, p, o in got)
 
 
 def test_a_dateline_needs_a_free_standing_dash_but_no_comma(nlp):
@@ -1398,8 +1398,8 @@ def test_given_names_and_title_qualifiers_are_not_titles(nlp):
 
 
 def test_a_demonym_as_the_apposition_itself(nlp):
-    got = facts(nlp, "The dig was led by archaeologist Rosa Huaman, a Peruvian who has studied the culture for decades.")
-    assert ("Rosa Huaman", "nationality", "Peru") in got
+    got = facts(nlp, "The dig was led by archaeologist Lucia Quispe, a Peruvian who has studied the culture for decades.")
+    assert ("Lucia Quispe", "nationality", "Peru") in got
 
 
 def test_a_quantity_set_to_a_level(nlp):

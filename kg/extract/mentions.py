@@ -247,7 +247,7 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
 
 
 def _describes_a_name(span: Span) -> bool:
-    """ "Rosa Huaman, a Peruvian who …": a demonym in apposition to a name."""
+    """ "Lucia Quispe, a Peruvian who …": a demonym in apposition to a name."""
     return span.root.dep_ == "appos" and span.root.head.pos_ == "PROPN"
 
 
@@ -377,7 +377,7 @@ def _kind_from_context(span: Span) -> str | None:
 
 
 def _kind_from_modified_noun(span: Span) -> str | None:
-    """ "the Halden-Orbit team", "the Ajax side": a name modifying an organisation noun names one."""
+    """ "the Brenna-Lux squad", "the Ajax side": a name modifying an organisation noun names one."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
             and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns:
@@ -468,7 +468,7 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
                 and prev.lower_ not in lex.role_words and prev.head.i >= span.start):   # "Faith" tagged a noun
             start -= 1
         elif _capitalised_mid_sentence(prev) and doc[start].ent_type_ == "PERSON" and prev.i not in covered:
-            start -= 1                       # "Do Thanh Liem": a capital mid-sentence is no auxiliary "do"
+            start -= 1                       # "Do Thanh Phong": a capital mid-sentence is no auxiliary "do"
         else:
             break
     return Span(doc, start, span.end)          # doc[start:span.end], without its slice checks
@@ -476,7 +476,7 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
 
 def _capitalised_mid_sentence(tok: Token) -> bool:
     """A function word written with a capital right after a comma, inside a sentence: a name's
-    part ("…, Do Thanh Liem,"), not the auxiliary "do"."""
+    part ("…, Do Thanh Phong,"), not the auxiliary "do"."""
     lex = lexicon()
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start and not tok.ent_type_ \
         and tok.pos_ in ("AUX", "VERB", "ADV", "ADP", "DET", "PRON", "SCONJ") and tok.text not in ("I", "The", "A") \
@@ -630,7 +630,7 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     if i >= 0 and doc[i].is_sent_start and doc[i].text[:1].isupper() and i not in result.by_token \
             and not doc[i].ent_type_ and not gazetteer().demonym(doc[i].text) and doc[i].pos_ in ("NOUN", "PROPN") \
             and doc[i].lower_ not in lex.title_keep_words and not any(w.text[:1].isupper() for w in words):
-        words = [doc[i]] + words             # "Sporting director X", "Opposition leader Y": the whole title,
+        words = [doc[i]] + words             # "Sporting director X", "Finance director Y": the whole title,
         return _title_text(words), None, None      # whose body is unsaid
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
@@ -832,7 +832,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         if _portfolio_of_title(span):                     # "Employment and Labour Minister X"
             i = j
             continue
-        if _joins_hyphenated_name(result, span):          # "Halden-Orbit": the run ends a name
+        if _joins_hyphenated_name(result, span):          # "Brenna-Lux": the run ends a name
             i = j
             continue
         lead = span.start
@@ -886,7 +886,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
 
 
 def _joins_hyphenated_name(result: DocumentEntities, span: Span) -> bool:
-    """ "the Halden-Orbit team": NER tagged "Halden" only. A run joined by a bare hyphen to the
+    """ "the Brenna-Lux squad": NER tagged "Brenna" only. A run joined by a bare hyphen to the
     name before it ends that name, unless that name is a known place ("Chile-Vietnam" is two)."""
     doc, start = span.doc, span.start
     if start < 2 or doc[start - 1].text not in ("-", "–") or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
