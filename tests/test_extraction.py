@@ -1427,3 +1427,52 @@ def test_a_capitalised_function_word_after_a_comma_starts_a_name(nlp):
 def test_a_dateline_without_a_comma_names_its_town(nlp):
     doc = nlp("KLOSTERVAL — Norwegian skier Kari Dahl won the Fjell Cup on Sunday.")
     assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Klosterval") == "City"
+
+
+def test_a_city_and_its_country_named_apart(nlp):
+    got = facts(nlp, "Trade ministers met in Porto Alegre on Monday. Brazil hopes to sign the pact this year.")
+    assert ("Porto Alegre", "located in", "Brazil") in got
+
+
+def test_a_capital_standing_for_its_government_is_not_placed(nlp):
+    got = facts(nlp, "Finland sent winter equipment to Kyiv. Ukraine welcomed the shipment.")
+    assert not any(p == "located in" for s, p, o in got)
+    got = facts(nlp, "Talks resumed in Kyiv on Friday. Ukraine welcomed them.")
+    assert ("Kyiv", "located in", "Ukraine") in got
+
+
+def test_a_verb_the_lemmatizer_shortens_to_another_word(nlp):
+    got = facts(nlp, "Marta Ilves rides for Team Korvald, a Danish squad.")
+    assert ("Marta Ilves", "ride for", "Team Korvald") in got
+
+
+def test_a_result_verb_tagged_as_a_noun(nlp):
+    got = facts(nlp, "Timur Iskakov beat Iker Morales 6-4, 3-6, 7-6 in the final of the Faro Open on Sunday.")
+    assert ("Timur Iskakov", "beat", "Iker Morales") in got
+
+
+def test_a_beaten_side_read_as_an_adverbial(nlp):
+    got = facts(nlp, "Sofia Varga beat Ana Ilic 6-4, 3-6, 7-6 in the final of the Braga Open on Sunday.")
+    assert ("Sofia Varga", "beat", "Ana Ilic") in got
+
+
+def test_a_copula_role_whose_body_hangs_off_the_verb(nlp):
+    got = facts(nlp, "Lindgren, 54, was previously chief economist at Sundbanken.")
+    assert ("Lindgren", "chief economist at", "Sundbanken") in got
+
+
+def test_an_apposition_says_what_someone_or_something_is(nlp):
+    got = facts(nlp, "Dr Ifeoma Adeyemi, a microbiologist at Severn University, led the work. It was paid for "
+                     "by the Calder Trust, a medical charity. Paulo Nunes, the third Portuguese coach to win the cup, "
+                     "was delighted.")
+    assert ("Ifeoma Adeyemi", "occupation", "microbiologist") in got
+    assert ("Calder Trust", "type", "medical charity") in got
+    assert ("Paulo Nunes", "occupation", "Portuguese coach") in got
+
+
+def test_an_appointers_own_role_goes_to_the_appointer_not_a_nearer_name(nlp):
+    got = facts(nlp, "The Caspian Water Council on Monday appointed Irina Volkova, a Georgian engineer, as its "
+                     "special envoy for Armenia.")
+    assert ("Irina Volkova", "envoy of", "Caspian Water Council") in got
+    assert not any(s == "Caspian Water Council" and p.startswith("envoy") for s, p, o in got)
+    assert ("Irina Volkova", "envoy of", "Georgia") not in got

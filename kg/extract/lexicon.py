@@ -50,6 +50,8 @@ class Lexicon:
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
+    place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place
+    position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's
     place_nouns: frozenset[str]              # "Gothenburg, Sweden's second city": in Sweden

@@ -546,11 +546,8 @@ def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descri
     return Descriptor(m, demonym)
 
 
-LOCATIVE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "into"}
-
-
 def _after_locative_preposition(span: Span) -> bool:
-    return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPOSITIONS
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon().place_prepositions
 
 
 def _is_nominal_demonym(span: Span) -> bool:

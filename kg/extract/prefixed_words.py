@@ -31,8 +31,8 @@ def keep_prefixed_words(nlp: Language) -> None:
 
 class PrefixedLemmas:
     """ "co-founded" gets the lemma the lemmatizer gives "founded" as the same part of speech.
-    Also the few past forms whose -ed the rule lemmatizer strips to another word in its index
-    ("fined" -> "fin"); its exception table cannot override an index hit."""
+    Also the few verb forms whose ending the rule lemmatizer strips to another word in its index
+    ("fined" -> "fin", "rides" -> "rid"); its exception table cannot override an index hit."""
 
     def __init__(self, nlp: Language) -> None:
         self.lemmatizer = nlp.get_pipe("lemmatizer")

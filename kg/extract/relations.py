@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
 from .arguments import COPULAS, Arguments, Subject, is_passive
+from .containment import RULE as CONTAINMENT_RULE
+from .containment import containment_facts
 from .coref import COMPATIBLE, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
@@ -103,6 +105,7 @@ class RelationExtractor:
         facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
+        facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
         return _most_specific(facts)
@@ -116,7 +119,7 @@ class RelationExtractor:
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
         if spec.get("said_of_subject") and pred.lemma_.lower() not in self.lex.succession_verbs \
-                and any(c.dep_ == "dobj" and args.entity_of(c) for c in pred.children):
+                and any(c.dep_ == "dobj" and args.entity_type(c) == "Person" for c in pred.children):
             return []                        # "named Vidal as envoy to Peru": the role is the object's
         frame = self._frame(spec, nodes, pred, args)
         if frame is None:
@@ -138,6 +141,10 @@ class RelationExtractor:
                         value = _literal(obj, literal)
                         if value is None or not _types_ok(spec, found.entities[s_key]):
                             continue
+                        if literal == "description":
+                            said = _description_label(obj, found.entities[s_key])
+                            if said is None:
+                                continue
                         out.append(Fact(s_key, said, value[0], spec["name"], sent.start_char, sent.end_char,
                                         spec["confidence"], value[1], subject.modality, pred.i))
                         continue
@@ -163,6 +170,8 @@ class RelationExtractor:
         elif spec["object"] == "@raiser":
             owner = args.round_owner(nodes["round"])
             objects = [owner] if owner is not None else []
+        elif spec.get("possessor_is_agent") and nodes["obj"].tag_ == "PRP$" and not is_passive(pred):
+            objects = [s.token for s in args.subjects(pred)]     # "Acme named X as its chief": Acme's
         elif literal or spec.get("symmetric"):      # "between X and Y": Y is the conjunct itself
             objects = [nodes["obj"]]
         else:
@@ -350,6 +359,9 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
+    if kind == "description":
+        text = _description(tok)
+        return (text, "string") if text else None
     if kind == "time":
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "duration":
@@ -369,6 +381,33 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
+
+
+def _description(noun: Token) -> str | None:
+    """The noun with its modifiers, without determiners, possessors and counts: "a former
+    Olympic champion" -> "former Olympic champion", "the country's largest lender" -> "largest lender",
+    "the third Chilean author" -> "Chilean author"; an "of" complement that names no one stays:
+    "a Swedish maker of battery cells"; one that names a body makes the noun a role, which
+    apposition-role states ("the head of the Nordic Council")."""
+    start = max([c.right_edge.i + 1 for c in noun.lefts if c.dep_ in ("det", "poss", "predet", "nummod", "punct")
+                 or c.ent_type_ == "ORDINAL"] + [noun.left_edge.i])
+    end = noun.i + 1
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if thing is not None and thing.pos_ == "PROPN":
+        return None                          # "the head of the Nordic Council": a role, stated as one
+    if thing is not None and thing.pos_ == "NOUN":
+        end = thing.right_edge.i + 1         # "a maker of battery cells": the noun alone says little
+    return noun.doc[start:end].text
+
+
+def _description_label(noun: Token, subject: Entity) -> str | None:
+    """A person noun is a person's occupation, an organisation noun an organisation's type; a
+    noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
+    kind = noun_kind(noun)
+    if subject.type == "Person":
+        return "occupation" if kind == "Person" else None
+    return "type" if kind == "Organization" else None
 
 
 SPELLED_TIME = re.compile(r"^(\d+) hours?,? (\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?")
