@@ -1463,11 +1463,11 @@ def test_a_copula_role_whose_body_hangs_off_the_verb(nlp):
 
 def test_an_apposition_says_what_someone_or_something_is(nlp):
     got = facts(nlp, "Dr Ifeoma Adeyemi, a microbiologist at Severn University, led the work. It was paid for "
-                     "by the Calder Trust, a medical charity. Paulo Nunes, the third Portuguese coach to win the cup, "
+                     "by the Calder Trust, a medical charity. Paulo Nunes, the third Portuguese novelist to win the prize, "
                      "was delighted.")
     assert ("Ifeoma Adeyemi", "occupation", "microbiologist") in got
     assert ("Calder Trust", "type", "medical charity") in got
-    assert ("Paulo Nunes", "occupation", "Portuguese coach") in got
+    assert ("Paulo Nunes", "occupation", "Portuguese novelist") in got
 
 
 def test_an_appointers_own_role_goes_to_the_appointer_not_a_nearer_name(nlp):
@@ -1476,3 +1476,24 @@ def test_an_appointers_own_role_goes_to_the_appointer_not_a_nearer_name(nlp):
     assert ("Irina Volkova", "envoy of", "Caspian Water Council") in got
     assert not any(s == "Caspian Water Council" and p.startswith("envoy") for s, p, o in got)
     assert ("Irina Volkova", "envoy of", "Georgia") not in got
+
+
+def test_a_person_noun_before_a_name_is_an_occupation(nlp):
+    got = facts(nlp, "The strain was isolated by microbiologist Ada Okonjo. The study, led by Chilean astronomer "
+                     "Inés Varela, took four years.")
+    assert ("Ada Okonjo", "occupation", "microbiologist") in got
+    assert ("Inés Varela", "occupation", "astronomer") in got
+
+
+def test_no_occupation_from_a_kinship_a_membership_an_office_or_a_plural(nlp):
+    got = facts(nlp, "Her brother, Tomas Vilk, a 29-year-old police officer, agreed. Lea Sorn, a member of the "
+                     "Green League, and Otto Rask, chief executive of Brava Foods, spoke. Pia Lund, a 41-year-old "
+                     "Danish lawyer, objected.")
+    occupations = {(s, o) for s, p, o in got if p == "occupation"}
+    assert occupations == {("Pia Lund", "Danish lawyer")}
+
+
+def test_two_titled_people_joined_by_and_stay_two(nlp):
+    got = facts(nlp, "Club president Joao Reis and coach Tiago Melo attended the draw.")
+    assert ("Tiago Melo", "role", "coach") in got
+    assert not any(o == "Joao Reis" for s, p, o in got)

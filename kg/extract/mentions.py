@@ -484,7 +484,7 @@ def _capitalised_mid_sentence(tok: Token) -> bool:
         and tok.i > 0 and tok.doc[tok.i - 1].text in (",", "(", "—", "–", ":")
 
 
-def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
+def descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
     """Lower-case nouns directly before a name (within its noun phrase), nearest last; an
     ordinal among them is skipped ("the Czech fourth seed X")."""
     nouns: list[Token] = []
@@ -495,8 +495,9 @@ def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
         if tok.ent_type_ == "ORDINAL" and tok.text.islower() and nouns:
             i -= 1
             continue
-        if not (tok.text.islower() and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in role_words)):
-            break
+        if not (tok.text.islower() and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in role_words
+                                        or tok.pos_ == "ADJ" and agentive(tok.lower_))):
+            break                            # "by microbiologist X": tagged an adjective
         nouns.insert(0, tok)
         i -= 1
     return nouns, i
@@ -504,7 +505,7 @@ def _descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
 
 def _kind_from_descriptor(span: Span) -> str | None:
     """ "the astronomer X" is a person, "the carmaker X" an organisation, whatever NER said."""
-    nouns, _ = _descriptor_nouns(span.doc, span.start)
+    nouns, _ = descriptor_nouns(span.doc, span.start)
     if not nouns:
         return None
     return noun_kind(nouns[-1])
@@ -539,7 +540,7 @@ def agentive(word: str) -> bool:
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
     if m.type not in ("Person", "Organization"):
         return None
-    _, i = _descriptor_nouns(doc, m.start)
+    _, i = descriptor_nouns(doc, m.start)
     demonym = result.by_token.get(i) if i >= 0 else None
     if demonym is None or demonym.type != "Country" or demonym.surface == demonym.name:
         return None                          # only a demonym ("Chilean"), not "Chile astronomer X"
@@ -602,7 +603,8 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         i -= 1
     # "Works and Transport Minister X": capitalised portfolio words joined by "and" belong to the title
     while words and i >= 0 and i not in result.by_token and doc[i].lower_ not in lex.honorifics:
-        if doc[i].lower_ in ("and", "&") and i >= 1 and doc[i - 1].text[:1].isupper():
+        if doc[i].lower_ in ("and", "&") and i >= 1 and doc[i - 1].text[:1].isupper() \
+                and words[0].text[:1].isupper():     # "Club president X and coach Y": two people
             words.insert(0, doc[i])
         elif doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and \
                 (doc[i + 1].lower_ in ("and", "&") or words[0].text[:1].isupper()):

@@ -21,7 +21,7 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, body_noun_kind, noun_kind, office_of
+from .mentions import DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -105,6 +105,7 @@ class RelationExtractor:
         facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
+        facts.extend(_occupation_facts(doc, found))
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
@@ -398,7 +399,10 @@ def _description(noun: Token) -> str | None:
         return None                          # "the head of the Nordic Council": a role, stated as one
     if thing is not None and thing.pos_ == "NOUN":
         end = thing.right_edge.i + 1         # "a maker of battery cells": the noun alone says little
-    return noun.doc[start:end].text
+    return AGE_PREFIX.sub("", noun.doc[start:end].text)
+
+
+AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
 
 
 def _description_label(noun: Token, subject: Entity) -> str | None:
@@ -406,8 +410,16 @@ def _description_label(noun: Token, subject: Entity) -> str | None:
     noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
     kind = noun_kind(noun)
     if subject.type == "Person":
-        return "occupation" if kind == "Person" else None
-    return "type" if kind == "Organization" else None
+        return "occupation" if kind == "Person" and _occupation_noun(noun) else None
+    return "type" if kind == "Organization" and noun.tag_ not in ("NNS", "NNPS") else None
+
+
+def _occupation_noun(noun: Token) -> bool:
+    """A singular person noun that says what someone does: not an office (a role, which the title
+    and role rules state with its body) and not a relation to others ("brother", "member")."""
+    word = noun.lower_
+    return noun.tag_ not in ("NNS", "NNPS") and office_of([word]) is None \
+        and word not in lexicon().relational_person_nouns
 
 
 SPELLED_TIME = re.compile(r"^(\d+) hours?,? (\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?")
@@ -532,6 +544,27 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         label = _for_subject("nationality", found.entities[d.named.entity])
         facts.append(Fact(d.named.entity, label, d.demonym.entity, "descriptor-nationality",
                           sent.start_char, sent.end_char, _calibrated("descriptor-nationality", 0.85)))
+    return facts
+
+
+def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+    """'microbiologist Ada Okoro', 'the Brazilian astronomer Lia Rocha': a person noun written
+    before a name, as a title is, gives the person's occupation. Offices and ranks are titles
+    (title-role states them)."""
+    role_words = lexicon().role_words
+    titled = {r.person.start for r in found.roles}
+    facts, seen = [], set()
+    for m in found.mentions:
+        if m.type != "Person" or m.start in titled or (m.entity, m.start) in seen:
+            continue
+        nouns, _ = descriptor_nouns(doc, m.start)
+        if not nouns or nouns[-1].lower_ in role_words or noun_kind(nouns[-1]) != "Person" \
+                or nouns[-1].i != m.start - 1 or not _occupation_noun(nouns[-1]):
+            continue
+        seen.add((m.entity, m.start))
+        sent = doc[m.start].sent
+        facts.append(Fact(m.entity, "occupation", " ".join(t.text for t in nouns), "occupation-before-name",
+                          sent.start_char, sent.end_char, _calibrated("occupation-before-name", 0.8), "string"))
     return facts
 
 
