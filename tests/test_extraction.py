@@ -1497,3 +1497,23 @@ def test_two_titled_people_joined_by_and_stay_two(nlp):
     got = facts(nlp, "Club president Joao Reis and coach Tiago Melo attended the draw.")
     assert ("Tiago Melo", "role", "coach") in got
     assert not any(o == "Joao Reis" for s, p, o in got)
+
+
+def test_a_treaty_is_a_law_and_its_signing_date_is_its_own(nlp):
+    doc = nlp("Latvia and Chile signed the Southern Kelp Accord in Riga on Wednesday.")
+    ents = doc._.kg_entities
+    assert {e.label: e.type for e in ents.values()}["Southern Kelp Accord"] == "Law"
+    got = facts(nlp, "Latvia and Chile signed the Southern Kelp Accord in Riga on Wednesday.")
+    assert ("Southern Kelp Accord", "signing date", "Wednesday") in got
+    assert not any(p == "based in" for s, p, o in got)
+
+
+def test_an_organisations_seat_named_by_its_place(nlp):
+    got = facts(nlp, "The governor spoke at the Bank of Arden's Lisbon headquarters on Friday.")
+    assert ("Bank of Arden", "based in", "Lisbon") in got
+
+
+def test_the_one_replaced_held_the_role_too(nlp):
+    got = facts(nlp, "Marta Ilves replaced Jon Berg as chief executive of Kessel Group in May.")
+    assert ("Marta Ilves", "chief executive of", "Kessel Group") in got
+    assert ("Jon Berg", "former chief executive of", "Kessel Group") in got

@@ -52,6 +52,8 @@ class Lexicon:
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
+    seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
+    law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law
     relational_person_nouns: frozenset[str]  # "her brother", "a member": how someone stands, no occupation
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's

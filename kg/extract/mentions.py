@@ -358,7 +358,7 @@ def _names_an_institution(span: Span) -> bool:
 def _kind_from_name_ending(span: Span) -> str | None:
     """ "Quillon Robotics", "Eastgate Capital", "Sporting Ribeira": names ending (or, for clubs,
     opening) with an organisation word are organisations, "the Oslo Marathon" an event, "the Kaunas
-    Interconnector" a facility, whatever NER said."""
+    Interconnector" a facility, "the Baltic Shield Pact" a law (treaties are), whatever NER said."""
     if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
                           or span[0].lower_ in lexicon().organisation_name_openings):
         return "Organization"
@@ -366,6 +366,8 @@ def _kind_from_name_ending(span: Span) -> str | None:
         return "Event"
     if len(span) > 1 and span[-1].lower_ in lexicon().built_things:
         return "Facility"
+    if len(span) > 1 and span[-1].lower_ in lexicon().law_name_endings:
+        return "Law"
     return None
 
 
