@@ -1517,3 +1517,32 @@ def test_the_one_replaced_held_the_role_too(nlp):
     got = facts(nlp, "Marta Ilves replaced Jon Berg as chief executive of Kessel Group in May.")
     assert ("Marta Ilves", "chief executive of", "Kessel Group") in got
     assert ("Jon Berg", "former chief executive of", "Kessel Group") in got
+
+
+def test_possessed_changes_levels_held_and_aged(nlp):
+    got = facts(nlp, "Latvia's economy grew 2.1 percent in the third quarter. The Tallinn Rate Board held its "
+                     "benchmark rate at 3.5 percent. Ilse Marn, aged 63, retired on Friday.")
+    assert ("Latvia", "economy grow by", "2.1 percent") in got
+    assert ("Tallinn Rate Board", "hold rate at", "3.5 percent") in got
+    assert ("Ilse Marn", "age", "63") in got
+
+
+def test_a_professor_of_a_university_holds_that_title_there(nlp):
+    got = facts(nlp, "Professor Edda Solberg of Nordvik University led the team.")
+    assert ("Edda Solberg", "professor of", "Nordvik University") in got
+
+
+def test_a_side_in_brackets_after_a_name(nlp):
+    doc = nlp("Rik Verhoef (Velocita Pro Team) was second and Rosa Ibarra (Spain) third.")
+    types = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert (types["Rik Verhoef"], types["Velocita Pro Team"]) == ("Person", "Organization")
+    got = facts(nlp, "Rik Verhoef (Velocita Pro Team) was second and Rosa Ibarra (Spain) third.")
+    assert ("Rik Verhoef", "member of", "Velocita Pro Team") in got
+    assert ("Rosa Ibarra", "nationality", "Spain") in got
+
+
+def test_a_demonym_after_an_owners_possessive_is_a_country(nlp):
+    doc = nlp("Team Solvan's Norwegian sprinter Eirik Dahl won the opening stage.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Team Solvan"] == "Organization"
+    got = facts(nlp, "Team Solvan's Norwegian sprinter Eirik Dahl won the opening stage.")
+    assert ("Eirik Dahl", "nationality", "Norway") in got

@@ -95,7 +95,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             kind = "Person"                  # "Minister of Industry and Trade Le Van Thanh", tagged ORG whole
         cue = _kind_from_context(span)
         kind = cue or _kind_from_given_name(span, kind)
-        mention = _typed_mention(span, kind, ent.label_)
+        mention = _typed_mention(span, kind, label)
         if mention is None or _portfolio_of_title(span):
             continue
         mention.cued = cue is not None and mention.type == cue
@@ -108,6 +108,9 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     for m in result.mentions:
         for i in range(m.start, m.end):
             result.by_token[i] = m
+    for person, affiliation in parenthetical_affiliations(doc, result):
+        if affiliation.type in ("Person", "Entity"):
+            affiliation.type, affiliation.cued = "Organization", True
     for mention in [m for m in result.mentions if m.type == "Person"]:   # once every name is known:
         role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
         if role:
@@ -117,6 +120,19 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if descriptor:
             result.descriptors.append(descriptor)
     return result
+
+
+def parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple[Mention, Mention]]:
+    """ "Ida Morvan (Aquila Pro Cycling)", "Jan Ek (Green League)", "Ana Lopes (Portugal)": a name
+    in brackets right after a person's is the side they belong to, a team, party or country; never
+    another person."""
+    starts = {m.start: m for m in result.mentions}
+    pairs = []
+    for m in result.mentions:
+        inner = starts.get(m.end + 1) if m.type == "Person" and m.end + 1 < len(doc) and doc[m.end].text == "(" else None
+        if inner is not None and inner.end < len(doc) and doc[inner.end].text == ")":
+            pairs.append((m, inner))
+    return pairs
 
 
 def _dateline_place(span: Span) -> Mention | None:
@@ -145,6 +161,9 @@ def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     owner = next((t.i for t in inner if t.tag_ == "POS"), None)
     if owner is not None and gazetteer().lookup(doc[span.start:owner].text):
         return [(doc[span.start:owner], "GPE"), (doc[owner + 1:span.end], label)]
+    if owner is not None and gazetteer().demonym(doc[owner + 1:span.end].text):   # "Team Solvan's Norwegian
+        return [(doc[span.start:owner], "ORG" if label == "NORP" else label),         # sprinter X": the team
+                (doc[owner + 1:span.end], "NORP")]                                      # and a demonym
     comma = next((t.i for t in inner if t.text == ","), None)
     if comma is not None and gazetteer().lookup(doc[span.start:comma].text) \
             and gazetteer().lookup(doc[comma + 1:span.end].text):
@@ -416,7 +435,8 @@ def _kind_from_predicate_noun(span: Span) -> str | None:
     if gazetteer().lookup(span.text):
         return None
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.is_lower and c.tag_ != "NNS")] + nouns_beside(span)
+    nouns = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.is_lower and c.tag_ != "NNS")
+             and c.doc[c.left_edge.i - 1].text != "("] + nouns_beside(span)   # "X (Velocita Pro Team)": X's side
     for noun in nouns:                       # (an apposition's head may be mistagged: "start-up" as a verb)
         if noun.ent_type_ and not noun.is_lower:
             continue                         # a name, not a noun ("start-up" may be tagged ORG)

@@ -21,7 +21,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of
+from .mentions import (DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of,
+                       parenthetical_affiliations)
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -108,6 +109,7 @@ class RelationExtractor:
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
         facts.extend(_occupation_facts(doc, found))
+        facts.extend(_affiliation_facts(doc, found))
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
@@ -567,6 +569,20 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         sent = doc[m.start].sent
         facts.append(Fact(m.entity, "occupation", " ".join(t.text for t in nouns), "occupation-before-name",
                           sent.start_char, sent.end_char, _calibrated("occupation-before-name", 0.8), "string"))
+    return facts
+
+
+def _affiliation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+    """ "Ida Morvan (Aquila Pro Cycling)": member of the team; "Ana Lopes (Portugal)": nationality."""
+    facts = []
+    for person, side in parenthetical_affiliations(doc, found):
+        kind = found.entities[side.entity].type
+        label = "nationality" if kind == "Country" else "member of" if kind == "Organization" else None
+        if label is None or person.entity == side.entity:
+            continue
+        sent = doc[person.start].sent
+        facts.append(Fact(person.entity, label, side.entity, "parenthetical-affiliation", sent.start_char,
+                          sent.end_char, _calibrated("parenthetical-affiliation", 0.8)))
     return facts
 
 
