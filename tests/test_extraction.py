@@ -1546,3 +1546,8 @@ def test_a_demonym_after_an_owners_possessive_is_a_country(nlp):
     assert {e.label: e.type for e in doc._.kg_entities.values()}["Team Solvan"] == "Organization"
     got = facts(nlp, "Team Solvan's Norwegian sprinter Eirik Dahl won the opening stage.")
     assert ("Eirik Dahl", "nationality", "Norway") in got
+
+
+def test_a_one_word_name_repeated_where_the_tagger_reads_a_common_noun(nlp):
+    got = facts(nlp, "Helvara agreed to buy Nordvik on Monday. Nordvik employs 140 people.")
+    assert ("Nordvik", "employ people", "140") in got

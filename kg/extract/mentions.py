@@ -758,8 +758,9 @@ def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
 
 def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
     """A person's surname or first name, a defined acronym, or an organisation's distinctive first
-    word, repeated where NER missed it ("Chepkoech, who trains …", "CPWU general secretary X",
-    "Acme chief executive Y" with "Acme" read as a verb) is still a mention of that entity."""
+    word, or a one-word name, repeated where NER missed it ("Chepkoech, who trains …", "CPWU general
+    secretary X", "Acme chief executive Y" with "Acme" read as a verb, "Nordvik employs 140 people"
+    with "Nordvik" read as a common noun) is still a mention of that entity."""
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
     people = [m for m in result.mentions if m.type == "Person" and len(m.name.split()) > 1]
     parts = {}
@@ -768,7 +769,8 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
     short_names = _organisation_short_names(doc, result)
-    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names])):
+    one_word = {m.name: m for m in result.mentions if m.end - m.start == 1 and m.name == doc[m.start].text}
+    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names, *one_word])):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
         if tok.text in short_names and tok.text not in parts and tok.pos_ not in ("ADJ", "DET") \
@@ -789,6 +791,9 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
+        elif tok.text in one_word and not tok.ent_type_:     # "Nordlys employs 140 people", tagged a noun
+            first = one_word[tok.text]
+            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text))
 
 
 def distinctive_word(name: str) -> str | None:
