@@ -1551,3 +1551,12 @@ def test_a_demonym_after_an_owners_possessive_is_a_country(nlp):
 def test_a_one_word_name_repeated_where_the_tagger_reads_a_common_noun(nlp):
     got = facts(nlp, "Helvara agreed to buy Nordvik on Monday. Nordvik employs 140 people.")
     assert ("Nordvik", "employ people", "140") in got
+
+
+def test_a_state_office_held_by_someone_a_visitor_meets_is_the_hosts(nlp):
+    got = facts(nlp, "The Harbour Council named Ilona Varga, a Hungarian lawyer, as its envoy for Sudan. She arrived "
+                     "in Cairo on Thursday and met Foreign Minister Tarek Fahmy to discuss border crossings.")
+    assert ("Tarek Fahmy", "foreign minister of", "Egypt") in got
+    got = facts(nlp, "Chilean Foreign Minister Jose Vidal visited Lima on Monday and met Interior Minister Rosa Paz.")
+    assert ("Rosa Paz", "interior minister of", "Peru") in got
+    assert ("Jose Vidal", "foreign minister of", "Chile") in got

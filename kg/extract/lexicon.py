@@ -52,6 +52,7 @@ class Lexicon:
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
     place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
+    visiting_verbs: frozenset[str]           # "visited Lima and met Interior Minister X": X is Peru's
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law
     relational_person_nouns: frozenset[str]  # "her brother", "a member": how someone stands, no occupation

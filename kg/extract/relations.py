@@ -490,6 +490,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             _body_after(doc, found, role.person) if offices.get(office) != "Country" else None
         if body is None and role.body_noun is not None:
             body, rule = _body_named_by(doc, found, doc[role.body_noun], role.person.start), "title-implicit-body"
+        elif body is None and offices.get(office) == "Country" and (host := _host_country(doc, found, role.person)):
+            body, rule = host, "title-host-country"
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
                        if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
@@ -502,6 +504,32 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
                               sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
+
+
+def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
+    """ "X arrived in Cairo and met Foreign Minister Y": a state office held by someone a visitor
+    meets belongs to the country the meeting is in. Only for the one met (not the sentence's
+    subject), and only where one place in the sentence is where things happen ("in Cairo",
+    "visited Lima")."""
+    head = doc[person.end - 1]
+    if head.dep_ not in ("dobj", "npadvmod", "pobj") or (head.dep_ == "pobj" and head.head.lower_ not in ("with", "by")):
+        return None                          # (npadvmod: "met Interior Minister X" as the parser may read it)
+    sent = head.sent
+    lex, gaz = lexicon(), gazetteer()
+    hosts = {c for m in found.mentions if sent.start <= m.start < sent.end and m.place is not None
+             and _where_things_happen(doc[m.end - 1], lex)
+             and (c := m.place if m.place.kind == "Country" else gaz.country_of(m.place)) is not None}
+    if len(hosts) != 1:
+        return None
+    country = hosts.pop()
+    key = f"Country:{country.geonames_id}"
+    found.entities.setdefault(key, Entity(key, "Country", [country.name], country.geonames_id))
+    return key
+
+
+def _where_things_happen(place: Token, lex) -> bool:
+    return (place.dep_ == "pobj" and place.head.lower_ in lex.position_prepositions) or (
+        place.dep_ == "dobj" and place.head.lemma_.lower() in lex.visiting_verbs)
 
 
 def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
