@@ -1560,3 +1560,18 @@ def test_a_state_office_held_by_someone_a_visitor_meets_is_the_hosts(nlp):
     got = facts(nlp, "Chilean Foreign Minister Jose Vidal visited Lima on Monday and met Interior Minister Rosa Paz.")
     assert ("Rosa Paz", "interior minister of", "Peru") in got
     assert ("Jose Vidal", "foreign minister of", "Chile") in got
+
+
+def test_the_wire_agency_in_a_dateline_is_no_entity_of_the_story(nlp):
+    text = ("PERTH, March 3 (Reuters) - Kalgoorlie Nickel, a subsidiary of Oslo-listed Fjeld Minerals, said on "
+            "Tuesday it would appeal. Chief executive Ruth Avery called the ruling unfair. The company, which "
+            "operates the Banjo mine, employs 900 people.")
+    doc = nlp(text)
+    assert "Reuters" not in {e.label for e in doc._.kg_entities.values()}
+    got = facts(nlp, text)
+    assert ("Ruth Avery", "chief executive of", "Kalgoorlie Nickel") in got
+
+
+def test_an_amount_given_to_the_first_of_two_objects(nlp):
+    got = facts(nlp, "Regulators fined Brava Bank $12 million last year.")
+    assert ("Brava Bank", "fine", "$12 million") in got

@@ -20,7 +20,7 @@ from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
-from .paragraphs import DASHES, HEAD_TOKENS
+from .paragraphs import DASHES, HEAD_TOKENS, dateline_end
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -100,6 +100,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             continue
         mention.cued = cue is not None and mention.type == cue
         result.mentions.append(mention)
+    _drop_wire_agency(doc, result)
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
@@ -133,6 +134,14 @@ def parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple
         if inner is not None and inner.end < len(doc) and doc[inner.end].text == ")":
             pairs.append((m, inner))
     return pairs
+
+
+def _drop_wire_agency(doc: Doc, result: DocumentEntities) -> None:
+    """ "LYON, May 4 (Reuters) —": the agency in the dateline's brackets sent the story; it is no
+    entity of it (left in, "the company" and "Chief executive X" would find it first)."""
+    end = dateline_end(doc)
+    result.mentions[:] = [m for m in result.mentions if not (
+        m.end <= end and m.start > 0 and doc[m.start - 1].text == "(" and doc[m.end].text == ")")]
 
 
 def _dateline_place(span: Span) -> Mention | None:

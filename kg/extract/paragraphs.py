@@ -23,13 +23,13 @@ def mark_paragraphs(doc: Doc) -> Doc:
     for i in spaces:
         if i + 1 < len(doc) and doc[i].text.count("\n") >= 2:
             doc[i + 1].is_sent_start = True
-    end = _dateline_end(doc)
+    end = dateline_end(doc)
     if 0 <= end < len(doc) - 1:
         doc[end + 1].is_sent_start = True
     return doc
 
 
-def _dateline_end(doc: Doc) -> int:
+def dateline_end(doc: Doc) -> int:
     """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "LONDON —"), or -1: a
     line of the head opening with words in capitals, then only names, numbers, commas and brackets
     up to a dash standing free (not the hyphen of "UN-backed")."""
