@@ -1575,3 +1575,10 @@ def test_the_wire_agency_in_a_dateline_is_no_entity_of_the_story(nlp):
 def test_an_amount_given_to_the_first_of_two_objects(nlp):
     got = facts(nlp, "Regulators fined Brava Bank $12 million last year.")
     assert ("Brava Bank", "fine", "$12 million") in got
+
+
+def test_a_one_word_name_repeated_inside_a_longer_one_leaves_the_longer_name_whole(nlp):
+    doc = nlp("Real Castellón sacked coach Mateo Ibarzo on Sunday after a 3-0 home defeat by Deportivo Sagra "
+              "left the club 17th in the league.\n\nIbarzo, 48, joined Castellón from Portuguese side Vitória "
+              "Lousada in June 2024 on a three-year contract.")
+    assert "Real Castellón" in {e.label for e in doc._.kg_entities.values()}

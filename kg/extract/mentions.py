@@ -800,9 +800,16 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
-        elif tok.text in one_word and not tok.ent_type_:     # "Nordlys employs 140 people", tagged a noun
+        elif tok.text in one_word and not tok.ent_type_ and not _ends_a_longer_name(doc, tok, covered):
+                                                          # "Nordvik employs 140 people", tagged a noun
             first = one_word[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text))
+
+
+def _ends_a_longer_name(doc: Doc, tok: Token, covered: set[int]) -> bool:
+    """ "Real Castellón": the one-word name closes a longer one, which the untagged-name pass reads whole."""
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and before.i not in covered and before.pos_ == "PROPN" and before.text[:1].isupper()
 
 
 def distinctive_word(name: str) -> str | None:
