@@ -1582,3 +1582,16 @@ def test_a_one_word_name_repeated_inside_a_longer_one_leaves_the_longer_name_who
               "left the club 17th in the league.\n\nIbarzo, 48, joined Castellón from Portuguese side Vitória "
               "Lousada in June 2024 on a three-year contract.")
     assert "Real Castellón" in {e.label for e in doc._.kg_entities.values()}
+
+
+def test_a_counterpart_holds_the_same_office_for_the_demonyms_country(nlp):
+    got = facts(nlp, "Philippine Foreign Secretary Lorna Reyes and her Vietnamese counterpart, Pham Quoc Bao, "
+                     "signed a memorandum in Hanoi on Friday.")
+    assert ("Pham Quoc Bao", "foreign secretary of", "Vietnam") in got
+
+
+def test_a_state_office_of_a_country_named_after_the_person(nlp):
+    got = facts(nlp, "Defence Minister Jan Ekdahl of Sweden and his Finnish counterpart, Mika Laine, signed the "
+                     "deal in Oslo.")
+    assert ("Jan Ekdahl", "defence minister of", "Sweden") in got
+    assert ("Mika Laine", "defence minister of", "Finland") in got

@@ -111,6 +111,7 @@ class RelationExtractor:
         facts.extend(_occupation_facts(doc, found))
         facts.extend(_affiliation_facts(doc, found))
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
+        facts.extend(_counterpart_offices(facts, found))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
         return _most_specific(facts)
@@ -487,7 +488,7 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         rule = "title-role"
         office = office_of(role.title.split())
         body = role.organization.entity if role.organization is not None else \
-            _body_after(doc, found, role.person) if offices.get(office) != "Country" else None
+            _body_after(doc, found, role.person, "Country" if offices.get(office) == "Country" else "Organization")
         if body is None and role.body_noun is not None:
             body, rule = _body_named_by(doc, found, doc[role.body_noun], role.person.start), "title-implicit-body"
         elif body is None and offices.get(office) == "Country" and (host := _host_country(doc, found, role.person)):
@@ -504,6 +505,25 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
                               sent.start_char, sent.end_char, _calibrated(rule, 0.85 if rule == "title-role" else 0.7)))
     return facts
+
+
+def _counterpart_offices(facts: list[Fact], found: DocumentEntities) -> list[Fact]:
+    """ "Foreign Secretary X and her Vietnamese counterpart, Y": Y holds X's office, for the
+    country the demonym names."""
+    offices = lexicon().offices
+    state_office = {f.subject: f.predicate for f in facts if f.rule.startswith("title-") and not f.is_literal
+                    and f.predicate.endswith(" of") and offices.get(office_of(f.predicate[:-3].split())) == "Country"}
+    nationality = {(f.subject, f.sentence_start): f.object for f in facts if f.predicate == "nationality"}
+    out = []
+    for f in facts:
+        if f.predicate != "counterpart of" or f.object not in state_office:
+            continue
+        country = nationality.get((f.subject, f.sentence_start))
+        if country is None or found.entities[country].type != "Country":
+            continue
+        out.append(Fact(f.subject, state_office[f.object], country, "counterpart-office", f.sentence_start,
+                        f.sentence_end, _calibrated("counterpart-office", 0.75)))
+    return out
 
 
 def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
@@ -543,14 +563,15 @@ def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int
     return salient_entity(doc, found, position, kinds, exclude=before - named if named else set())
 
 
-def _body_after(doc: Doc, found: DocumentEntities, person: Mention) -> str | None:
-    """ "Professor X of Aldermoor University", "Judge Y of the Labour Court": the title's body
-    (not a state office's: "Foreign Minister X of the Civic Union" is a party member)."""
+def _body_after(doc: Doc, found: DocumentEntities, person: Mention, kind: str) -> str | None:
+    """ "Professor X of Aldermoor University", "Judge Y of the Labour Court": the title's body, of
+    the office's kind: a state office's is a country ("Defence Minister X of Sweden"; "Foreign
+    Minister X of the Civic Union" is a party member)."""
     i = person.end
     if i + 1 >= len(doc) or doc[i].lower_ != "of":
         return None
     body = found.by_token.get(i + 2 if doc[i + 1].lower_ == "the" else i + 1)
-    return body.entity if body is not None and body.type == "Organization" else None
+    return body.entity if body is not None and body.type == kind else None
 
 
 def _title_words(found: DocumentEntities) -> set[tuple[frozenset, int]]:
