@@ -1595,3 +1595,17 @@ def test_a_state_office_of_a_country_named_after_the_person(nlp):
                      "deal in Oslo.")
     assert ("Jan Ekdahl", "defence minister of", "Sweden") in got
     assert ("Mika Laine", "defence minister of", "Finland") in got
+
+
+def test_both_countries_are_the_pair_named_together(nlp):
+    got = facts(nlp, "Chile and Peru agreed to share the data. The two countries will also hold talks with Japan. "
+                     "Both countries joined the Pacific Fisheries Forum in the 1990s.")
+    assert {("Chile", "join", "Pacific Fisheries Forum"), ("Peru", "join", "Pacific Fisheries Forum")} <= got
+    assert ("Japan", "join", "Pacific Fisheries Forum") not in got
+
+
+def test_a_relative_fronted_with_its_preposition(nlp):
+    got = facts(nlp, "Chile and Peru agreed to share the data. The Pacific Fisheries Forum (PFF), of which both "
+                     "countries are members, welcomed the deal.")
+    assert ("Chile", "member of", "Pacific Fisheries Forum") in got
+    assert ("Peru", "member of", "Pacific Fisheries Forum") in got

@@ -62,6 +62,9 @@ class Arguments:
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
             return self._entity_of(_antecedent(tok.head), depth + 1)
+        if lower in self.lex.relative_pronouns and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl" \
+                and tok.i < tok.head.head.i:      # "ASEAN, of which both are members,": fronted with its preposition
+            return self._entity_of(_antecedent(tok.head.head), depth + 1)
         if lower == "whose":
             return self._whose(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -272,8 +275,23 @@ class Arguments:
             top = Counter(keys).most_common(size + 1)
             clear = len(top) == size or (len(top) > size and top[size - 1][1] > top[size][1])
             return [k for k, _ in top[:size]] if clear else []
+        coordinated = self._last_coordination(tok, first, kind, size)
+        if coordinated:
+            return coordinated                   # "Vietnam and the Philippines … both countries"
         recent = list(dict.fromkeys(reversed(keys)))
         return recent[:size] if len(recent) >= size else []
+
+    def _last_coordination(self, tok: Token, first: int, kind: str, size: int) -> list[str]:
+        """The last `size` entities of a kind named together ("A and B") from `first` up to `tok`."""
+        doc, found = tok.doc, self.found
+        for m in reversed([m for m in found.mentions if first <= m.start < tok.i]):
+            head = doc[m.end - 1]
+            if found.entities[m.entity].type != kind or head.dep_ == "conj":
+                continue                         # a coordination is read from its first member
+            keys = [m.entity] + [found.entity_at(c.i) for c in head.conjuncts if c.i > head.i]
+            if len(keys) == size and None not in keys and all(found.entities[k].type == kind for k in keys):
+                return list(dict.fromkeys(keys)) if len(set(keys)) == size else []
+        return []
 
     def round_owner(self, round_noun: Token) -> Token | None:
         """Whose funding round "the round" is: the subject of the last verb of raising before it
