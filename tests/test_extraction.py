@@ -1609,3 +1609,19 @@ def test_a_relative_fronted_with_its_preposition(nlp):
                      "countries are members, welcomed the deal.")
     assert ("Chile", "member of", "Pacific Fisheries Forum") in got
     assert ("Peru", "member of", "Pacific Fisheries Forum") in got
+
+
+def test_names_ending_in_a_landform_or_a_built_thing_are_places_and_facilities(nlp):
+    doc = nlp("Astronomers using the Halvorsen Space Telescope will observe it again from Chile's Atacama Desert.")
+    types = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert types["Halvorsen Space Telescope"] == "Facility"
+    assert types["Atacama Desert"] == "Place"
+    got = facts(nlp, "Astronomers using the Halvorsen Space Telescope will observe it again from Chile's Atacama Desert.")
+    assert ("Atacama Desert", "located in", "Chile") in got
+
+
+def test_a_surname_with_a_particle_opening_a_sentence_is_the_same_person(nlp):
+    doc = nlp("\"This is new,\" said lead author Sanne de Bruin, a researcher at Leiden University. "
+              "De Bruin and her colleagues plan to observe the planet again in 2027.")
+    people = [e for e in doc._.kg_entities.values() if e.type == "Person"]
+    assert len(people) == 1 and set(people[0].names) >= {"Sanne de Bruin", "De Bruin"}

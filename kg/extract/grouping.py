@@ -168,8 +168,10 @@ def _fuller_person(m: Mention, people: list[Mention]) -> Mention | None:
     before it wins (a story names its subject first; "her father, Petar Horvat" does not take
     over "Horvat")."""
     words = m.name.split()
+    lowered = [w.lower() for w in words]     # "De Vries" opening a sentence is Sanne de Vries
     fuller = [p for p in people if len(p.name.split()) > len(words) and (
-        words[0] in p.name.split() if len(words) == 1 else p.name.split()[-len(words):] == words)]
+        words[0] in p.name.split() if len(words) == 1
+        else [w.lower() for w in p.name.split()[-len(words):]] == lowered)]
     before = [p for p in fuller if p.start < m.start]
     return min(before or fuller, key=lambda p: p.start) if fuller else None
 

@@ -54,6 +54,7 @@ class Lexicon:
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
     visiting_verbs: frozenset[str]           # "visited Lima and met Interior Minister X": X is Peru's
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
+    place_name_endings: frozenset[str]       # "the Atacama Desert", "the Vaal River": a place, whatever NER said
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law
     relational_person_nouns: frozenset[str]  # "her brother", "a member": how someone stands, no occupation
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged

@@ -399,11 +399,17 @@ def _kind_from_name_ending(span: Span) -> str | None:
     return None
 
 
+def _kind_from_landform(span: Span) -> str | None:
+    """ "the Atacama Desert", "the Vaal River": a place, unless the words around it say otherwise
+    (a title: "her novel Copper Coast")."""
+    return "Place" if len(span) > 1 and span[-1].lower_ in lexicon().place_name_endings else None
+
+
 def _kind_from_context(span: Span) -> str | None:
     """The type the text's own words give a name: its ending, the noun before it, its apposition,
-    the noun it modifies."""
+    the noun it modifies, a landform word ending it."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
-        or _kind_from_place_noun(span) or _kind_from_modified_noun(span)
+        or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span)
 
 
 def _kind_from_modified_noun(span: Span) -> str | None:
