@@ -1625,3 +1625,10 @@ def test_a_surname_with_a_particle_opening_a_sentence_is_the_same_person(nlp):
               "De Bruin and her colleagues plan to observe the planet again in 2027.")
     people = [e for e in doc._.kg_entities.values() if e.type == "Person"]
     assert len(people) == 1 and set(people[0].names) >= {"Sanne de Bruin", "De Bruin"}
+
+
+def test_a_copula_noun_that_is_no_role_gives_no_relation(nlp):
+    got = facts(nlp, "The Kestrel Telescope found that Vanir, a planet, is about twice the size of Earth. "
+                     "Ada Lunde is the chief executive of Orrin Labs.")
+    assert not any(p.startswith("size") for s, p, o in got)
+    assert ("Ada Lunde", "chief executive of", "Orrin Labs") in got
