@@ -1632,3 +1632,14 @@ def test_a_copula_noun_that_is_no_role_gives_no_relation(nlp):
                      "Ada Lunde is the chief executive of Orrin Labs.")
     assert not any(p.startswith("size") for s, p, o in got)
     assert ("Ada Lunde", "chief executive of", "Orrin Labs") in got
+
+
+def test_appointed_a_member_of_a_body(nlp):
+    got = facts(nlp, "Marta Lindqvist was appointed a member of the Swedish Academy of Letters in 2005.")
+    assert ("Marta Lindqvist", "member of", "Swedish Academy of Letters") in got
+
+
+def test_two_daughters_are_new_people_not_the_last_two_named(nlp):
+    got = facts(nlp, "Solveig Rand was married to the painter Erik Haldor, who died in 2010. Her friend Nils Aas "
+                     "spoke at the funeral. She is survived by two daughters.")
+    assert not any(p.startswith("surviv") for s, p, o in got)

@@ -261,8 +261,8 @@ class Arguments:
         (the parties to a merger or a partnership are its topic, a regulator is named once)."""
         size = next((GROUP_SIZES[c.lower_] for c in tok.children
                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in GROUP_SIZES), None)
-        if size is None or tok.tag_ != "NNS":
-            return []
+        if size is None or tok.tag_ != "NNS" or tok.lemma_.lower() in self.lex.relational_person_nouns:
+            return []                            # "survived by two daughters": people not named before
         kind = noun_kind(tok) or self.lex.definite_heads.get(tok.lemma_.lower()) or \
             ("Country" if tok.lemma_.lower() in ("side", "government") else None)     # "the two sides signed"
         if kind not in ("Person", "Country", "Organization"):
