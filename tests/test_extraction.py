@@ -1643,3 +1643,8 @@ def test_two_daughters_are_new_people_not_the_last_two_named(nlp):
     got = facts(nlp, "Solveig Rand was married to the painter Erik Haldor, who died in 2010. Her friend Nils Aas "
                      "spoke at the funeral. She is survived by two daughters.")
     assert not any(p.startswith("surviv") for s, p, o in got)
+
+
+def test_a_country_abbreviation_used_as_a_demonym(nlp):
+    got = facts(nlp, "U.S. cloud company Nimbrex will invest $1.2 billion in a data centre near Warsaw.")
+    assert ("Nimbrex", "country", "United States") in got

@@ -579,9 +579,14 @@ def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descri
         return None
     _, i = descriptor_nouns(doc, m.start)
     demonym = result.by_token.get(i) if i >= 0 else None
-    if demonym is None or demonym.type != "Country" or demonym.surface == demonym.name:
-        return None                          # only a demonym ("Chilean"), not "Chile astronomer X"
-    return Descriptor(m, demonym)
+    if demonym is None or demonym.type != "Country" or (
+            demonym.surface == demonym.name and not _abbreviation(demonym.surface)):
+        return None                          # a demonym ("Chilean") or "U.S."/"UK" used as one,
+    return Descriptor(m, demonym)            # not "Chile astronomer X"
+
+
+def _abbreviation(name: str) -> bool:
+    return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
 
 
 def _after_locative_preposition(span: Span) -> bool:
