@@ -1648,3 +1648,9 @@ def test_two_daughters_are_new_people_not_the_last_two_named(nlp):
 def test_a_country_abbreviation_used_as_a_demonym(nlp):
     got = facts(nlp, "U.S. cloud company Nimbrex will invest $1.2 billion in a data centre near Warsaw.")
     assert ("Nimbrex", "country", "United States") in got
+
+
+def test_a_city_before_a_club_noun_and_its_name_is_the_clubs_city(nlp):
+    got = facts(nlp, "Mia Carver trains with coach Dean Walsh at the Brisbane club Kangaroo Point Aquatic.")
+    assert ("Kangaroo Point Aquatic", "based in", "Brisbane") in got
+    assert ("Dean Walsh", "coach of", "Brisbane") not in got

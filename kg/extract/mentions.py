@@ -416,9 +416,14 @@ def _kind_from_modified_noun(span: Span) -> str | None:
     """ "the Brenna-Lux squad", "the Ajax side": a name modifying an organisation noun names one."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
-            and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns:
-        return "Organization"
+            and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns \
+            and not (_names_follow(doc, span.end + 1) and gazetteer().lookup(span.text)):
+        return "Organization"                # ("the Brisbane club St Peters": the club is named after it)
     return None
+
+
+def _names_follow(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 
 def _kind_from_place_noun(span: Span) -> str | None:
