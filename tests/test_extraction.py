@@ -1654,3 +1654,14 @@ def test_a_city_before_a_club_noun_and_its_name_is_the_clubs_city(nlp):
     got = facts(nlp, "Mia Carver trains with coach Dean Walsh at the Brisbane club Kangaroo Point Aquatic.")
     assert ("Kangaroo Point Aquatic", "based in", "Brisbane") in got
     assert ("Dean Walsh", "coach of", "Brisbane") not in got
+
+
+def test_a_dateline_town_tagged_a_common_noun_and_an_agency_that_is_no_acronym(nlp):
+    text = ("BAKU, Azerbaijan (AP) — Indian grandmaster Arjun Mehra won the Caspian Rapid Open on Sunday. "
+            "Mehra, 19, collected $120,000 in prize money.")
+    doc = nlp(text)
+    ents = {e.label: e for e in doc._.kg_entities.values()}
+    assert ents["Baku"].type == "City" and "AP" not in ents["Azerbaijan"].names
+    got = facts(nlp, text)
+    assert ("Baku", "located in", "Azerbaijan") in got
+    assert ("Arjun Mehra", "collect", "$120,000") in got

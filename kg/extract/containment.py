@@ -3,7 +3,8 @@
 A reader takes "Bangkok ... Thailand" as a city of the country without the text spelling it out;
 the gazetteer knows which country each city belongs to, so the fact needs no construction. It is
 stated once per article, with the first sentence that names both (else the city's first sentence).
-A capital counts only where it is a place ("talks in Kyiv"): "aid to Kyiv" speaks of a government."""
+A capital counts only where it is a place ("talks in Kyiv", a dateline's town): "aid to Kyiv" speaks
+of a government."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc, Span
 from ..model import Fact
 from .lexicon import lexicon
 from .mentions import DocumentEntities, Mention
+from .paragraphs import dateline
 
 RULE = "gazetteer-city-country"
 LABEL = "located in"
@@ -38,5 +40,8 @@ def containment_facts(doc: Doc, found: DocumentEntities, confidence: float) -> l
 
 
 def _as_place(doc: Doc, m: Mention) -> bool:
+    """After a position preposition, or opening the dateline ("BAKU, Azerbaijan —")."""
     head = doc[m.end - 1]
-    return head.dep_ == "pobj" and head.head.lower_ in lexicon().position_prepositions
+    town = dateline(doc)
+    return (head.dep_ == "pobj" and head.head.lower_ in lexicon().position_prepositions) or (
+        town is not None and m.start == town[0])

@@ -20,7 +20,7 @@ from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
-from .paragraphs import DASHES, HEAD_TOKENS, dateline_end
+from .paragraphs import DASHES, HEAD_TOKENS, dateline, dateline_end
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -101,6 +101,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         mention.cued = cue is not None and mention.type == cue
         result.mentions.append(mention)
     _drop_wire_agency(doc, result)
+    _add_dateline_town(doc, result)
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
@@ -142,6 +143,17 @@ def _drop_wire_agency(doc: Doc, result: DocumentEntities) -> None:
     end = dateline_end(doc)
     result.mentions[:] = [m for m in result.mentions if not (
         m.end <= end and m.start > 0 and doc[m.start - 1].text == "(" and doc[m.end].text == ")")]
+
+
+def _add_dateline_town(doc: Doc, result: DocumentEntities) -> None:
+    """ "BAKU, Azerbaijan (AP) —": the town opening a dateline, even one the tagger took for a
+    common noun and NER passed over."""
+    parts = dateline(doc)
+    if parts is None or any(m.start < parts[1] and m.end > parts[0] for m in result.mentions):
+        return
+    town = _dateline_place(doc[parts[0]:parts[1]])
+    if town is not None:
+        result.mentions.append(town)
 
 
 def _dateline_place(span: Span) -> Mention | None:
@@ -748,8 +760,10 @@ def _title_word(doc: Doc, i: int) -> bool:
 
 
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
-    """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it."""
-    for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if i + 1 < len(doc)):
+    """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it;
+    not in a dateline ("BAKU, Azerbaijan (AP) —": the agency)."""
+    dateline = dateline_end(doc)
+    for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if dateline < i + 1 < len(doc)):
         if not (ACRONYM.match(tok.text) and tok.i >= 2 and doc[tok.i - 1].text == "("
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
             continue

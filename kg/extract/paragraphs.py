@@ -30,9 +30,15 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 def dateline_end(doc: Doc) -> int:
-    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "LONDON —"), or -1: a
-    line of the head opening with words in capitals, then only names, numbers, commas and brackets
-    up to a dash standing free (not the hyphen of "UN-backed")."""
+    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "LONDON —"), or -1."""
+    parts = dateline(doc)
+    return parts[2] if parts else -1
+
+
+def dateline(doc: Doc) -> tuple[int, int, int] | None:
+    """Where a dateline's town starts and ends and where the dateline ends: a line of the head
+    opening with words in capitals, then only names, numbers, commas and brackets up to a dash
+    standing free (not the hyphen of "UN-backed")."""
     for tok in doc[:HEAD_TOKENS]:
         if tok.text not in DASHES or not tok.whitespace_ or tok.i == 0 or not doc[tok.i - 1].whitespace_:
             continue
@@ -45,9 +51,9 @@ def dateline_end(doc: Doc) -> int:
         if start < city_end and (city_end == tok.i or doc[city_end].text == ",") \
                 and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" or t.text in DASHES
                         for t in doc[start:tok.i]):
-            return _after_agency(doc, tok.i)
-        return -1                         # the first free dash of the head decides
-    return -1
+            return start, city_end, _after_agency(doc, tok.i)
+        return None                       # the first free dash of the head decides
+    return None
 
 
 def _after_agency(doc: Doc, end: int) -> int:

@@ -29,6 +29,7 @@ from .tree_matcher import TreeMatcher
 from .values import date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
+CURRENCY_SYMBOLS = {"$", "€", "£", "¥"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
                      "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
 
@@ -380,7 +381,10 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return None
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
-    text = _entity_around(tok).text
+    span = _entity_around(tok)
+    text = span.text
+    if span.start > 0 and tok.doc[span.start - 1].text in CURRENCY_SYMBOLS:
+        text = tok.doc[span.start - 1].text + text     # "$120,000" when NER leaves the "$" out
     if kind == "number" and not any(c.isdigit() for c in text) \
             and tok.head.lemma_.lower() not in lexicon().tally_nouns:
         return None                          # "the two countries", "three generations": not tallies
