@@ -1665,3 +1665,17 @@ def test_a_dateline_town_tagged_a_common_noun_and_an_agency_that_is_no_acronym(n
     got = facts(nlp, text)
     assert ("Baku", "located in", "Azerbaijan") in got
     assert ("Arjun Mehra", "collect", "$120,000") in got
+
+
+def test_a_dateline_with_the_agency_right_after_the_town(nlp):
+    text = "SEOUL (Reuters) - South Korean carmaker Hanbit Motors will recall 210,000 vehicles in Canada."
+    doc = nlp(text)
+    assert "Reuters" not in {e.label for e in doc._.kg_entities.values()}
+    got = facts(nlp, text)
+    assert ("Hanbit Motors", "recall in", "Canada") in got
+
+
+def test_a_definite_reference_with_a_descriptive_apposition_still_refers_back(nlp):
+    got = facts(nlp, "Hanbit Motors will recall 210,000 vehicles. The company, South Korea's third-largest "
+                     "automaker, sold 1.4 million vehicles worldwide last year.")
+    assert ("Hanbit Motors", "sell vehicle", "1.4 million") in got

@@ -368,9 +368,10 @@ def _place_word(tok: Token) -> bool:
 
 
 def _set_off(clause: Token) -> bool:
-    """ "the company, which employs 6,500 people,", "the tournament, founded in 2016," and "the
-    minister, 51," add to a known referent; "the company that makes the chips" picks out a new one."""
-    return (clause.dep_ in ("relcl", "acl") or (clause.dep_ == "appos" and clause.pos_ == "NUM")) \
+    """ "the company, which employs 6,500 people,", "the tournament, founded in 2016,", "the
+    company, the country's third-largest automaker," and "the minister, 51," add to a known
+    referent; "the company that makes the chips" picks out a new one."""
+    return (clause.dep_ in ("relcl", "acl") or (clause.dep_ == "appos" and clause.pos_ in ("NUM", "NOUN"))) \
         and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 

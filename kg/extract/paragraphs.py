@@ -30,7 +30,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 def dateline_end(doc: Doc) -> int:
-    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "LONDON —"), or -1."""
+    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "SEOUL (Reuters) -",
+    "LONDON —"), or -1."""
     parts = dateline(doc)
     return parts[2] if parts else -1
 
@@ -48,7 +49,7 @@ def dateline(doc: Doc) -> tuple[int, int, int] | None:
         city_end = start
         while city_end < tok.i and doc[city_end].is_upper and len(doc[city_end]) > 1:
             city_end += 1                 # "BUENOS AIRES, …": a city of several words
-        if start < city_end and (city_end == tok.i or doc[city_end].text == ",") \
+        if start < city_end and (city_end == tok.i or doc[city_end].text in (",", "(")) \
                 and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" or t.text in DASHES
                         for t in doc[start:tok.i]):
             return start, city_end, _after_agency(doc, tok.i)
