@@ -1679,3 +1679,24 @@ def test_a_definite_reference_with_a_descriptive_apposition_still_refers_back(nl
     got = facts(nlp, "Hanbit Motors will recall 210,000 vehicles. The company, South Korea's third-largest "
                      "automaker, sold 1.4 million vehicles worldwide last year.")
     assert ("Hanbit Motors", "sell vehicle", "1.4 million") in got
+
+
+def test_refugees_of_a_country_are_not_the_country(nlp):
+    got = facts(nlp, "Niger, one of the poorest countries, already hosted about 300,000 Malian refugees.")
+    assert ("Niger", "host", "Mali") not in got
+    assert ("Niger", "host refugee", "300000") in got
+
+
+def test_a_country_owning_a_named_region(nlp):
+    got = facts(nlp, "Thousands have fled Ethiopia's Tigray region into Sudan.")
+    assert ("Tigray", "located in", "Ethiopia") in got
+
+
+def test_a_kind_word_keeps_a_definite_reference_a_place_word_or_a_following_name_does_not(nlp):
+    got = facts(nlp, "The Danish Refugee Fund (DRF) said camps were full. The Copenhagen-based aid group warned "
+                     "that funding would run out.")
+    assert ("Danish Refugee Fund", "based in", "Copenhagen") in got
+    got = facts(nlp, "Ana Serra, a former lawyer at the Porto law firm Vaz & Lima, joined the Harbour Council in "
+                     "2005. She won a seat on the city council in 2019.")
+    assert ("Ana Serra", "lawyer at", "Vaz & Lima") in got
+    assert not any(p.startswith("win seat") and o == "Harbour Council" for s, p, o in got)

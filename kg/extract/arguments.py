@@ -191,7 +191,8 @@ class Arguments:
         for child in tok.children:
             key = self._named(child)
             kind = self.found.entities[key].type if key else None
-            if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None) or (
+            if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None
+                                       and lemma not in self.lex.people_nouns) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:

@@ -356,10 +356,19 @@ def _is_definite_reference(tok: Token) -> bool:
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
         return False
     blocked = {"appos", "nummod", "compound", "relcl", "acl"}
-    if any((c.dep_ in blocked and not _set_off(c) and not _place_word(c)) or (c.dep_ == "prep" and c.lower_ == "of")
-           for c in tok.children):
+    if any((c.dep_ in blocked and not _set_off(c) and not _place_word(c) and not _kind_word(c))
+           or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
         return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN" and tok.doc[tok.i + 1].text[:1].isupper():
+        return False                         # "the Hamburg law firm Lenz & Partner": it introduces a name
     return not (tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"))
+
+
+def _kind_word(tok: Token) -> bool:
+    """ "the aid group", "the oil company": a common noun saying what kind, not which one ("the
+    city council" is the city's: another body)."""
+    return tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.text.islower() \
+        and tok.lemma_.lower() not in lexicon().place_nouns
 
 
 def _place_word(tok: Token) -> bool:
