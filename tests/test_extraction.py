@@ -1700,3 +1700,13 @@ def test_a_kind_word_keeps_a_definite_reference_a_place_word_or_a_following_name
                      "2005. She won a seat on the city council in 2019.")
     assert ("Ana Serra", "lawyer at", "Vaz & Lima") in got
     assert not any(p.startswith("win seat") and o == "Harbour Council" for s, p, o in got)
+
+
+def test_a_plural_proper_noun_after_the_is_a_party_and_never_a_person(nlp):
+    text = ("The Liberal Union won the election. Its leader, Anna Kivela, will hold talks with the Social "
+            "Democrats. Prime Minister Mikko Rask, who leads the Social Democrats, conceded defeat.")
+    doc = nlp(text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Social Democrats") == "Organization"
+    got = facts(nlp, text)
+    assert ("Mikko Rask", "lead", "Social Democrats") in got
+    assert not any(o == "Anna Kivela" for s, p, o in got)

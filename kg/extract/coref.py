@@ -217,7 +217,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             return _last(history, ("Organization",))
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-            and (tok.ent_type_ == "NORP" or gazetteer().demonym(tok.text)):
+            and gazetteer().demonym(tok.text):
         return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the Egyptian has scored"
     if _is_years_old(tok):
         return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the 23-year-old"

@@ -156,6 +156,14 @@ def _add_dateline_town(doc: Doc, result: DocumentEntities) -> None:
         result.mentions.append(town)
 
 
+def _names_a_party(span: Span) -> bool:
+    """ "the Social Democrats", "the Greens": a plural proper noun after "the", as a noun phrase of
+    its own, is a party (a demonym in the plural, "the Finns", is its people)."""
+    root = span.root
+    return root.tag_ == "NNPS" and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not gazetteer().demonym(root.text)
+
+
 def _dateline_place(span: Span) -> Mention | None:
     """A dateline ("KLOSTERVAL, Norway, May 3 —", "KLOSTERVAL —") names a town, even one NER and
     the gazetteer do not know."""
@@ -251,7 +259,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     if not _looks_like_name(span):
         return None
     if label in ("NORP", "PERSON") and _is_nominal_demonym(span) and (label == "NORP" or (
-            len(span) == 1 and gaz.demonym(text) is not None)) and not _describes_a_name(span):
+            len(span) == 1 and gaz.demonym(text) is not None)) and not _describes_a_name(span) \
+            and not _names_a_party(span):
         return None                          # "the Egyptian has scored", "the Finn won": a person,
                                              # resolved by coref; "X, a Peruvian," says X's country
     if label == "NORP":
@@ -262,6 +271,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
                 return Mention(span.start, span.end, text, place.kind, place, surface=text)
             if _names_a_facility(span):
                 return Mention(span.start, span.end, text, "Facility", None, surface=text)
+            if _names_a_party(span):
+                return Mention(span.start, span.end, text, "Organization", None, surface=text)
             return None                      # religions, parties-as-adjectives, "European": not nodes
         return Mention(span.start, span.end, country.name, "Country", country, surface=text)
     place = gaz.lookup(text, primary_only=label == "PERSON") \
