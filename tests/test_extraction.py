@@ -1710,3 +1710,11 @@ def test_a_plural_proper_noun_after_the_is_a_party_and_never_a_person(nlp):
     got = facts(nlp, text)
     assert ("Mikko Rask", "lead", "Social Democrats") in got
     assert not any(o == "Anna Kivela" for s, p, o in got)
+
+
+def test_a_several_word_office_standing_bare(nlp):
+    got = facts(nlp, "Northsea Petroleum agreed to sell the stake. Chief financial officer Claire Dunmore told "
+                     "analysts the sale would cut debt.")
+    assert ("Claire Dunmore", "chief financial officer of", "Northsea Petroleum") in got
+    got = facts(nlp, "A bank chief Ana Lindt spoke at the Halden Bank meeting.")
+    assert not any(s == "Ana Lindt" and p.endswith(" of") for s, p, o in got)

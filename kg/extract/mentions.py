@@ -701,6 +701,9 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
             and doc[i].lower_ not in lex.title_keep_words and not any(w.text[:1].isupper() for w in words):
         words = [doc[i]] + words             # "Sporting director X", "Finance director Y": the whole title,
         return _title_text(words), None, None      # whose body is unsaid
+    lead = _bare_office_words(doc, i, words, result)
+    if lead is not None:                     # "…, chief financial officer X said": the whole office
+        return _title_text(list(doc[lead + 1:i + 1]) + words), None, None
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1                               # "Acme's chief executive X"
     org = result.by_token.get(i)
@@ -712,6 +715,24 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         return None                          # lower-case: an office only after an organisation's name
                                              # or standing bare; "the Brazilian striker X" is a descriptor
     return _title_text(words), org, None
+
+
+def _bare_office_words(doc: Doc, i: int, words: list[Token], result: DocumentEntities) -> int | None:
+    """Where a several-word office standing bare begins ("Chief financial officer X told", ", chief
+    operating officer X said"): up to three modifiers before the office word, nothing before them
+    that makes the phrase a description (a determiner, a name, a possessive)."""
+    if office_of([w.text for w in words]) is None:
+        return None
+    k = i
+    while k >= 0 and i - k < 3 and k not in result.by_token and not doc[k].ent_type_ \
+            and (doc[k].pos_ in ("ADJ", "NOUN") or _title_word(doc, k)) and not doc[k].is_sent_start:
+        k -= 1
+    if k >= 0 and k not in result.by_token and doc[k].is_sent_start and doc[k].pos_ in ("ADJ", "NOUN") \
+            and not doc[k].ent_type_ and i - k < 3:
+        k -= 1                               # the sentence's first word: "Chief financial officer X"
+    if k == i or not _bare_office(doc, k, words):
+        return None
+    return k
 
 
 def _title_text(words: list[Token]) -> str:
