@@ -730,8 +730,10 @@ def _bare_office_words(doc: Doc, i: int, words: list[Token], result: DocumentEnt
     if k >= 0 and k not in result.by_token and doc[k].is_sent_start and doc[k].pos_ in ("ADJ", "NOUN") \
             and not doc[k].ent_type_ and i - k < 3:
         k -= 1                               # the sentence's first word: "Chief financial officer X"
-    if k == i or not _bare_office(doc, k, words):
-        return None
+    modifiers = doc[k + 1:i + 1]
+    if k == i or not _bare_office(doc, k, words) or any(
+            body_noun_kind(t) or t.lower_ in lexicon().title_keep_words for t in modifiers):
+        return None                          # "Rival club president X": a body's; "New coach X": no title
     return k
 
 
