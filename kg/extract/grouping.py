@@ -136,7 +136,8 @@ def _key(m: Mention) -> str:
 def _vote_types(result: DocumentEntities) -> None:
     votes: dict[str, Counter] = {}
     for m in result.mentions:
-        votes.setdefault(m.entity, Counter())[m.type] += 3 if m.cued else 1   # the text's own words beat NER
+        if not m.echo:
+            votes.setdefault(m.entity, Counter())[m.type] += 3 if m.cued else 1   # the text's own words beat NER
     for key, ent in result.entities.items():
         if ent.geonames_id is None and key in votes:
             ranked = votes[key].most_common()

@@ -41,6 +41,7 @@ class Mention:
     surface: str = ""
     entity: str = ""          # key of the Entity it belongs to
     cued: bool = False        # typed by the words around it ("a Swedish maker"), not by NER alone
+    echo: bool = False        # a repetition NER missed: it joins its entity without a vote on the type
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -105,6 +106,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     _add_acronym_definitions(doc, result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
+    _add_echoes(doc, result)
     _add_unlabelled_names(doc, result)
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
@@ -831,9 +833,8 @@ def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
 
 def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
     """A person's surname or first name, a defined acronym, or an organisation's distinctive first
-    word, or a one-word name, repeated where NER missed it ("Chepkoech, who trains …", "CPWU general
-    secretary X", "Acme chief executive Y" with "Acme" read as a verb, "Nordvik employs 140 people"
-    with "Nordvik" read as a common noun) is still a mention of that entity."""
+    word, repeated where NER missed it ("Chepkoech, who trains …", "CPWU general secretary X", "Acme
+    chief executive Y" with "Acme" read as a verb) is still a mention of that entity."""
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
     people = [m for m in result.mentions if m.type == "Person" and len(m.name.split()) > 1]
     parts = {}
@@ -842,8 +843,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
     short_names = _organisation_short_names(doc, result)
-    one_word = {m.name: m for m in result.mentions if m.end - m.start == 1 and m.name == doc[m.start].text}
-    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names, *one_word])):
+    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names])):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
         if tok.text in short_names and tok.text not in parts and tok.pos_ not in ("ADJ", "DET") \
@@ -864,10 +864,26 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
-        elif tok.text in one_word and not tok.ent_type_ and not _ends_a_longer_name(doc, tok, covered):
-                                                          # "Nordvik employs 140 people", tagged a noun
-            first = one_word[tok.text]
-            result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text))
+
+
+
+def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
+    """A one-word name repeated where the tagger read a common noun and NER passed over it
+    ("Nordvik employs 140 people") is a mention of it, with the type the name has by then (an
+    untagged proper noun is left to the untagged-name pass). An echo casts no vote on the type,
+    so how often the tagger misses a name does not decide what it names."""
+    covered = {i for m in result.mentions for i in range(m.start, m.end)}
+    one_word = {m.name: m for m in result.mentions if m.end - m.start == 1 and m.name == doc[m.start].text}
+    for tok in (doc[i] for i in positions_of(doc, ORTH, list(one_word))):
+        if tok.i in covered or tok.ent_type_ or tok.pos_ != "NOUN" \
+                or (tok.is_sent_start and tok.is_stop) or _ends_a_longer_name(doc, tok, covered):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.i not in covered:
+            continue                         # the word begins another name
+        first = one_word[tok.text]
+        result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text,
+                                       echo=True))
 
 
 def _ends_a_longer_name(doc: Doc, tok: Token, covered: set[int]) -> bool:
