@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span
 from ..model import Fact
 from .lexicon import lexicon
 from .mentions import DocumentEntities, Mention
-from .paragraphs import dateline
 
 RULE = "gazetteer-city-country"
 LABEL = "located in"
@@ -26,7 +25,7 @@ def containment_facts(doc: Doc, found: DocumentEntities, confidence: float) -> l
     for m in found.mentions:
         if m.place is None or m.place.kind != "City" or m.entity not in found.entities:
             continue
-        if m.place.is_capital and not _as_place(doc, m):
+        if m.place.is_capital and not _as_place(doc, m, found.dateline):
             continue
         country = countries.get(m.place.country)
         if country is not None and country != m.entity:
@@ -39,9 +38,8 @@ def containment_facts(doc: Doc, found: DocumentEntities, confidence: float) -> l
     return facts
 
 
-def _as_place(doc: Doc, m: Mention) -> bool:
+def _as_place(doc: Doc, m: Mention, dateline: tuple[int, int, int] | None) -> bool:
     """After a position preposition, or opening the dateline ("BAKU, Azerbaijan —")."""
     head = doc[m.end - 1]
-    town = dateline(doc)
     return (head.dep_ == "pobj" and head.head.lower_ in lexicon().position_prepositions) or (
-        town is not None and m.start == town[0])
+        dateline is not None and m.start == dateline[0])

@@ -20,7 +20,7 @@ from ..model import Entity
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
-from .paragraphs import DASHES, HEAD_TOKENS, dateline, dateline_end
+from .paragraphs import DASHES, HEAD_TOKENS, dateline
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -74,6 +74,8 @@ class DocumentEntities:
     descriptors: list[Descriptor] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     acronyms: dict[str, Mention] = field(default_factory=dict)   # "WHO" -> its full-name mention
+    dateline: tuple[int, int, int] | None = None   # its town's start and end, its last token (paragraphs.dateline)
+    affiliations: list[tuple[Mention, Mention]] = field(default_factory=list)   # "X (Velocita Pro Team)"
 
     def entity_at(self, i: int) -> str | None:
         m = self.by_token.get(i)
@@ -82,7 +84,7 @@ class DocumentEntities:
 
 def find_mentions(doc: Doc) -> DocumentEntities:
     lex = lexicon()
-    result = DocumentEntities()
+    result = DocumentEntities(dateline=dateline(doc))
     for ent, label in (part for joined in _joined_entities(doc) for part in _split_joined_names(*joined)):
         kind = lex.entity_labels.get(label)
         if kind is None:
@@ -112,7 +114,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     for m in result.mentions:
         for i in range(m.start, m.end):
             result.by_token[i] = m
-    for person, affiliation in parenthetical_affiliations(doc, result):
+    result.affiliations = _parenthetical_affiliations(doc, result)
+    for _, affiliation in result.affiliations:
         if affiliation.type in ("Person", "Entity"):
             affiliation.type, affiliation.cued = "Organization", True
     for mention in [m for m in result.mentions if m.type == "Person"]:   # once every name is known:
@@ -126,7 +129,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     return result
 
 
-def parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple[Mention, Mention]]:
+def _parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple[Mention, Mention]]:
     """ "Ida Morvan (Aquila Pro Cycling)", "Jan Ek (Green League)", "Ana Lopes (Portugal)": a name
     in brackets right after a person's is the side they belong to, a team, party or country; never
     another person."""
@@ -142,7 +145,7 @@ def parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple
 def _drop_wire_agency(doc: Doc, result: DocumentEntities) -> None:
     """ "LYON, May 4 (Reuters) —": the agency in the dateline's brackets sent the story; it is no
     entity of it (left in, "the company" and "Chief executive X" would find it first)."""
-    end = dateline_end(doc)
+    end = result.dateline[2] if result.dateline else -1
     result.mentions[:] = [m for m in result.mentions if not (
         m.end <= end and m.start > 0 and doc[m.start - 1].text == "(" and doc[m.end].text == ")")]
 
@@ -150,7 +153,7 @@ def _drop_wire_agency(doc: Doc, result: DocumentEntities) -> None:
 def _add_dateline_town(doc: Doc, result: DocumentEntities) -> None:
     """ "BAKU, Azerbaijan (AP) —": the town opening a dateline, even one the tagger took for a
     common noun and NER passed over."""
-    parts = dateline(doc)
+    parts = result.dateline
     if parts is None or any(m.start < parts[1] and m.end > parts[0] for m in result.mentions):
         return
     town = _dateline_place(doc[parts[0]:parts[1]])
@@ -442,13 +445,14 @@ def _kind_from_modified_noun(span: Span) -> str | None:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
             and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns \
-            and not (_names_follow(doc, span.end + 1) and gazetteer().lookup(span.text)):
+            and not (_name_at(doc, span.end + 1) and gazetteer().lookup(span.text)):
         return "Organization"                # ("the Brisbane club St Peters": the club is named after it)
     return None
 
 
-def _names_follow(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+def _name_at(doc: Doc, i: int, covered: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A capitalised proper noun no mention covers: a name begins (or goes on) there."""
+    return 0 <= i < len(doc) and i not in covered and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 
 def _kind_from_place_noun(span: Span) -> str | None:
@@ -798,8 +802,8 @@ def _title_word(doc: Doc, i: int) -> bool:
 def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
     """'Full Name (ACR)': the acronym names the full name's entity, creating it when NER missed it;
     not in a dateline ("BAKU, Azerbaijan (AP) —": the agency)."""
-    dateline = dateline_end(doc)
-    for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if dateline < i + 1 < len(doc)):
+    end = result.dateline[2] if result.dateline else -1
+    for tok in (doc[i + 1] for i in positions_of(doc, ORTH, ("(",)) if end < i + 1 < len(doc)):
         if not (ACRONYM.match(tok.text) and tok.i >= 2 and doc[tok.i - 1].text == "("
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
             continue
@@ -854,9 +858,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             continue                         # an acronym is a name whatever the tagger made of it
         if tok.is_sent_start and tok.is_stop:
             continue
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.i not in covered \
-                and tok.text not in result.acronyms:
+        if _name_at(doc, tok.i + 1, covered) and tok.text not in result.acronyms:
             continue                         # "Ana Ruiz" is not Ana Lopes: the part begins another name
         if tok.text in result.acronyms:
             full = result.acronyms[tok.text]
@@ -864,7 +866,6 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
             result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
-
 
 
 def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
@@ -876,20 +877,12 @@ def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
     one_word = {m.name: m for m in result.mentions if m.end - m.start == 1 and m.name == doc[m.start].text}
     for tok in (doc[i] for i in positions_of(doc, ORTH, list(one_word))):
         if tok.i in covered or tok.ent_type_ or tok.pos_ != "NOUN" \
-                or (tok.is_sent_start and tok.is_stop) or _ends_a_longer_name(doc, tok, covered):
-            continue
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.i not in covered:
-            continue                         # the word begins another name
+                or (tok.is_sent_start and tok.is_stop) or _name_at(doc, tok.i - 1, covered) \
+                or _name_at(doc, tok.i + 1, covered):
+            continue                         # the word ends ("Real Castellón") or begins a longer name
         first = one_word[tok.text]
         result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text,
                                        echo=True))
-
-
-def _ends_a_longer_name(doc: Doc, tok: Token, covered: set[int]) -> bool:
-    """ "Real Castellón": the one-word name closes a longer one, which the untagged-name pass reads whole."""
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    return before is not None and before.i not in covered and before.pos_ == "PROPN" and before.text[:1].isupper()
 
 
 def distinctive_word(name: str) -> str | None:

@@ -23,23 +23,18 @@ def mark_paragraphs(doc: Doc) -> Doc:
     for i in spaces:
         if i + 1 < len(doc) and doc[i].text.count("\n") >= 2:
             doc[i + 1].is_sent_start = True
-    end = dateline_end(doc)
+    parts = dateline(doc)
+    end = parts[2] if parts else -1
     if 0 <= end < len(doc) - 1:
         doc[end + 1].is_sent_start = True
     return doc
 
 
-def dateline_end(doc: Doc) -> int:
-    """The last token of a dateline ("LYON, France, May 4 (Reuters) —", "SEOUL (Reuters) -",
-    "LONDON —"), or -1."""
-    parts = dateline(doc)
-    return parts[2] if parts else -1
-
-
 def dateline(doc: Doc) -> tuple[int, int, int] | None:
-    """Where a dateline's town starts and ends and where the dateline ends: a line of the head
-    opening with words in capitals, then only names, numbers, commas and brackets up to a dash
-    standing free (not the hyphen of "UN-backed")."""
+    """Where a dateline ("LYON, France, May 4 (Reuters) —", "SEOUL (Reuters) -", "LONDON —")
+    starts, where its town ends and its last token: a line of the head opening with words in
+    capitals, then only names, numbers, commas and brackets up to a dash standing free (not the
+    hyphen of "UN-backed")."""
     for tok in doc[:HEAD_TOKENS]:
         if tok.text not in DASHES or not tok.whitespace_ or tok.i == 0 or not doc[tok.i - 1].whitespace_:
             continue

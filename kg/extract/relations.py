@@ -19,10 +19,9 @@ from .containment import containment_facts
 from .coref import COMPATIBLE, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import (DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of,
-                       parenthetical_affiliations)
+from .mentions import DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -473,13 +472,19 @@ def _metonymy(key: str, label: str, found: DocumentEntities) -> str:
     country = gaz.country_of(place)
     if country is None:
         return key
-    country_key = f"Country:{country.geonames_id}"
-    target = found.entities.setdefault(country_key, Entity(country_key, "Country", [country.name],
-                                                           country.geonames_id))
+    country_key = _country_entity(found, country)
+    target = found.entities[country_key]
     rule = f"capital-metonymy: '{ent.label}' acting for '{country.name}'"
     if rule not in target.evidence:
         target.evidence.append(rule)
     return country_key
+
+
+def _country_entity(found: DocumentEntities, country: Place) -> str:
+    """The country's entity, made when the article named only one of its cities."""
+    key = f"Country:{country.geonames_id}"
+    found.entities.setdefault(key, Entity(key, "Country", [country.name], country.geonames_id))
+    return key
 
 
 def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
@@ -515,8 +520,8 @@ def _counterpart_offices(facts: list[Fact], found: DocumentEntities) -> list[Fac
     """ "Foreign Secretary X and her Vietnamese counterpart, Y": Y holds X's office, for the
     country the demonym names."""
     offices = lexicon().offices
-    state_office = {f.subject: f.predicate for f in facts if f.rule.startswith("title-") and not f.is_literal
-                    and f.predicate.endswith(" of") and offices.get(office_of(f.predicate[:-3].split())) == "Country"}
+    state_office = {r.person.entity: f"{r.title.lower()} of" for r in found.roles
+                    if offices.get(office_of(r.title.split())) == "Country"}
     nationality = {(f.subject, f.sentence_start): f.object for f in facts if f.predicate == "nationality"}
     out = []
     for f in facts:
@@ -545,10 +550,7 @@ def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | N
              and (c := m.place if m.place.kind == "Country" else gaz.country_of(m.place)) is not None}
     if len(hosts) != 1:
         return None
-    country = hosts.pop()
-    key = f"Country:{country.geonames_id}"
-    found.entities.setdefault(key, Entity(key, "Country", [country.name], country.geonames_id))
-    return key
+    return _country_entity(found, hosts.pop())
 
 
 def _where_things_happen(place: Token, lex) -> bool:
@@ -610,15 +612,14 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     (title-role states them)."""
     role_words = lexicon().role_words
     titled = {r.person.start for r in found.roles}
-    facts, seen = [], set()
+    facts = []
     for m in found.mentions:
-        if m.type != "Person" or m.start in titled or (m.entity, m.start) in seen:
+        if m.type != "Person" or m.start in titled:
             continue
         nouns, _ = descriptor_nouns(doc, m.start)
         if not nouns or nouns[-1].lower_ in role_words or noun_kind(nouns[-1]) != "Person" \
                 or nouns[-1].i != m.start - 1 or not _occupation_noun(nouns[-1]):
             continue
-        seen.add((m.entity, m.start))
         sent = doc[m.start].sent
         facts.append(Fact(m.entity, "occupation", " ".join(t.text for t in nouns), "occupation-before-name",
                           sent.start_char, sent.end_char, _calibrated("occupation-before-name", 0.8), "string"))
@@ -628,7 +629,7 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
 def _affiliation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """ "Ida Morvan (Aquila Pro Cycling)": member of the team; "Ana Lopes (Portugal)": nationality."""
     facts = []
-    for person, side in parenthetical_affiliations(doc, found):
+    for person, side in found.affiliations:
         kind = found.entities[side.entity].type
         label = "nationality" if kind == "Country" else "member of" if kind == "Organization" else None
         if label is None or person.entity == side.entity:
