@@ -1718,3 +1718,17 @@ def test_a_several_word_office_standing_bare(nlp):
     assert ("Claire Dunmore", "chief financial officer of", "Northsea Petroleum") in got
     got = facts(nlp, "A bank chief Ana Lindt spoke at the Halden Bank meeting.")
     assert not any(s == "Ana Lindt" and p.endswith(" of") for s, p, o in got)
+
+
+def test_a_dateline_town_with_the_agency_right_after_it(nlp):
+    doc = nlp("KLOSTERVAL (Reuters) — Norwegian skier Kari Dahl won the Fjell Cup on Sunday.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Klosterval") == "City"
+
+
+def test_the_two_sisters_refers_back_a_bare_count_does_not(nlp):
+    got = facts(nlp, "Ana Lopes and Rita Lopes won the doubles title. The two sisters joined the Atlantic Tennis "
+                     "Union in 2019.")
+    assert {("Ana Lopes", "join", "Atlantic Tennis Union"), ("Rita Lopes", "join", "Atlantic Tennis Union")} <= got
+    got = facts(nlp, "Ana Lopes and Rita Lopes won the doubles title. Two sisters joined the Atlantic Tennis "
+                     "Union in 2019.")
+    assert not any(p == "join" for s, p, o in got)

@@ -19,6 +19,7 @@ from .mentions import DocumentEntities, names_a_place, noun_kind
 
 COPULAS = {"be", "become", "remain"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
+DEFINITE = {"the", "these", "those", "both"}      # "the two ministers", "both banks": ones already named
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -258,12 +259,14 @@ class Arguments:
 
     def group_of(self, tok: Token) -> list[str]:
         """ "The two ministers signed …", "both banks expect …": the last two (or three) people or
-        countries named in the last few sentences; for bodies, the ones the article has named most
-        (the parties to a merger or a partnership are its topic, a regulator is named once)."""
+        countries named together ("A and B"), else named last, in the last few sentences; for
+        bodies, the ones the article has named most (the parties to a merger or a partnership are
+        its topic, a regulator is named once). Only a definite phrase refers back: "survived by
+        two daughters" brings in new people."""
         size = next((GROUP_SIZES[c.lower_] for c in tok.children
                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in GROUP_SIZES), None)
-        if size is None or tok.tag_ != "NNS" or tok.lemma_.lower() in self.lex.relational_person_nouns:
-            return []                            # "survived by two daughters": people not named before
+        if size is None or tok.tag_ != "NNS" or not any(c.lower_ in DEFINITE for c in tok.children):
+            return []                            # "survived by two daughters": a bare count brings in new people
         kind = noun_kind(tok) or self.lex.definite_heads.get(tok.lemma_.lower()) or \
             ("Country" if tok.lemma_.lower() in ("side", "government") else None)     # "the two sides signed"
         if kind not in ("Person", "Country", "Organization"):
@@ -291,7 +294,7 @@ class Arguments:
                 continue                         # a coordination is read from its first member
             keys = [m.entity] + [found.entity_at(c.i) for c in head.conjuncts if c.i > head.i]
             if len(keys) == size and None not in keys and all(found.entities[k].type == kind for k in keys):
-                return list(dict.fromkeys(keys)) if len(set(keys)) == size else []
+                return keys if len(set(keys)) == size else []
         return []
 
     def round_owner(self, round_noun: Token) -> Token | None:

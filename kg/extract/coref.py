@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
-from .mentions import DocumentEntities, noun_kind, nouns_beside
+from .mentions import DocumentEntities, name_at, noun_kind, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law", "Entity")
 COMPATIBLE = {
@@ -359,7 +359,7 @@ def _is_definite_reference(tok: Token) -> bool:
     if any((c.dep_ in blocked and not _set_off(c) and not _place_word(c) and not _kind_word(c))
            or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
         return False
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN" and tok.doc[tok.i + 1].text[:1].isupper():
+    if name_at(tok.doc, tok.i + 1):
         return False                         # "the Hamburg law firm Lenz & Partner": it introduces a name
     return not (tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"))
 

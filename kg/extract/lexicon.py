@@ -49,10 +49,12 @@ class Lexicon:
     prize_holder_nouns: frozenset[str]       # "was crowned champion of Y", "became winner of Y"
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's
-    verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine": the rule lemmatizer strips -ed
+    verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine", "rides" -> "ride": endings the rule
+                                             # lemmatizer strips to another word of its index
     place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
     visiting_verbs: frozenset[str]           # "visited Lima and met Interior Minister X": X is Peru's
+    change_verbs: frozenset[str]             # "sales fell 5 percent", "Latvia's economy grew 2.1 percent"
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
     place_name_endings: frozenset[str]       # "the Atacama Desert", "the Vaal River": a place, whatever NER said
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law

@@ -170,11 +170,11 @@ def _names_a_party(span: Span) -> bool:
 
 
 def _dateline_place(span: Span) -> Mention | None:
-    """A dateline ("KLOSTERVAL, Norway, May 3 —", "KLOSTERVAL —") names a town, even one NER and
-    the gazetteer do not know."""
+    """A dateline ("KLOSTERVAL, Norway, May 3 —", "KLOSTERVAL (Reuters) —", "KLOSTERVAL —") names a
+    town, even one NER and the gazetteer do not know."""
     doc = span.doc
     if not _opens_line(span) or not span.text.isupper() or span.end >= len(doc) \
-            or doc[span.end].text not in {",", *DASHES}:
+            or doc[span.end].text not in {",", "(", *DASHES}:
         return None
     place = gazetteer().lookup(span.text)
     name = place.name if place else span.text.title()
@@ -445,12 +445,12 @@ def _kind_from_modified_noun(span: Span) -> str | None:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
             and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns \
-            and not (_name_at(doc, span.end + 1) and gazetteer().lookup(span.text)):
+            and not (name_at(doc, span.end + 1) and gazetteer().lookup(span.text)):
         return "Organization"                # ("the Brisbane club St Peters": the club is named after it)
     return None
 
 
-def _name_at(doc: Doc, i: int, covered: set[int] | frozenset[int] = frozenset()) -> bool:
+def name_at(doc: Doc, i: int, covered: set[int] | frozenset[int] = frozenset()) -> bool:
     """A capitalised proper noun no mention covers: a name begins (or goes on) there."""
     return 0 <= i < len(doc) and i not in covered and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
@@ -858,7 +858,7 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             continue                         # an acronym is a name whatever the tagger made of it
         if tok.is_sent_start and tok.is_stop:
             continue
-        if _name_at(doc, tok.i + 1, covered) and tok.text not in result.acronyms:
+        if name_at(doc, tok.i + 1, covered) and tok.text not in result.acronyms:
             continue                         # "Ana Ruiz" is not Ana Lopes: the part begins another name
         if tok.text in result.acronyms:
             full = result.acronyms[tok.text]
@@ -874,11 +874,14 @@ def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
     untagged proper noun is left to the untagged-name pass). An echo casts no vote on the type,
     so how often the tagger misses a name does not decide what it names."""
     covered = {i for m in result.mentions for i in range(m.start, m.end)}
-    one_word = {m.name: m for m in result.mentions if m.end - m.start == 1 and m.name == doc[m.start].text}
+    one_word: dict[str, Mention] = {}
+    for m in result.mentions:
+        if m.end - m.start == 1 and m.name == doc[m.start].text:
+            one_word.setdefault(m.name, m)
     for tok in (doc[i] for i in positions_of(doc, ORTH, list(one_word))):
         if tok.i in covered or tok.ent_type_ or tok.pos_ != "NOUN" \
-                or (tok.is_sent_start and tok.is_stop) or _name_at(doc, tok.i - 1, covered) \
-                or _name_at(doc, tok.i + 1, covered):
+                or (tok.is_sent_start and tok.is_stop) or name_at(doc, tok.i - 1, covered) \
+                or name_at(doc, tok.i + 1, covered):
             continue                         # the word ends ("Real Castellón") or begins a longer name
         first = one_word[tok.text]
         result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, first.type, first.place, surface=tok.text,

@@ -25,10 +25,9 @@ from .mentions import DocumentEntities, Mention, body_noun_kind, descriptor_noun
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
-from .values import date_value, number_value
+from .values import CURRENCY_SYMBOLS, date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
-CURRENCY_SYMBOLS = {"$", "€", "£", "¥"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
                      "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
 
@@ -55,6 +54,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_serving_verb": ("LEMMA", sorted(lex.serving_verbs)),
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
+        "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),

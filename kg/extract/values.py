@@ -49,6 +49,9 @@ APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|mor
                            r"at least|less than|fewer than)\s+", re.I)
 
 
+CURRENCY_SYMBOLS = ("$", "€", "£", "¥")
+
+
 def number_value(text: str) -> tuple[str, str] | None:
     """'6,800' -> ('6800', 'integer'), 'nine' -> ('9', 'integer'); amounts written with a scale
     word or a currency keep the writer's words ('128 million', '$4.2 billion') as text, which is
@@ -57,7 +60,7 @@ def number_value(text: str) -> tuple[str, str] | None:
     if not m:
         word = APPROXIMATELY.sub("", text.strip()).lower()
         return (str(NUMBER_WORDS[word]), "integer") if word in NUMBER_WORDS else None   # "won nine seats"
-    if m.group(2) or any(sym in text for sym in "$€£¥%") or "percent" in text.lower() or \
+    if m.group(2) or any(sym in text for sym in (*CURRENCY_SYMBOLS, "%")) or "percent" in text.lower() or \
             re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
         return APPROXIMATELY.sub("", text.strip()), "string"
     number = float(m.group(1).replace(",", ""))
