@@ -416,17 +416,16 @@ AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
 def _description_label(noun: Token, subject: Entity) -> str | None:
     """A person noun is a person's occupation, an organisation noun an organisation's type; a
     noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
-    kind = noun_kind(noun)
     if subject.type == "Person":
-        return "occupation" if kind == "Person" and _occupation_noun(noun) else None
-    return "type" if kind == "Organization" and noun.tag_ not in ("NNS", "NNPS") else None
+        return "occupation" if _occupation(noun) else None
+    return "type" if noun_kind(noun) == "Organization" and noun.tag_ not in ("NNS", "NNPS") else None
 
 
-def _occupation_noun(noun: Token) -> bool:
+def _occupation(noun: Token) -> bool:
     """A singular person noun that says what someone does: not an office (a role, which the title
     and role rules state with its body) and not a relation to others ("brother", "member")."""
     word = noun.lower_
-    return noun.tag_ not in ("NNS", "NNPS") and office_of([word]) is None \
+    return noun_kind(noun) == "Person" and noun.tag_ not in ("NNS", "NNPS") and office_of([word]) is None \
         and word not in lexicon().relational_person_nouns
 
 
@@ -608,17 +607,15 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
 
 def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'microbiologist Ada Okoro', 'the Brazilian astronomer Lia Rocha': a person noun written
-    before a name, as a title is, gives the person's occupation. Offices and ranks are titles
-    (title-role states them)."""
-    role_words = lexicon().role_words
+    before a name, as a title is, gives the person's occupation (a title the role rules read,
+    'Veteran striker X', is theirs)."""
     titled = {r.person.start for r in found.roles}
     facts = []
     for m in found.mentions:
         if m.type != "Person" or m.start in titled:
             continue
         nouns, _ = descriptor_nouns(doc, m.start)
-        if not nouns or nouns[-1].lower_ in role_words or noun_kind(nouns[-1]) != "Person" \
-                or nouns[-1].i != m.start - 1 or not _occupation_noun(nouns[-1]):
+        if not nouns or nouns[-1].i != m.start - 1 or not _occupation(nouns[-1]):
             continue
         sent = doc[m.start].sent
         facts.append(Fact(m.entity, "occupation", " ".join(t.text for t in nouns), "occupation-before-name",
