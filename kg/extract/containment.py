@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..model import Fact
-from .lexicon import lexicon
-from .mentions import DocumentEntities, Mention
+from .mentions import DocumentEntities, Mention, at_position
 
 RULE = "gazetteer-city-country"
 LABEL = "located in"
@@ -40,6 +39,4 @@ def containment_facts(doc: Doc, found: DocumentEntities, confidence: float) -> l
 
 def _as_place(doc: Doc, m: Mention, dateline: tuple[int, int, int] | None) -> bool:
     """After a position preposition, or opening the dateline ("BAKU, Azerbaijan —")."""
-    head = doc[m.end - 1]
-    return (head.dep_ == "pobj" and head.head.lower_ in lexicon().position_prepositions) or (
-        dateline is not None and m.start == dateline[0])
+    return at_position(doc[m.end - 1]) or (dateline is not None and m.start == dateline[0])

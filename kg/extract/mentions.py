@@ -623,6 +623,11 @@ def _abbreviation(name: str) -> bool:
     return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
 
 
+def at_position(tok: Token) -> bool:
+    """ "talks in Kyiv", "near Lyon": where something is or happens ("aid to Kyiv" is not)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().position_prepositions
+
+
 def _after_locative_preposition(span: Span) -> bool:
     return span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon().place_prepositions
 

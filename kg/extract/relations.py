@@ -21,7 +21,7 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, body_noun_kind, descriptor_nouns, noun_kind, office_of
+from .mentions import DocumentEntities, Mention, at_position, body_noun_kind, descriptor_nouns, noun_kind, office_of
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -495,11 +495,12 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         person = role.person.entity
         rule = "title-role"
         office = office_of(role.title.split())
+        state_office = offices.get(office) == "Country"
         body = role.organization.entity if role.organization is not None else \
-            _body_after(doc, found, role.person, "Country" if offices.get(office) == "Country" else "Organization")
+            _body_after(doc, found, role.person, "Country" if state_office else "Organization")
         if body is None and role.body_noun is not None:
             body, rule = _body_named_by(doc, found, doc[role.body_noun], role.person.start), "title-implicit-body"
-        elif body is None and offices.get(office) == "Country" and (host := _host_country(doc, found, role.person)):
+        elif body is None and state_office and (host := _host_country(doc, found, role.person)):
             body, rule = host, "title-host-country"
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
@@ -553,8 +554,7 @@ def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | N
 
 
 def _where_things_happen(place: Token, lex) -> bool:
-    return (place.dep_ == "pobj" and place.head.lower_ in lex.position_prepositions) or (
-        place.dep_ == "dobj" and place.head.lemma_.lower() in lex.visiting_verbs)
+    return at_position(place) or (place.dep_ == "dobj" and place.head.lemma_.lower() in lex.visiting_verbs)
 
 
 def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
