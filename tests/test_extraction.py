@@ -1732,3 +1732,19 @@ def test_the_two_sisters_refers_back_a_bare_count_does_not(nlp):
     got = facts(nlp, "Ana Lopes and Rita Lopes won the doubles title. Two sisters joined the Atlantic Tennis "
                      "Union in 2019.")
     assert not any(p == "join" for s, p, o in got)
+
+
+def test_hyphenated_given_name_stays_in_the_person_name(nlp):
+    got = facts(nlp, "Lee Min-seo met Defence Minister Jung Hae-woo in Busan.")
+    assert ("Lee Min-seo", "meet", "Jung Hae-woo") in got
+
+
+def test_appointee_is_the_subject_of_the_infinitive(nlp):
+    got = facts(nlp, "The board on Friday named Orla Brandvik to replace Kees Modder as chair of Tallis Energy.")
+    assert ("Orla Brandvik", "replace", "Kees Modder") in got
+    assert ("Orla Brandvik", "chair of", "Tallis Energy") in got
+
+
+def test_a_facility_named_after_its_place_is_not_the_place(nlp):
+    got = facts(nlp, "Marit Solberg will run the firm's Mombasa office.")
+    assert not any(o == "Mombasa" for s, p, o in got if p == "run")

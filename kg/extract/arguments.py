@@ -198,13 +198,14 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
-            if kind is not None and kind != "Country" and child.dep_ == "compound" and \
+            if kind not in (None, "Country", "City", "Place") and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
                     not any(c.dep_ in ("compound", "amod") and self._named(c) != key for c in tok.children):
                 return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
                                              # probe" Heron, "18 Celestra C220 jets" the C220;
-                                             # "the UN refugee agency" is not the UN
+                                             # "the UN refugee agency" is not the UN,
+                                             # "its Lagos office" not Lagos
         return None
 
     def _members_of(self, tok: Token) -> str | None:
@@ -384,6 +385,10 @@ class Arguments:
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
             if obj is not None:                 # "urged Poland to join Y": Poland, as urged
                 return [Subject(t, controller) for t in _with_conjuncts(obj)]
+        if dep in ("xcomp", "advcl") and controller in self.lex.appointing_verbs and _infinitive(pred):
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "oprd")), None)
+            if obj is not None:                 # "named X to succeed Y": X succeeds, as a fact
+                return [Subject(t) for t in _with_conjuncts(obj)]
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
             return [Subject(s.token, modality or s.modality) for s in self.subjects(head, depth + 1)]
@@ -427,6 +432,10 @@ class Arguments:
                 return []
             return [Subject(s.token, lemma) for s in self.subjects(noun.head, depth + 1)]
         return [Subject(s.token, lemma) for s in self.subjects(noun, depth + 1)]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def is_passive(pred: Token) -> bool:
