@@ -1748,3 +1748,25 @@ def test_appointee_is_the_subject_of_the_infinitive(nlp):
 def test_a_facility_named_after_its_place_is_not_the_place(nlp):
     got = facts(nlp, "Marit Solberg will run the firm's Mombasa office.")
     assert not any(o == "Mombasa" for s, p, o in got if p == "run")
+
+
+def test_copula_places_a_person_origin_and_a_place(nlp):
+    got = facts(nlp, "Lucia Perez, who is from Salta, won the race. The Estadio Sur is in Mendoza.")
+    assert ("Lucia Perez", "from", "Salta") in got
+    assert ("Estadio Sur", "located in", "Mendoza") in got
+
+
+def test_bare_title_belongs_to_the_body_its_office_names(nlp):
+    got = facts(nlp, "The Reserve Bank of Malawi kept rates on hold. Governor Dalitso Banda said inflation was easing. "
+                     "Orvik University won a grant. Rector Jonas Eide called it a milestone.")
+    assert ("Dalitso Banda", "governor of", "Reserve Bank of Malawi") in got
+    assert ("Jonas Eide", "rector of", "Orvik University") in got
+
+
+def test_office_with_its_body_kind_before_or_in_apposition(nlp):
+    got = facts(nlp, "The Bank of Zambia raised its policy rate. Central bank governor Mwila Chanda defended the move.")
+    assert ("Mwila Chanda", "governor of", "Bank of Zambia") in got
+    got = facts(nlp, "Tarsis Mining posted a loss. Edda Lund, the company chairman, blamed copper prices.")
+    assert ("Edda Lund", "chairman of", "Tarsis Mining") in got
+    got = facts(nlp, "The Bank of Zambia raised its policy rate. The bank governor, Mwila Chanda, defended the move.")
+    assert ("Mwila Chanda", "governor of", "Bank of Zambia") in got

@@ -79,7 +79,10 @@ class Lexicon:
     organisation_family: dict[str, str]      # "agency" -> "public": not the article's "chipmaker"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
     joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
+    institutions_named_of_place: frozenset[str]  # "[Reserve Bank] of Malawi": a name NER cut at "of"
+    body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
+    office_bodies: dict[str, frozenset[str]]  # "governor" -> {"bank"}: words the body's name carries
     nominalizations: dict[str, dict]
     symmetric_verbs: dict[str, str]
     label_map: dict[str, str]
@@ -111,6 +114,7 @@ def lexicon() -> Lexicon:
         joined_prefixes=tuple(words["joined_prefixes"]),
         joined_particles=tuple(words["joined_particles"]),
         offices={w: kind for kind, ws in _table(words["offices"]).items() for w in ws},
+        office_bodies={w: frozenset(heads) for w, heads in _table(words["office_bodies"]).items()},
         nominalizations=_table(preds["nominalizations"]),
         symmetric_verbs=preds["symmetric_verbs"],
         label_map=preds["label_map"],

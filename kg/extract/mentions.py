@@ -122,6 +122,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
         if role:
             result.roles.append(Role(mention, *role))
+        elif (described := _office_in_apposition(doc, mention, result)) is not None:
+            result.roles.append(Role(mention, *described))
     for m in result.mentions:
         descriptor = _descriptor_before(doc, m, result)
         if descriptor:
@@ -217,6 +219,11 @@ def _trim(span: Span) -> Span | None:
     while start < end and (words[start].lower_ in TRIM_LEFT or words[start].is_punct
                            or (words[start].text.islower() and words[start].pos_ in ("NOUN", "PROPN", "ADJ"))):
         start += 1                           # "start-up Kilimo Pay": the noun describes the name
+    lead = start
+    while lead < end - 2 and words[lead].lower_ in lexicon().role_words:
+        lead += 1
+    if lead > start and looks_like_person_name([words[i].text for i in range(lead, end)]):
+        start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no name
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
@@ -225,8 +232,9 @@ def _trim(span: Span) -> Span | None:
                                              # "Lyon\n\nLYON": no name runs over a blank line;
                                              # "Full Name (ACR": _add_acronym_definitions reads it
     while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
-                           or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)):
-        end -= 1
+                           or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)
+                           or (end - start > 1 and words[end - 1].text.islower() and words[end - 1].pos_ == "NOUN")):
+        end -= 1                             # "a Lisbon start-up": the noun the name modifies is no part of it
     return Span(doc, start, end) if end > start else None      # as doc[start:end], without its slice checks
 
 
@@ -365,10 +373,28 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 continue                                                # Workers Union]": one union
         out.append((ent, ent.label_))
     for k, (span, label) in enumerate(out):
-        longer = _with_purpose(span) if label in ("ORG", "FAC") else span
+        longer = _with_place_of(_with_purpose(span)) if label in ("ORG", "FAC") else span
         if longer is not span:
             out[k] = (longer, "ORG")
-    return out
+    kept: list[tuple[Span, str]] = []
+    for span, label in out:                  # the place a longer name took in
+        if not (kept and kept[-1][0].start <= span.start and span.end <= kept[-1][0].end):
+            kept.append((span, label))
+    return kept
+
+
+def _with_place_of(span: Span) -> Span:
+    """ "[Reserve Bank] of Malawi", "[National Museum] of Peru": an institution's name made of
+    kind words goes on over "of" and the place NER tagged apart ("Acme Bank" is a name already)."""
+    doc, lex = span.doc, lexicon()
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or span[-1].lower_ not in lex.institutions_named_of_place \
+            or not all(t.lower_ in lex.body_kind_adjectives or t.lower_ == "the" for t in span[:-1]):
+        return span
+    end = span.end + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    place = gazetteer().lookup(doc[span.end + 1:end].text) if end > span.end + 1 else None
+    return doc[span.start:end] if place is not None else span
 
 
 def _with_purpose(span: Span) -> Span:
@@ -718,8 +744,12 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
     words = [w for w in words if w.lower_ not in lex.title_keep_words]
     if not words or all(w.lower_ in lex.honorifics for w in words):
         return None
+    kind_start = i                           # "Central bank governor X": the body's kind in full
+    while kind_start > 0 and doc[kind_start - 1].lower_ in lex.body_kind_adjectives and not doc[kind_start - 1].ent_type_:
+        kind_start -= 1
     if i >= 0 and i not in result.by_token and body_noun_kind(doc[i]) and (
-            doc[i].is_sent_start or doc[i - 1].is_punct or doc[i - 1].lower_ in ("the", "its", "their")):
+            doc[kind_start].is_sent_start or doc[kind_start - 1].is_punct
+            or doc[kind_start - 1].lower_ in ("the", "its", "their")):
         return _title_text(words), None, i   # "Club president X",
                                              # "the tournament director Y"; not "a bank chief", "rival club"
     if i >= 0 and doc[i].is_sent_start and doc[i].text[:1].isupper() and i not in result.by_token \
@@ -741,6 +771,46 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
         return None                          # lower-case: an office only after an organisation's name
                                              # or standing bare; "the Brazilian striker X" is a descriptor
     return _title_text(words), org, None
+
+
+def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) -> tuple[str, None, int | None] | None:
+    """ "X, the central bank governor," and "The company chairman, X,": an office described in an
+    apposition, with the common noun for its body when it has one (the title, then that noun's
+    index). A description with a name in it ("X, the Acme chairman,") is the apposition rules'."""
+    sent = doc[mention.start].sent
+    if mention.end + 1 < sent.end and doc[mention.end].text == ",":      # "X, the bank governor,"
+        start = mention.end + 1 + (doc[mention.end + 1].lower_ == "the")     # ("its …": a possessor's)
+        end = start
+        while end < sent.end and _office_phrase_word(doc, end):
+            end += 1
+        if end > start and (end == sent.end or doc[end].text in (",", ".", ";")):
+            return _office_of_phrase(doc[start:end], result)
+    if mention.start - 2 >= sent.start and doc[mention.start - 1].text == "," \
+            and mention.end < len(doc) and doc[mention.end].text in (",", "."):     # "The bank governor, X,"
+        end = start = mention.start - 1
+        while start > sent.start and _office_phrase_word(doc, start - 1):
+            start -= 1
+        opener = start - (start > sent.start and doc[start - 1].lower_ == "the")
+        if end > start and (opener == sent.start or doc[opener - 1].is_punct):
+            return _office_of_phrase(doc[start:end], result)
+    return None
+
+
+def _office_phrase_word(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ in lexicon().body_kind_adjectives or body_noun_kind(doc[i]) is not None or _title_word(doc, i)
+
+
+def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None, int | None] | None:
+    """ "central bank governor": the title ("governor") and its body's noun ("bank"), if the
+    phrase ends in an office and names nothing."""
+    doc = words.doc
+    if any(t.i in result.by_token for t in words) or office_of([words[-1].text]) is None:
+        return None
+    title = [t for t in words if _title_word(doc, t.i)]
+    nouns = [t.i for t in words if body_noun_kind(t) and not _title_word(doc, t.i)]
+    if not title or (nouns and nouns[-1] > title[0].i):
+        return None
+    return _title_text(title), None, nouns[-1] if nouns else None
 
 
 def _bare_office_words(doc: Doc, i: int, words: list[Token], result: DocumentEntities) -> int | None:

@@ -489,7 +489,8 @@ def _country_entity(found: DocumentEntities, country: Place) -> str:
 def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'<Org> Secretary General X': X holds the role, and the role ties X to the organisation."""
     facts = []
-    offices = lexicon().offices
+    lex = lexicon()
+    offices = lex.offices
     for role in found.roles:
         sent = doc[role.person.start].sent
         person = role.person.entity
@@ -500,6 +501,9 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             _body_after(doc, found, role.person, "Country" if state_office else "Organization")
         if body is None and role.body_noun is not None:
             body, rule = _body_named_by(doc, found, doc[role.body_noun], role.person.start), "title-implicit-body"
+        elif body is None and office in lex.office_bodies and \
+                (named := _body_whose_name_has(doc, found, lex.office_bodies[office], ("Organization",), role.person.start)):
+            body, rule = named, "title-implicit-body"     # "Governor X said …" in a story about a central bank
         elif body is None and state_office and (host := _host_country(doc, found, role.person)):
             body, rule = host, "title-host-country"
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
@@ -563,9 +567,15 @@ def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int
     about."""
     kinds = COMPATIBLE[body_noun_kind(noun)]
     heads = lexicon().synonyms.get(noun.lemma_.lower(), frozenset((noun.lemma_.lower(),)))
+    return _body_whose_name_has(doc, found, heads, kinds, position) or salient_entity(doc, found, position, kinds)
+
+
+def _body_whose_name_has(doc: Doc, found: DocumentEntities, heads: frozenset[str], kinds: tuple[str, ...],
+                         position: int) -> str | None:
+    """The body of `kinds` named so far whose name has one of `heads` (the story's most talked-of)."""
     before = {m.entity for m in found.mentions if m.start < position and found.entities[m.entity].type in kinds}
     named = {k for k in before if heads & set(found.entities[k].label.lower().split())}
-    return salient_entity(doc, found, position, kinds, exclude=before - named if named else set())
+    return salient_entity(doc, found, position, kinds, exclude=before - named) if named else None
 
 
 def _body_after(doc: Doc, found: DocumentEntities, person: Mention, kind: str) -> str | None:
