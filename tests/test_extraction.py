@@ -1770,3 +1770,11 @@ def test_office_with_its_body_kind_before_or_in_apposition(nlp):
     assert ("Edda Lund", "chairman of", "Tarsis Mining") in got
     got = facts(nlp, "The Bank of Zambia raised its policy rate. The bank governor, Mwila Chanda, defended the move.")
     assert ("Mwila Chanda", "governor of", "Bank of Zambia") in got
+
+
+def test_length_and_end_of_a_term_taken_on(nlp):
+    got = facts(nlp, "Winger Rui Calado signed a four-year contract with Dunmore Rovers until May 2029. "
+                     "Tessel Ports won a 25-year concession to run the Lobito terminal.")
+    assert ("Rui Calado", "contract duration", "four-year") in got
+    assert ("Rui Calado", "contract until", "2029-05") in got
+    assert ("Tessel Ports", "concession duration", "25-year") in got

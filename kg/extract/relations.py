@@ -57,6 +57,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
+        "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
@@ -191,7 +192,7 @@ class RelationExtractor:
         else:
             subjects = args.subjects(pred)
         created_in = self.lex.creation_verbs.get(pred.lemma_)
-        if spec["subject"] != "@pred" or not created_in or is_passive(pred):
+        if spec["subject"] != "@pred" or not created_in or is_passive(pred) or "noun" in nodes:
             return subjects, objects, None
         # Creation verbs: "X founded Y in 2008 in Z" -- the date and the place are Y's, and
         # "X co-founded Y with W" -- W founded Y too.
@@ -372,6 +373,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "duration":
         return _spelled_time(tok)
+    if kind == "period":                     # "a five-year contract", "a 30-year concession": as written
+        return (_entity_around(tok).text, "string") if tok.ent_type_ == "DATE" else None
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if kind == "rank" and ORDINAL.match(tok.text):
