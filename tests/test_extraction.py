@@ -1778,3 +1778,19 @@ def test_length_and_end_of_a_term_taken_on(nlp):
     assert ("Rui Calado", "contract duration", "four-year") in got
     assert ("Rui Calado", "contract until", "2029-05") in got
     assert ("Tessel Ports", "concession duration", "25-year") in got
+
+
+def test_demonym_before_adjectives_and_a_noun_and_not_across_a_coordination(nlp):
+    got = facts(nlp, "Bellmont Mining agreed to buy Peruvian rival Andacollo Metals. The Qatari sovereign fund "
+                     "Dunes Capital backed it.")
+    assert ("Andacollo Metals", "country", "Peru") in got
+    assert ("Dunes Capital", "country", "Qatar") in got
+    got = facts(nlp, "Norwegian shipping group Fjordlink Line and Singapore-based Harbour Straits Shipping "
+                     "announced the alliance on Thursday.")
+    assert ("Fjordlink Line", "country", "Norway") in got
+    assert ("Harbour Straits Shipping", "country", "Norway") not in got
+
+
+def test_a_named_mine_with_its_commodity_is_placed(nlp):
+    got = facts(nlp, "Tarvo Resources operates the Yandal gold mine in Western Australia.")
+    assert ("Yandal", "located in", "Western Australia") in got

@@ -201,10 +201,12 @@ class Arguments:
             if kind not in (None, "Country", "City", "Place") and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
-                    not any(c.dep_ in ("compound", "amod") and self._named(c) != key for c in tok.children):
+                    (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
+                                                   for c in tok.children)):
                 return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
                                              # probe" Heron, "18 Celestra C220 jets" the C220;
-                                             # "the UN refugee agency" is not the UN,
+                                             # "the UN refugee agency" is not the UN (but
+                                             # "the Kalbarri copper mine" is the mine Kalbarri),
                                              # "its Lagos office" not Lagos
         return None
 

@@ -652,7 +652,9 @@ def agentive(word: str) -> bool:
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
     if m.type not in ("Person", "Organization"):
         return None
-    _, i = descriptor_nouns(doc, m.start)
+    nouns, i = descriptor_nouns(doc, m.start)
+    while i > 0 and m.start - i < 6 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1                               # "the Moroccan sovereign fund X", "Canadian rival X"
     demonym = result.by_token.get(i) if i >= 0 else None
     if demonym is None or demonym.type != "Country" or (
             demonym.surface == demonym.name and not _abbreviation(demonym.surface)):
