@@ -1794,3 +1794,19 @@ def test_demonym_before_adjectives_and_a_noun_and_not_across_a_coordination(nlp)
 def test_a_named_mine_with_its_commodity_is_placed(nlp):
     got = facts(nlp, "Tarvo Resources operates the Yandal gold mine in Western Australia.")
     assert ("Yandal", "located in", "Western Australia") in got
+
+
+def test_age_in_a_reference_back_and_in_a_relative_copula(nlp):
+    got = facts(nlp, "Ilse Vandermeer resigned on Friday. The 58-year-old said she was proud.")
+    assert ("Ilse Vandermeer", "age", "58") in got
+    got = facts(nlp, "Ilse Vandermeer resigned on Friday. The 58-year-old banker thanked her staff.")
+    assert ("Ilse Vandermeer", "age", "58") in got
+    got = facts(nlp, "Ilse Vandermeer resigned. Vandermeer, who is 58, thanked her staff.")
+    assert ("Ilse Vandermeer", "age", "58") in got
+
+
+def test_what_a_concession_or_approval_lets_its_holder_do(nlp):
+    got = facts(nlp, "Corrin Terminals won a 20-year concession to run the container terminal. "
+                     "The terminal at the Port of Beira handles 900,000 containers a year.")
+    assert ("Corrin Terminals", "run", "container terminal") in got
+    assert ("container terminal", "located at", "Port of Beira") in got
