@@ -1810,3 +1810,10 @@ def test_what_a_concession_or_approval_lets_its_holder_do(nlp):
                      "The terminal at the Port of Beira handles 900,000 containers a year.")
     assert ("Corrin Terminals", "run", "container terminal") in got
     assert ("container terminal", "located at", "Port of Beira") in got
+
+
+def test_kind_of_organisation_written_before_its_name(nlp):
+    got = facts(nlp, "The regatta is sponsored by Greek ferry operator Kostas Marine Lines. "
+                     "The round drew money from existing backer Tallow Ventures.")
+    assert ("Kostas Marine Lines", "type", "ferry operator") in got
+    assert not any(s == "Tallow Ventures" and p == "type" for s, p, o in got)

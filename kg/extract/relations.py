@@ -21,7 +21,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import DocumentEntities, Mention, at_position, body_noun_kind, descriptor_nouns, noun_kind, office_of
+from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns, noun_kind,
+                       office_of)
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -625,15 +626,30 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     titled = {r.person.start for r in found.roles}
     facts = []
     for m in found.mentions:
-        if m.type != "Person" or m.start in titled:
+        if m.type not in ("Person", "Organization") or m.start in titled:
             continue
         nouns, _ = descriptor_nouns(doc, m.start)
-        if not nouns or nouns[-1].i != m.start - 1 or not _occupation(nouns[-1]):
+        if not nouns or nouns[-1].i != m.start - 1:
+            continue
+        if m.type == "Person" and _occupation(nouns[-1]):
+            label, rule = "occupation", "occupation-before-name"
+        elif m.type == "Organization" and _organisation_kind(nouns[-1]):
+            label, rule = "type", "kind-before-name"       # "Greek ferry operator X", "energy company Y"
+        else:
             continue
         sent = doc[m.start].sent
-        facts.append(Fact(m.entity, "occupation", " ".join(t.text for t in nouns), "occupation-before-name",
-                          sent.start_char, sent.end_char, _calibrated("occupation-before-name", 0.8), "string"))
+        facts.append(Fact(m.entity, label, " ".join(t.text for t in nouns), rule,
+                          sent.start_char, sent.end_char, _calibrated(rule, 0.8), "string"))
     return facts
+
+
+def _organisation_kind(noun: Token) -> bool:
+    """A singular noun for what a body is or does: an organisation noun ("company", "fund") or an
+    agentive one ("maker", "operator", "lender"), but not a relation ("rival") or an office."""
+    word = noun.lower_
+    return noun.pos_ in ("NOUN", "PROPN") and noun.tag_ not in ("NNS", "NNPS") \
+        and word not in lexicon().relational_organisation_nouns \
+        and office_of([word]) is None and (noun_kind(noun) == "Organization" or agentive(word))
 
 
 def _affiliation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
