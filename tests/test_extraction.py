@@ -1817,3 +1817,9 @@ def test_kind_of_organisation_written_before_its_name(nlp):
                      "The round drew money from existing backer Tallow Ventures.")
     assert ("Kostas Marine Lines", "type", "ferry operator") in got
     assert not any(s == "Tallow Ventures" and p == "type" for s, p, o in got)
+
+
+def test_officials_named_by_a_demonym_act_for_their_country(nlp):
+    got = facts(nlp, "Belgian prosecutors raided Orvath Bank on Tuesday. Chilean officials met Tarsis Mining.")
+    assert ("Belgium", "raid", "Orvath Bank") in got
+    assert ("Chile", "meet", "Tarsis Mining") in got

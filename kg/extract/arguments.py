@@ -194,7 +194,7 @@ class Arguments:
             kind = self.found.entities[key].type if key else None
             if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None
                                        and lemma not in self.lex.people_nouns) or (
-                    lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod"))):
+                    lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod", "amod"))):
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
