@@ -1823,3 +1823,11 @@ def test_officials_named_by_a_demonym_act_for_their_country(nlp):
     got = facts(nlp, "Belgian prosecutors raided Orvath Bank on Tuesday. Chilean officials met Tarsis Mining.")
     assert ("Belgium", "raid", "Orvath Bank") in got
     assert ("Chile", "meet", "Tarsis Mining") in got
+
+
+def test_an_unnamed_disaster_the_article_keeps_naming_is_a_node(nlp):
+    got = facts(nlp, "A wildfire in northern Portugal forced hundreds to flee on Sunday. The blaze, which broke out "
+                     "on Friday near Vila Real, has burned 7,500 hectares.")
+    assert ("wildfire", "located in", "Portugal") in got
+    assert ("wildfire", "burn hectare", "7500") in got
+    assert ("wildfire", "date broke out", "Friday") in got

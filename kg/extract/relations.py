@@ -9,6 +9,7 @@ a match into facts: expand coordination, map tokens to entities, canonicalise th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,9 +83,13 @@ def _calibrated(rule: str, default: float) -> float:
 class RelationExtractor:
     def __init__(self, vocab) -> None:
         self.lex = lexicon()
+        patterns = load_patterns()
+        names = Counter(p["name"] for p in patterns)
+        if len(names) != len(patterns):          # a second pattern of one name would silently replace the first
+            raise ValueError(f"patterns.json: rule names used twice: {sorted(n for n, k in names.items() if k > 1)}")
         self.specs = {p["name"]: {**p, "confidence": _calibrated(p["name"], p["confidence"]),
                                   "pattern": [_expand_word_classes(n, self.lex) for n in p["pattern"]]}
-                      for p in load_patterns()}
+                      for p in patterns}
         self.matcher = TreeMatcher(vocab)      # spaCy DependencyMatcher's matches, about 14x faster
         for spec in self.specs.values():
             self.matcher.add(spec["name"], [spec["pattern"]])
