@@ -1831,3 +1831,12 @@ def test_an_unnamed_disaster_the_article_keeps_naming_is_a_node(nlp):
     assert ("wildfire", "located in", "Portugal") in got
     assert ("wildfire", "burn hectare", "7500") in got
     assert ("wildfire", "date broke out", "Friday") in got
+
+
+def test_margins_spelled_times_and_date_bounds(nlp):
+    got = facts(nlp, "Lotte Brink won the Harlow Half Marathon by 22 seconds, finishing in one hour and 4 minutes.")
+    assert ("Lotte Brink", "win margin", "22 seconds") in got
+    assert ("Lotte Brink", "finishing time", "1:04") in got
+    got = facts(nlp, "Jonas Vik ran the Tallow Ferry Company from 2012. Tallow Ferry Company has served Bergen since March.")
+    assert ("Jonas Vik", "run from", "2012") in got
+    assert ("Tallow Ferry Company", "serve since", "March") in got

@@ -379,8 +379,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "duration":
         return _spelled_time(tok)
-    if kind == "period":                     # "a five-year contract", "a 30-year concession": as written
-        return (_entity_around(tok).text, "string") if tok.ent_type_ == "DATE" else None
+    if kind == "period":                     # "a five-year contract", "by 14 seconds": as written
+        return (_entity_around(tok).text, "string") if tok.ent_type_ in ("DATE", "TIME") else None
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if kind == "rank" and ORDINAL.match(tok.text):
@@ -438,7 +438,9 @@ def _occupation(noun: Token) -> bool:
         and word not in lexicon().relational_person_nouns
 
 
-SPELLED_TIME = re.compile(r"^(\d+) hours?,? (\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?")
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+SPELLED_TIME = re.compile(r"^(\d+|" + "|".join(NUMBER_WORDS) + r") hours?,? (?:and )?(\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?",
+                          re.IGNORECASE)
 
 
 def _spelled_time(hours: Token) -> tuple[str, str] | None:
@@ -448,6 +450,7 @@ def _spelled_time(hours: Token) -> tuple[str, str] | None:
     if m is None:
         return None
     h, mins, secs = m.groups()
+    h = NUMBER_WORDS.get(h.lower(), h)       # "two hours and 9 minutes"
     return f"{h}:{int(mins):02d}" + (f":{int(secs):02d}" if secs else ""), "string"
 
 

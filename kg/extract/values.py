@@ -40,9 +40,16 @@ def date_value(text: str) -> tuple[str, str] | None:
         return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", "gYearMonth"
     if m := _Y.match(text.lower()):
         return m.group(1), "gYear"
-    if text.lower() in WEEKDAYS or ((m := _MD.match(text)) and m.group(1).lower() in MONTHS):
-        return text, "string"                # "on Thursday", "on Feb. 18": no year to make a date of;
-    return None                              # the day as the article wrote it
+    if text.lower() in WEEKDAYS or text.lower() in MONTHS or ((m := _MD.match(text)) and m.group(1).lower() in MONTHS):
+        return text, "string"                # "on Thursday", "on Feb. 18", "since March": no year to make
+                                             # a date of; the day as the article wrote it
+    if _YEAR_INSIDE.search(text):            # "the first half of 2027", "the 1990s", "mid-2026": a
+        return _LEADING_THE.sub("", text), "string"     # period no xsd type says, as written
+    return None
+
+
+_YEAR_INSIDE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d(?:s|\b)")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 APPROXIMATELY = re.compile(r"^(about|approximately|around|nearly|almost|over|more than|some|roughly|up to|"
