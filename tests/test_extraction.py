@@ -1840,3 +1840,9 @@ def test_margins_spelled_times_and_date_bounds(nlp):
     got = facts(nlp, "Jonas Vik ran the Tallow Ferry Company from 2012. Tallow Ferry Company has served Bergen since March.")
     assert ("Jonas Vik", "run from", "2012") in got
     assert ("Tallow Ferry Company", "serve since", "March") in got
+
+
+def test_where_someone_is_from_or_works_beside_the_name(nlp):
+    got = facts(nlp, "Mari Tamm, 27, from Tartu, won the sprint. Oslo bookseller Vinter Books opened a store.")
+    assert ("Mari Tamm", "from", "Tartu") in got
+    assert ("Vinter Books", "based in", "Oslo") in got

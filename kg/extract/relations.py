@@ -636,9 +636,14 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     for m in found.mentions:
         if m.type not in ("Person", "Organization") or m.start in titled:
             continue
-        nouns, _ = descriptor_nouns(doc, m.start)
+        nouns, before = descriptor_nouns(doc, m.start)
         if not nouns or nouns[-1].i != m.start - 1:
             continue
+        town = found.by_token.get(before)
+        if town is not None and town.end == before + 1 and town.place is not None and town.place.kind == "City":
+            sent = doc[m.start].sent             # "Bergen sculptor X", "Oslo bookseller Y": where X works
+            facts.append(Fact(m.entity, "based in", town.entity, "town-before-descriptor", sent.start_char,
+                              sent.end_char, _calibrated("town-before-descriptor", 0.7)))
         if m.type == "Person" and _occupation(nouns[-1]):
             label, rule = "occupation", "occupation-before-name"
         elif m.type == "Organization" and _organisation_kind(nouns[-1]):
