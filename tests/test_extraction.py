@@ -1843,6 +1843,6 @@ def test_margins_spelled_times_and_date_bounds(nlp):
 
 
 def test_where_someone_is_from_or_works_beside_the_name(nlp):
-    got = facts(nlp, "Mari Tamm, 27, from Tartu, won the sprint. Oslo bookseller Vinter Books opened a store.")
-    assert ("Mari Tamm", "from", "Tartu") in got
+    got = facts(nlp, "Mari Tamm, 27, from Narva, said she was tired. Oslo bookseller Vinter Books opened a store.")
+    assert ("Mari Tamm", "from", "Narva") in got
     assert ("Vinter Books", "based in", "Oslo") in got
