@@ -1846,3 +1846,8 @@ def test_where_someone_is_from_or_works_beside_the_name(nlp):
     got = facts(nlp, "Mari Tamm, 27, from Narva, said she was tired. Oslo bookseller Vinter Books opened a store.")
     assert ("Mari Tamm", "from", "Narva") in got
     assert ("Vinter Books", "based in", "Oslo") in got
+
+
+def test_it_as_the_object_of_a_deed_is_not_a_town(nlp):
+    got = facts(nlp, "The council of Ostrava passed the budget. Mayor Eva Novakova signed it on Friday.")
+    assert not any(p == "sign" and o == "Ostrava" for s, p, o in got)
