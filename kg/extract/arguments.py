@@ -507,4 +507,9 @@ def _said_of_all_conjuncts(relcl: Token) -> bool:
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts]
+    """The token and its conjuncts; also the first name of "[Polaris Line] and [Orca] Shipping"
+    when the parser hung it, with its "and", on the second name's head."""
+    misparsed = [c for c in tok.lefts if c.dep_ in ("nmod", "compound")
+                 and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+                 and any(g.dep_ == "conj" and g.i < tok.i for g in c.children)]
+    return [*misparsed, tok, *tok.conjuncts]
