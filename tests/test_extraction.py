@@ -1863,3 +1863,9 @@ def test_coordinated_parties_set_up_a_body_and_a_misparsed_coordination_of_names
     assert ("Harvik Dairies", "set up cooperative with", "Molder Farms") in got
     got = facts(nlp, "Varden Line and Ostrel Shipping signed a deal with Tamsin Ports on Thursday.")
     assert ("Varden Line", "sign deal with", "Tamsin Ports") in got
+
+
+def test_a_named_site_is_its_project_and_is_placed(nlp):
+    got = facts(nlp, "Brekka Copper owns the Loma Parda project in Argentina.")
+    assert ("Brekka Copper", "own", "Loma Parda") in got
+    assert ("Loma Parda", "located in", "Argentina") in got

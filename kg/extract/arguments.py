@@ -198,7 +198,8 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
-            if kind not in (None, "Country", "City", "Place") and child.dep_ == "compound" and \
+            known_place = kind is not None and (m := self.found.by_token.get(child.i)) is not None and m.place is not None
+            if kind not in (None, "Country") and not known_place and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
                     (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
@@ -207,7 +208,8 @@ class Arguments:
                                              # probe" Heron, "18 Celestra C220 jets" the C220;
                                              # "the UN refugee agency" is not the UN (but
                                              # "the Kalbarri copper mine" is the mine Kalbarri),
-                                             # "its Lagos office" not Lagos
+                                             # "its Lagos office" not Lagos (a known town), but
+                                             # "the Cerro Alto project" is Cerro Alto
         return None
 
     def _members_of(self, tok: Token) -> str | None:

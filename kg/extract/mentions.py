@@ -467,12 +467,21 @@ def _kind_from_context(span: Span) -> str | None:
 
 
 def _kind_from_modified_noun(span: Span) -> str | None:
-    """ "the Brenna-Lux squad", "the Ajax side": a name modifying an organisation noun names one."""
-    doc = span.doc
+    """ "the Brenna-Lux squad", "the Ajax side": a name modifying an organisation noun names one;
+    "the Tarvik gas field", "the Loma Parda project": one modifying a site noun, through at most
+    one common noun, names the site (not an owner: "Acme Mining's project", "the Acme Energy field")."""
+    doc, lex = span.doc, lexicon()
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
-            and doc[span.end].lemma_.lower() in lexicon().organisation_kind_nouns \
+            and doc[span.end].lemma_.lower() in lex.organisation_kind_nouns \
             and not (name_at(doc, span.end + 1) and gazetteer().lookup(span.text)):
         return "Organization"                # ("the Brisbane club St Peters": the club is named after it)
+    site = span.root.head
+    if site.i == span.end and site.dep_ == "compound" and site.pos_ == "NOUN" and site.text.islower():
+        site = site.head                     # "gas field", "copper mine"
+    if site.i > span.root.i and site.pos_ == "NOUN" and site.lemma_.lower() in lex.site_nouns \
+            and span.root.dep_ == "compound" and span[-1].lower_ not in lex.organisation_name_endings \
+            and not gazetteer().lookup(span.text) and span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return "Facility"
     return None
 
 
