@@ -1869,3 +1869,10 @@ def test_a_named_site_is_its_project_and_is_placed(nlp):
     got = facts(nlp, "Brekka Copper owns the Loma Parda project in Argentina.")
     assert ("Brekka Copper", "own", "Loma Parda") in got
     assert ("Loma Parda", "located in", "Argentina") in got
+
+
+def test_a_rank_given_by_an_apposition_or_a_copula(nlp):
+    got = facts(nlp, "Tessaly Freight, the world's ninth-largest container carrier, cut 200 jobs. "
+                     "Brisa Air is Europe's fourth-biggest airline.")
+    assert ("Tessaly Freight", "ranking", "ninth-largest container carrier") in got
+    assert ("Brisa Air", "ranking", "fourth-biggest airline") in got

@@ -372,7 +372,7 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
-    if kind == "description":
+    if kind in ("description", "ranking"):  # "ranking": "seventh-largest container carrier", as a rank
         text = _description(tok)
         return (text, "string") if text else None
     if kind == "time":
