@@ -223,12 +223,15 @@ class RelationExtractor:
         render = {                           # only what the template asks for: labels are made per match
             "pred": lambda: _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else "",
             "lemma": lambda: _verb_form(pred, passive_as_lemma=True) if pred is not None else "",   # "X set up Y"
+            "embedded": lambda: _verb_form(verb, passive_as_lemma=True) if (verb := _embedded(pred, lex)) else None,
             "prep": lambda: nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": lambda: nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": lambda: _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
             "word": lambda: nodes["word"].lower_ if "word" in nodes else "",
         }
         parts = {name: make() for name, make in render.items() if "{" + name + "}" in template}
+        if None in parts.values():
+            return None                      # a part the parse does not give ("intends … by 2028", no verb)
         raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
             if spec.get("literal") == "date" and "prep" in nodes and nodes["prep"].lower_ == "since" and pred is not None:
@@ -340,6 +343,15 @@ def _since_label(pred: Token) -> str:
         return f"{_noun_phrase(attr, lexicon().role_words)} since" if attr is not None else "since"
     rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
     return f"{pred.lemma_.lower()}{rest} since"
+
+
+def _embedded(pred: Token | None, lex) -> Token | None:
+    """The verb a control verb governs ("intends to double" -> double), else the verb itself: an
+    adjunct the parser hung on the control verb belongs to what is intended (None when the parse
+    shows no such verb)."""
+    if pred is not None and pred.lemma_.lower() in lex.control_verbs:
+        return next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return pred
 
 
 def _event_date_label(pred: Token) -> str | None:
