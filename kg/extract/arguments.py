@@ -198,7 +198,7 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
-            known_place = kind is not None and (m := self.found.by_token.get(child.i)) is not None and m.place is not None
+            known_place = (m := self.found.by_token.get(child.i)) is not None and m.place is not None
             if kind not in (None, "Country") and not known_place and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
                      or lemma in self.lex.facility_nouns) and \
@@ -385,14 +385,12 @@ class Arguments:
         if head.i == pred.i:
             return []
         controller = head.lemma_.lower()
-        if dep == "xcomp" and controller in self.lex.object_control_verbs:
-            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if obj is not None:                 # "urged Poland to join Y": Poland, as urged
-                return [Subject(t, controller) for t in _with_conjuncts(obj)]
-        if dep in ("xcomp", "advcl") and controller in self.lex.appointing_verbs and _infinitive(pred):
+        urged = dep == "xcomp" and controller in self.lex.object_control_verbs
+        if urged or (dep in ("xcomp", "advcl") and controller in self.lex.appointing_verbs and _infinitive(pred)):
             obj = next((c for c in head.children if c.dep_ in ("dobj", "oprd")), None)
-            if obj is not None:                 # "named X to succeed Y": X succeeds, as a fact
-                return [Subject(t) for t in _with_conjuncts(obj)]
+            if obj is not None:                 # "urged Poland to join Y": Poland, as urged; "named X
+                modality = controller if urged else None     # to succeed Y": X succeeds, as a fact
+                return [Subject(t, modality) for t in _with_conjuncts(obj)]
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
             return [Subject(s.token, modality or s.modality) for s in self.subjects(head, depth + 1)]
@@ -511,7 +509,7 @@ def _said_of_all_conjuncts(relcl: Token) -> bool:
 def _with_conjuncts(tok: Token) -> list[Token]:
     """The token and its conjuncts; also the first name of "[Polaris Line] and [Orca] Shipping"
     when the parser hung it, with its "and", on the second name's head."""
-    misparsed = [c for c in tok.lefts if c.dep_ in ("nmod", "compound")
+    misparsed = [c for c in tok.lefts if tok.pos_ == "PROPN" and c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound")
                  and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
-                 and any(g.dep_ == "conj" and g.i < tok.i for g in c.children)]
-    return [*misparsed, tok, *tok.conjuncts]
+                 and any(g.dep_ == "conj" and g.pos_ == "PROPN" and g.i < tok.i for g in c.children)]
+    return [*misparsed, tok, *tok.conjuncts]  # (not "the Shell and Exxon executives": a noun's modifiers)

@@ -207,8 +207,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
             types = THING_TYPES
-            if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in lex.visiting_verbs:
-                types = tuple(t for t in types if t not in ("City", "Place"))   # "designed it": not the town
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.deed_verbs:
+                types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city

@@ -81,6 +81,8 @@ class Lexicon:
     joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
     institutions_named_of_place: frozenset[str]  # "[Reserve Bank] of Malawi": a name NER cut at "of"
     relational_organisation_nouns: frozenset[str]   # "existing backer X", "rival Y": a relation, not a kind
+    speech_verbs: frozenset[str]             # "Microsoft said": what speaks is a body, not a site
+    deed_verbs: frozenset[str]               # "signed it": its object is a document or a work, not a town
     site_nouns: frozenset[str]               # "the Tarvik gas field": a name before one names the site
     term_nouns: frozenset[str]               # "a five-year contract": things that run for a time
     body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"

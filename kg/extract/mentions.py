@@ -222,8 +222,11 @@ def _trim(span: Span) -> Span | None:
     lead = start
     while lead < end - 2 and words[lead].lower_ in lexicon().role_words:
         lead += 1
-    if lead > start and looks_like_person_name([words[i].text for i in range(lead, end)]):
-        start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no name
+    rest = Span(doc, lead, end)
+    if lead > start and looks_like_person_name([t.text for t in rest]) and _kind_from_name_ending(rest) is None \
+            and not _names_an_institution(rest):
+        start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no
+                                             # name (but "Queen Elizabeth Hospital" is one)
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
@@ -233,7 +236,8 @@ def _trim(span: Span) -> Span | None:
                                              # "Full Name (ACR": _add_acronym_definitions reads it
     while end > start and (words[end - 1].lower_ in TRIM_RIGHT or words[end - 1].is_punct
                            or words[end - 1].tag_ == "POS" or _ends_in_score(doc, end)
-                           or (end - start > 1 and words[end - 1].text.islower() and words[end - 1].pos_ == "NOUN")):
+                           or (end - start > 1 and words[end - 1].text.islower() and words[end - 1].pos_ == "NOUN"
+                               and not (words[end - 2].text in ("-", "‑") and not words[end - 2].whitespace_))):
         end -= 1                             # "a Lisbon start-up": the noun the name modifies is no part of it
     return Span(doc, start, end) if end > start else None      # as doc[start:end], without its slice checks
 
@@ -390,11 +394,13 @@ def _with_place_of(span: Span) -> Span:
     if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or span[-1].lower_ not in lex.institutions_named_of_place \
             or not all(t.lower_ in lex.body_kind_adjectives or t.lower_ == "the" for t in span[:-1]):
         return span
-    end = span.end + 1
+    first = span.end + 1 + (doc[span.end + 1].lower_ == "the")      # "Central Bank of the Philippines"
+    end = first
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         end += 1
-    place = gazetteer().lookup(doc[span.end + 1:end].text) if end > span.end + 1 else None
-    return doc[span.start:end] if place is not None else span
+    while end > first and gazetteer().lookup(doc[first:end].text) is None:
+        end -= 1                             # "… of Malawi Governor X": the place, not the title after it
+    return doc[span.start:end] if end > first else span
 
 
 def _with_purpose(span: Span) -> Span:
@@ -469,7 +475,8 @@ def _kind_from_context(span: Span) -> str | None:
 def _kind_from_modified_noun(span: Span) -> str | None:
     """ "the Brenna-Lux squad", "the Ajax side": a name modifying an organisation noun names one;
     "the Tarvik gas field", "the Loma Parda project": one modifying a site noun, through at most
-    one common noun, names the site (not an owner: "Acme Mining's project", "the Acme Energy field")."""
+    one common noun, names the site, unless its name is an organisation's ("the Acme Energy field")
+    or it speaks elsewhere in the article."""
     doc, lex = span.doc, lexicon()
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
             and doc[span.end].lemma_.lower() in lex.organisation_kind_nouns \
@@ -480,9 +487,17 @@ def _kind_from_modified_noun(span: Span) -> str | None:
         site = site.head                     # "gas field", "copper mine"
     if site.i > span.root.i and site.pos_ == "NOUN" and site.lemma_.lower() in lex.site_nouns \
             and span.root.dep_ == "compound" and span[-1].lower_ not in lex.organisation_name_endings \
-            and not gazetteer().lookup(span.text) and span.start > 0 and doc[span.start - 1].lower_ == "the":
-        return "Facility"
-    return None
+            and not gazetteer().lookup(span.text) and span.start > 0 and doc[span.start - 1].lower_ == "the" \
+            and not _speaks_elsewhere(span):
+        return "Facility"                    # (a name that speaks elsewhere is an owner's:
+    return None                              # "Microsoft said … the Microsoft project")
+
+
+def _speaks_elsewhere(span: Span) -> bool:
+    """Whether the name's head word is, somewhere else in the doc, the subject of a speech verb."""
+    doc, word, speech = span.doc, span[-1].text, lexicon().speech_verbs
+    return any(doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in speech
+               for i in positions_of(doc, ORTH, (word,)) if not span.start <= i < span.end)
 
 
 def name_at(doc: Doc, i: int, covered: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -661,7 +676,7 @@ def agentive(word: str) -> bool:
 def _descriptor_before(doc: Doc, m: Mention, result: DocumentEntities) -> Descriptor | None:
     if m.type not in ("Person", "Organization"):
         return None
-    nouns, i = descriptor_nouns(doc, m.start)
+    _, i = descriptor_nouns(doc, m.start)
     while i > 0 and m.start - i < 6 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
         i -= 1                               # "the Moroccan sovereign fund X", "Canadian rival X"
     demonym = result.by_token.get(i) if i >= 0 else None
@@ -794,8 +809,10 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         end = start
         while end < sent.end and _office_phrase_word(doc, end):
             end += 1
-        if end > start and (end == sent.end or doc[end].text in (",", ".", ";")):
-            return _office_of_phrase(doc[start:end], result)
+        described = _office_of_phrase(doc[start:end], result) \
+            if end > start and (end == sent.end or doc[end].text in (",", ".", ";")) else None
+        if described is not None:
+            return described
     if mention.start - 2 >= sent.start and doc[mention.start - 1].text == "," \
             and mention.end < len(doc) and doc[mention.end].text in (",", "."):     # "The bank governor, X,"
         end = start = mention.start - 1
@@ -819,8 +836,8 @@ def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None,
         return None
     title = [t for t in words if _title_word(doc, t.i)]
     nouns = [t.i for t in words if body_noun_kind(t) and not _title_word(doc, t.i)]
-    if not title or (nouns and nouns[-1] > title[0].i):
-        return None
+    if not title or (nouns and nouns[-1] > title[0].i) or (not nouns and len(title) < len(words)):
+        return None                          # "the state governor": a kind of office, not this body's
     return _title_text(title), None, nouns[-1] if nouns else None
 
 

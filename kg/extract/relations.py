@@ -27,7 +27,7 @@ from .mentions import (DocumentEntities, Mention, agentive, at_position, body_no
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
-from .values import CURRENCY_SYMBOLS, date_value, number_value
+from .values import CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
@@ -198,7 +198,7 @@ class RelationExtractor:
         else:
             subjects = args.subjects(pred)
         created_in = self.lex.creation_verbs.get(pred.lemma_)
-        if spec["subject"] != "@pred" or not created_in or is_passive(pred) or "noun" in nodes:
+        if spec["subject"] != "@pred" or not created_in or is_passive(pred) or spec.get("taken_on"):
             return subjects, objects, None
         # Creation verbs: "X founded Y in 2008 in Z" -- the date and the place are Y's, and
         # "X co-founded Y with W" -- W founded Y too.
@@ -223,7 +223,7 @@ class RelationExtractor:
         render = {                           # only what the template asks for: labels are made per match
             "pred": lambda: _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else "",
             "lemma": lambda: _verb_form(pred, passive_as_lemma=True) if pred is not None else "",   # "X set up Y"
-            "embedded": lambda: _verb_form(verb, passive_as_lemma=True) if (verb := _embedded(pred, lex)) else None,
+            "embedded": lambda: _verb_form(verb, passive_as_lemma=True) if (verb := _embedded(pred, lex)) is not None else None,
             "prep": lambda: nodes["prep"].lower_ if "prep" in nodes else "",
             "prt": lambda: nodes["prt"].lower_ if "prt" in nodes else "",
             "noun": lambda: _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
@@ -350,8 +350,10 @@ def _embedded(pred: Token | None, lex) -> Token | None:
     adjunct the parser hung on the control verb belongs to what is intended (None when the parse
     shows no such verb)."""
     if pred is not None and pred.lemma_.lower() in lex.control_verbs:
-        return next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    return pred
+        embedded = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if embedded is not None or any(c.lower_ == "to" for c in pred.children):
+            return embedded                  # (a "to" the parser left without its verb: say nothing)
+    return pred                              # "managed the fund from 2012": a plain transitive
 
 
 def _event_date_label(pred: Token) -> str | None:
@@ -392,7 +394,7 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "duration":
         return _spelled_time(tok)
     if kind == "period":                     # "a five-year contract", "by 14 seconds": as written
-        return (_entity_around(tok).text, "string") if tok.ent_type_ in ("DATE", "TIME") else None
+        return _entity_around(tok).text, "string"
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if kind == "rank" and ORDINAL.match(tok.text):
@@ -450,7 +452,6 @@ def _occupation(noun: Token) -> bool:
         and word not in lexicon().relational_person_nouns
 
 
-NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 SPELLED_TIME = re.compile(r"^(\d+|" + "|".join(NUMBER_WORDS) + r") hours?,? (?:and )?(\d+) minutes?(?:,? (?:and )?(\d+) seconds?)?",
                           re.IGNORECASE)
 
@@ -599,7 +600,7 @@ def _body_whose_name_has(doc: Doc, found: DocumentEntities, heads: frozenset[str
     """The body of `kinds` named so far whose name has one of `heads` (the story's most talked-of)."""
     before = {m.entity for m in found.mentions if m.start < position and found.entities[m.entity].type in kinds}
     named = {k for k in before if heads & set(found.entities[k].label.lower().split())}
-    return salient_entity(doc, found, position, kinds, exclude=before - named) if named else None
+    return salient_entity(doc, found, position, kinds, exclude=set(found.entities) - named) if named else None
 
 
 def _body_after(doc: Doc, found: DocumentEntities, person: Mention, kind: str) -> str | None:
@@ -648,14 +649,9 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     for m in found.mentions:
         if m.type not in ("Person", "Organization") or m.start in titled:
             continue
-        nouns, before = descriptor_nouns(doc, m.start)
+        nouns, _ = descriptor_nouns(doc, m.start)
         if not nouns or nouns[-1].i != m.start - 1:
             continue
-        town = found.by_token.get(before)
-        if town is not None and town.end == before + 1 and town.place is not None and town.place.kind == "City":
-            sent = doc[m.start].sent             # "Bergen sculptor X", "Oslo bookseller Y": where X works
-            facts.append(Fact(m.entity, "based in", town.entity, "town-before-descriptor", sent.start_char,
-                              sent.end_char, _calibrated("town-before-descriptor", 0.7)))
         if m.type == "Person" and _occupation(nouns[-1]):
             label, rule = "occupation", "occupation-before-name"
         elif m.type == "Organization" and _organisation_kind(nouns[-1]):
@@ -665,6 +661,7 @@ def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         sent = doc[m.start].sent
         facts.append(Fact(m.entity, label, " ".join(t.text for t in nouns), rule,
                           sent.start_char, sent.end_char, _calibrated(rule, 0.8), "string"))
+
     return facts
 
 
