@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.values import date_value
 from kg.model import Article
 from kg.nlp import load_pipeline
 
@@ -1746,7 +1747,8 @@ def test_appointee_is_the_subject_of_the_infinitive(nlp):
 
 
 def test_a_facility_named_after_its_place_is_not_the_place(nlp):
-    got = facts(nlp, "Marit Haugen will run the firm's Kumasi office.")
+    got = facts(nlp, "Marit Haugen will run the firm's Kumasi office and the Tallow Fund.")
+    assert ("Marit Haugen", "run", "Tallow Fund") in got
     assert not any(o == "Kumasi" for s, p, o in got if p == "run")
 
 
@@ -1841,6 +1843,8 @@ def test_margins_spelled_times_and_date_bounds(nlp):
     assert ("Tallow Ferry Company", "serve since", "March") in got
     got = facts(nlp, "Ingrid Berg intends to double production at the Umea plant by 2028.")
     assert not any(p == "intend by" for s, p, o in got)     # the doubling's date, not the intending's
+    got = facts(nlp, "Ingrid Berg intends to leave the Tallow Fund by 2028.")
+    assert ("Ingrid Berg", "leave by", "2028") in got
 
 
 def test_where_someone_is_from_set_off_by_commas(nlp):
@@ -1851,6 +1855,8 @@ def test_where_someone_is_from_set_off_by_commas(nlp):
 def test_it_as_the_object_of_a_deed_is_not_a_town(nlp):
     got = facts(nlp, "The council of Ostrava passed the budget. Mayor Eva Novakova signed it on Friday.")
     assert not any(p == "sign" and o == "Ostrava" for s, p, o in got)
+    got = facts(nlp, "The council of Ostrava passed the Lumen Act. Mayor Eva Novakova signed it on Friday.")
+    assert ("Eva Novakova", "sign", "Lumen Act") in got
 
 
 def test_a_measure_of_a_named_owner_or_place_changes_to_a_level(nlp):
@@ -1892,3 +1898,22 @@ def test_review_counter_examples_for_this_stops_rules(nlp):
     assert ("Jonas Vik", "manage from", "2012") in got
     got = facts(nlp, "The Shell and Exxon executives met Ana Lopes on Monday.")
     assert not any(s == "Shell" and p == "meet" for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("March", ("March", "string")),                          # a month with no year: as written
+    ("the first half of 2027", ("first half of 2027", "string")),
+    ("the 1990s", ("1990s", "string")),
+    ("June 2030", ("2030-06", "gYearMonth")),
+    ("next month", None),                                    # no year, no month name: no date
+])
+def test_date_values_no_xsd_type_says_are_kept_as_written(text, value):
+    assert date_value(text) == value
+
+
+def test_a_rule_name_used_twice_is_refused(monkeypatch):
+    from kg.extract import relations
+    twice = relations.load_patterns()[:1] * 2
+    monkeypatch.setattr(relations, "load_patterns", lambda: twice)
+    with pytest.raises(ValueError, match="used twice"):
+        relations.RelationExtractor(load_pipeline().vocab)

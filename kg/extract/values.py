@@ -28,7 +28,8 @@ _NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn
 
 def date_value(text: str) -> tuple[str, str] | None:
     """'March 14, 1967' -> ('1967-03-14', 'date'); 'May 2021' -> gYearMonth; '1949' -> gYear;
-    'Thursday', 'Feb. 18' -> as written (a string)."""
+    'Thursday', 'Feb. 18', 'March' and periods with a year ('the first half of 2027', 'the 1990s')
+    -> as written (a string); None for what names no day, month or year ('next month')."""
     text = text.strip()
     if m := _ISO.search(text):
         return m.group(0), "date"
