@@ -1898,6 +1898,14 @@ def test_review_counter_examples_for_this_stops_rules(nlp):
     assert ("Jonas Vik", "manage from", "2012") in got
     got = facts(nlp, "The Shell and Exxon executives met Ana Lopes on Monday.")
     assert not any(s == "Shell" and p == "meet" for s, p, o in got)
+    got = facts(nlp, "Orvik University won a grant. Rector Jonas Eide said Tallow Energy had paid, "
+                     "Tallow Energy had agreed and Tallow Energy had signed.")
+    assert ("Jonas Eide", "rector of", "Orvik University") in got                # only a body of its kind
+    kinds = {e.label: e.type for e in nlp("Microsoft said it would hire staff. The Microsoft project in "
+                                          "Kenya will employ 300 people.")._.kg_entities.values()}
+    assert kinds["Microsoft"] == "Organization"                                 # a body that speaks
+    names = {e.label for e in nlp("Lee Min-seo Tuesday met Ana Lopes.")._.kg_entities.values()}
+    assert "Lee Min-seo" in names
 
 
 @pytest.mark.parametrize("text, value", [
