@@ -395,9 +395,7 @@ def _with_place_of(span: Span) -> Span:
             or not all(t.lower_ in lex.body_kind_adjectives or t.lower_ == "the" for t in span[:-1]):
         return span
     first = span.end + 1 + (doc[span.end + 1].lower_ == "the")      # "Central Bank of the Philippines"
-    end = first
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        end += 1
+    end = _proper_noun_run_end(doc, first)
     while end > first and gazetteer().lookup(doc[first:end].text) is None:
         end -= 1                             # "… of Malawi Governor X": the place, not the title after it
     return doc[span.start:end] if end > first else span
@@ -407,12 +405,18 @@ def _with_purpose(span: Span) -> Span:
     """ "[the Lyon Observatory] for Polar Studies": a body's name goes on over "for" and
     the capitalised words NER left out."""
     doc = span.doc
-    end = span.end + 1
     if span.end >= len(doc) - 1 or doc[span.end].lower_ != "for":
         return span
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
-        end += 1
+    end = _proper_noun_run_end(doc, span.end + 1, untagged=True)
     return doc[span.start:end] if end > span.end + 1 else span
+
+
+def _proper_noun_run_end(doc: Doc, i: int, untagged: bool = False) -> int:
+    """Where the run of capitalised proper nouns from `i` ends (only words NER left out, if
+    `untagged`): the rest of a name after its "for" or "of"."""
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not (untagged and doc[i].ent_type_):
+        i += 1
+    return i
 
 
 def _split_leading_demonyms(doc: Doc) -> list[Span]:

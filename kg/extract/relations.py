@@ -115,7 +115,7 @@ class RelationExtractor:
         facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
-        facts.extend(_occupation_facts(doc, found))
+        facts.extend(_kind_before_name_facts(doc, found))
         facts.extend(_affiliation_facts(doc, found))
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
         facts.extend(_counterpart_offices(facts, found))
@@ -441,7 +441,7 @@ def _description_label(noun: Token, subject: Entity) -> str | None:
     noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
     if subject.type == "Person":
         return "occupation" if _occupation(noun) else None
-    return "type" if noun_kind(noun) == "Organization" and noun.tag_ not in ("NNS", "NNPS") else None
+    return "type" if _organisation_kind(noun) else None
 
 
 def _occupation(noun: Token) -> bool:
@@ -640,10 +640,10 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     return facts
 
 
-def _occupation_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'microbiologist Ada Okoro', 'the Brazilian astronomer Lia Rocha': a person noun written
     before a name, as a title is, gives the person's occupation (a title the role rules read,
-    'Veteran striker X', is theirs)."""
+    'Veteran striker X', is theirs); 'Greek ferry operator X' gives an organisation's type."""
     titled = {r.person.start for r in found.roles}
     facts = []
     for m in found.mentions:
