@@ -222,8 +222,8 @@ def _trim(span: Span) -> Span | None:
     lead = start
     while lead < end - 2 and words[lead].lower_ in lexicon().role_words:
         lead += 1
-    rest = Span(doc, lead, end)
-    if lead > start and looks_like_person_name([t.text for t in rest]) and _kind_from_name_ending(rest) is None \
+    rest = Span(doc, lead, end) if lead > start else None      # (most names have no title to trim)
+    if rest is not None and looks_like_person_name([t.text for t in rest]) and _kind_from_name_ending(rest) is None \
             and not _names_an_institution(rest):
         start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no
                                              # name (but "Queen Elizabeth Hospital" is one)
