@@ -1925,3 +1925,26 @@ def test_a_rule_name_used_twice_is_refused(monkeypatch):
     monkeypatch.setattr(relations, "load_patterns", lambda: twice)
     with pytest.raises(ValueError, match="used twice"):
         relations.RelationExtractor(load_pipeline().vocab)
+
+
+def test_an_indefinite_noun_with_a_demonym_is_a_new_thing_not_the_country(nlp):
+    got = facts(nlp, "A Latvian brewery has won 4 million euros from the Varro Kelmar Trust.")
+    assert not any(s == "Latvia" for s, _, _ in got)
+    assert ("Latvia", "meet", "Varro Kelmar Trust") in facts(nlp, "A Latvian delegation met the Varro Kelmar Trust.")
+
+
+def test_an_amount_given_again_in_brackets_in_another_currency(nlp):
+    got = facts(nlp, "Brannock Foods bought the Selmar dairy group for 310 million euros ($335 million).")
+    assert {("Brannock Foods", "buy for", "310 million euros"), ("Brannock Foods", "buy for", "$335 million")} <= got
+    got = facts(nlp, "Kelvar Mining agreed to sell its stake for $210 million (190 million euros).")
+    assert ("Kelvar Mining", "sell for", "190 million euros") in got
+    got = facts(nlp, "Kelvar Mining agreed to sell its stake for $210 million (the company's biggest deal).")
+    assert [f for f in got if f[1] == "sell for"] == [("Kelvar Mining", "sell for", "$210 million")]
+
+
+def test_the_level_a_change_starts_from_and_a_change_in_points(nlp):
+    got = facts(nlp, "Pellham Bank said it would lift its deposit ratio to 9% from 7%. Pellham Bank cut its key "
+                     "rate by 75 basis points to 5.25% on Tuesday.")
+    assert {("Pellham Bank", "lift deposit ratio from", "7%"), ("Pellham Bank", "cut by", "75 basis points")} <= got
+    got = facts(nlp, "Inflation in Peru rose to 6.1% from 5.4% in March.")
+    assert ("Peru", "inflation rise from", "5.4%") in got

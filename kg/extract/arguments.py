@@ -189,10 +189,11 @@ class Arguments:
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for g in c.children if g.dep_ == "pobj"]
             return next((k for o in owners if (k := self._named(o))), None)
-        for child in tok.children:
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        for child in tok.children:          # "a Danish brewery" is a new thing, not Denmark
             key = self._named(child)
             kind = self.found.entities[key].type if key else None
-            if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None
+            if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None and not indefinite
                                        and lemma not in self.lex.people_nouns) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod", "amod"))):
                 return key

@@ -57,6 +57,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
+        "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
@@ -187,6 +188,8 @@ class RelationExtractor:
             objects = [s.token for s in args.subjects(pred)]     # "Acme named X as its chief": Acme's
         elif literal or spec.get("symmetric"):      # "between X and Y": Y is the conjunct itself
             objects = [nodes["obj"]]
+            if literal == "number":
+                objects += _converted_amounts(nodes["obj"])
         else:
             objects = _without_city_country(nodes["obj"], args)
         objects += [e for o in objects if args.entity_of(o) is None for e in args.examples_of(o)]
@@ -385,6 +388,14 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+def _converted_amounts(value: Token) -> list[Token]:
+    """The same amount in another unit, in brackets after it: "310 million euros ($335 million)"."""
+    doc = value.doc
+    return [c for c in value.rights if c.dep_ in ("appos", "npadvmod", "dep")
+            and (c.ent_type_ in ("MONEY", "QUANTITY") or c.lemma_.lower() in lexicon().currency_nouns)
+            and doc[c.left_edge.i - 1].text == "(" and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ")"]
+
+
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind in ("description", "ranking"):  # "ranking": "seventh-largest container carrier", as a rank
         text = _description(tok)
@@ -401,6 +412,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return tok.text.lower(), "string"    # "Ranked 41st …": NER misses ordinals at a sentence start
     if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
         return None
+    if kind == "number" and tok.dep_ == "nummod" and tok.head.lemma_.lower() in lexicon().unit_nouns:
+        return tok.doc[tok.left_edge.i:tok.head.i + 1].text, "string"    # "75 basis points", unit kept
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
     span = _entity_around(tok)
