@@ -1948,3 +1948,11 @@ def test_the_level_a_change_starts_from_and_a_change_in_points(nlp):
     assert {("Pellham Bank", "lift deposit ratio from", "7%"), ("Pellham Bank", "cut by", "75 basis points")} <= got
     got = facts(nlp, "Inflation in Peru rose to 6.1% from 5.4% in March.")
     assert ("Peru", "inflation rise from", "5.4%") in got
+
+
+def test_a_named_body_with_a_body_as_its_possessor_is_part_of_it(nlp):
+    got = facts(nlp, "The Rantoul Bank raised rates on Monday. The bank's Audit Council voted to tighten policy.")
+    assert ("Audit Council", "part of", "Rantoul Bank") in got
+    got = facts(nlp, "Ivar Ness also sits on the Quellmark Central Bank's Financial Stability Board.")
+    assert {("Ivar Ness", "sit on", "Financial Stability Board"),
+            ("Financial Stability Board", "part of", "Quellmark Central Bank")} <= got

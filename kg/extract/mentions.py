@@ -191,6 +191,7 @@ def _opens_line(span: Span) -> bool:
 
 def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     """One NER name that is two: "South Korea's Ministry of Trade" (a country and its ministry),
+    "the Varna Central Bank's Audit Board" (a body and its part),
     "Lyon, France" (two places), "the Institute of Marine Science in Split" (a body and its city)."""
     doc = span.doc
     inner = [doc[i] for i in range(span.start + 1, span.end - 1)]     # slicing a Span is slower
@@ -200,6 +201,10 @@ def _split_joined_names(span: Span, label: str) -> list[tuple[Span, str]]:
     if owner is not None and gazetteer().demonym(doc[owner + 1:span.end].text):   # "Team Solvan's Norwegian
         return [(doc[span.start:owner], "ORG" if label == "NORP" else label),         # sprinter X": the team
                 (doc[owner + 1:span.end], "NORP")]                                      # and a demonym
+    if owner is not None and label == "ORG" and doc[owner - 1].lower_ in lexicon().organisation_kind_nouns \
+            and doc[owner + 1].text[:1].isupper():
+        return [(doc[span.start:owner], label), (doc[owner + 1:span.end], label)]    # "the Varna Central
+                                                                                      # Bank's Audit Board"
     comma = next((t.i for t in inner if t.text == ","), None)
     if comma is not None and gazetteer().lookup(doc[span.start:comma].text) \
             and gazetteer().lookup(doc[comma + 1:span.end].text):
