@@ -1956,3 +1956,15 @@ def test_a_named_body_with_a_body_as_its_possessor_is_part_of_it(nlp):
     got = facts(nlp, "Ivar Ness also sits on the Quellmark Central Bank's Financial Stability Board.")
     assert {("Ivar Ness", "sit on", "Financial Stability Board"),
             ("Financial Stability Board", "part of", "Quellmark Central Bank")} <= got
+
+
+def test_a_description_tagged_a_proper_noun_still_lets_a_reference_find_its_name(nlp):
+    got = facts(nlp, "Drevon Labs said it would buy Quorvane Therapeutics, a Lyon-based start-up, for $300 million. "
+                     "The start-up secured $45 million last year from Sorvik Capital.")
+    assert ("Quorvane Therapeutics", "secure from", "Sorvik Capital") in got
+    assert ("Drevon Labs", "secure from", "Sorvik Capital") not in got
+
+
+def test_a_place_on_a_facility_the_verb_acts_on(nlp):
+    got = facts(nlp, "Tarvo Group toured a clinic near Kaunas on Friday.")
+    assert ("Tarvo Group", "tour clinic near", "Kaunas") in got

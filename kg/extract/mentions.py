@@ -580,7 +580,8 @@ def _noun_after_comma(doc: Doc, i: int) -> Token | None:
         return None
     for j in range(i + 2, min(i + 9, len(doc))):
         if doc[j].text in (",", "."):
-            return doc[j - 1] if j > i + 2 and doc[j - 1].pos_ == "NOUN" else None
+            last = doc[j - 1]                # a lower-case word tagged a proper noun ("start-up") is a noun
+            return last if j > i + 2 and (last.pos_ == "NOUN" or last.pos_ == "PROPN" and last.text.islower()) else None
         if doc[j].pos_ not in DESCRIPTION_WORDS or doc[j].text in ("(", ")", ";", ":"):
             return None
     return None
