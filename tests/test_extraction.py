@@ -1913,6 +1913,7 @@ def test_review_counter_examples_for_this_stops_rules(nlp):
     ("the first half of 2027", ("first half of 2027", "string")),
     ("the 1990s", ("1990s", "string")),
     ("June 2030", ("2030-06", "gYearMonth")),
+    ("May 12-14", ("May 12-14", "string")),                  # a range of days: as written
     ("next month", None),                                    # no year, no month name: no date
 ])
 def test_date_values_no_xsd_type_says_are_kept_as_written(text, value):

@@ -19,7 +19,7 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(
 _MY = re.compile(r"\b([A-Za-z]+)\.?,?\s+(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _Y = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
-_MD = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+_MD = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?$")   # "May 12-14" too
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "HANOI, Nov 20 —": month and weekday words (and their abbreviations) are never place names
 CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
@@ -42,7 +42,7 @@ def date_value(text: str) -> tuple[str, str] | None:
     if m := _Y.match(text.lower()):
         return m.group(1), "gYear"
     if text.lower() in WEEKDAYS or text.lower() in MONTHS or ((m := _MD.match(text)) and m.group(1).lower() in MONTHS):
-        return text, "string"                # "on Thursday", "on Feb. 18", "since March": no year to make
+        return text, "string"                # "on Thursday", "on Feb. 18", "May 12-14": no year to make
                                              # a date of; the day as the article wrote it
     if _YEAR_INSIDE.search(text):            # "the first half of 2027", "the 1990s", "mid-2026": a
         return _LEADING_THE.sub("", text), "string"     # period no xsd type says, as written
