@@ -1969,3 +1969,12 @@ def test_a_description_tagged_a_proper_noun_still_lets_a_reference_find_its_name
 def test_a_place_on_a_facility_the_verb_acts_on(nlp):
     got = facts(nlp, "Tarvo Group toured a clinic near Kaunas on Friday.")
     assert ("Tarvo Group", "tour clinic near", "Kaunas") in got
+
+
+def test_a_stage_or_round_of_an_event_won_and_a_lead_measured_before_ahead(nlp):
+    got = facts(nlp, "Mateo Rincon won the ninth stage of the Tour of Valdoria on Saturday, crossing the line "
+                     "18 seconds ahead of Belgian rider Jens Vermaelen.")
+    assert {("Mateo Rincon", "win stage of", "Tour of Valdoria"), ("Mateo Rincon", "ahead by", "18 seconds"),
+            ("Mateo Rincon", "ahead of", "Jens Vermaelen")} <= got
+    got = facts(nlp, "Laine Marsh is 14 points ahead of Jens Vermaelen in the standings.")
+    assert {("Laine Marsh", "ahead by", "14 points"), ("Laine Marsh", "ahead of", "Jens Vermaelen")} <= got
