@@ -1978,3 +1978,11 @@ def test_a_stage_or_round_of_an_event_won_and_a_lead_measured_before_ahead(nlp):
             ("Mateo Rincon", "ahead of", "Jens Vermaelen")} <= got
     got = facts(nlp, "Laine Marsh is 14 points ahead of Jens Vermaelen in the standings.")
     assert {("Laine Marsh", "ahead by", "14 points"), ("Laine Marsh", "ahead of", "Jens Vermaelen")} <= got
+
+
+def test_a_repeated_preposition_coordinated_and_a_relation_noun_in_an_adjunct(nlp):
+    got = facts(nlp, "The Tarrow Observatory is financed by the Orrin Trust and by the Mossgard Science Council.")
+    assert {("Orrin Trust", "finance", "Tarrow Observatory"),
+            ("Mossgard Science Council", "finance", "Tarrow Observatory")} <= got
+    got = facts(nlp, "Ostrel Motors will build a battery plant via a joint venture with Elbrac Energy.")
+    assert ("Ostrel Motors", "venture with", "Elbrac Energy") in got

@@ -108,7 +108,8 @@ class RelationExtractor:
                 if spec.get("literal") in RESULT_LITERALS and \
                         _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
                     continue
-            facts.extend(self._facts(spec, nodes, args, found))
+            for each in _with_coordinated_prepositions(nodes):
+                facts.extend(self._facts(spec, each, args, found))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
         title_facts = _title_facts(doc, found)
@@ -386,6 +387,23 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, Token]]:
+    """The match, and the same match through a repeated preposition the parser coordinates with
+    the matched one: "financed by A and by B", "talks in Oslo and in Riga" (B and Riga as objects)."""
+    found = [nodes]
+    for name, prep in nodes.items():
+        if prep.dep_ not in ("prep", "agent"):
+            continue
+        below = [n for n, t in nodes.items() if t.dep_ == "pobj" and t.head.i == prep.i]
+        if len(below) != 1:
+            continue
+        for again in prep.children:
+            obj = next((g for g in again.children if g.dep_ == "pobj"), None)
+            if again.dep_ == "conj" and again.lower_ == prep.lower_ and obj is not None:
+                found.append({**nodes, name: again, below[0]: obj})
+    return found
 
 
 def _converted_amounts(value: Token) -> list[Token]:
