@@ -1986,3 +1986,8 @@ def test_a_repeated_preposition_coordinated_and_a_relation_noun_in_an_adjunct(nl
             ("Mossgard Science Council", "finance", "Tarrow Observatory")} <= got
     got = facts(nlp, "Ostrel Motors will build a battery plant via a joint venture with Elbrac Energy.")
     assert ("Ostrel Motors", "venture with", "Elbrac Energy") in got
+
+
+def test_teams_and_crews_from_a_country_act_for_it(nlp):
+    got = facts(nlp, "Rescue teams from Norway were due to arrive in Athens on Monday.")
+    assert {("Norway", "arrive in", "Athens"), ("Norway", "arrive date", "Monday")} <= got
