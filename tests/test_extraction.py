@@ -1991,3 +1991,11 @@ def test_a_repeated_preposition_coordinated_and_a_relation_noun_in_an_adjunct(nl
 def test_teams_and_crews_from_a_country_act_for_it(nlp):
     got = facts(nlp, "Rescue teams from Norway were due to arrive in Athens on Monday.")
     assert {("Norway", "arrive in", "Athens"), ("Norway", "arrive date", "Monday")} <= got
+
+
+def test_a_percentage_before_the_object_it_measures(nlp):
+    got = facts(nlp, "Quarne Motors paid a 31% premium for Tessaro. Quillmore Insurance will keep a 15% "
+                     "profit-sharing clause.")
+    assert {("Quarne Motors", "pay premium", "31%"), ("Quillmore Insurance", "keep clause", "15%")} <= got
+    got = facts(nlp, "Quarne Motors took a 20% stake in Tessaro.")
+    assert [f for f in got if f[2] == "20%"] == [("Quarne Motors", "stake", "20%")]
