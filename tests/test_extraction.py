@@ -1999,3 +1999,10 @@ def test_a_percentage_before_the_object_it_measures(nlp):
     assert {("Quarne Motors", "pay premium", "31%"), ("Quillmore Insurance", "keep clause", "15%")} <= got
     got = facts(nlp, "Quarne Motors took a 20% stake in Tessaro.")
     assert [f for f in got if f[2] == "20%"] == [("Quarne Motors", "stake", "20%")]
+
+
+def test_a_role_held_as_someones_or_for_a_stretch_of_time(nlp):
+    got = facts(nlp, "Ana Varga had worked as Ecuador's ambassador to Bolivia.")
+    assert {("Ana Varga", "ambassador of", "Ecuador"), ("Ana Varga", "ambassador to", "Bolivia")} <= got
+    got = facts(nlp, "Elin Marsk joined Tallis Bank in 2019 after eight years as head economist at Korvel Bank.")
+    assert ("Elin Marsk", "head economist at", "Korvel Bank") in got
