@@ -2006,3 +2006,10 @@ def test_a_role_held_as_someones_or_for_a_stretch_of_time(nlp):
     assert {("Ana Varga", "ambassador of", "Ecuador"), ("Ana Varga", "ambassador to", "Bolivia")} <= got
     got = facts(nlp, "Elin Marsk joined Tallis Bank in 2019 after eight years as head economist at Korvel Bank.")
     assert ("Elin Marsk", "head economist at", "Korvel Bank") in got
+
+
+def test_a_known_city_tagged_a_person_is_a_city_unless_a_given_name_starts_it(nlp):
+    ents = {e.label: e.type for e in nlp("The airline will add flights between Kota Kinabalu and Quito.")._.kg_entities.values()}
+    assert ents.get("Kota Kinabalu") == "City"
+    ents = {e.label: e.type for e in nlp("Paris Hilton visited Quito on Monday.")._.kg_entities.values()}
+    assert ents.get("Paris Hilton") == "Person"
