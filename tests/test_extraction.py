@@ -2013,3 +2013,8 @@ def test_a_known_city_tagged_a_person_is_a_city_unless_a_given_name_starts_it(nl
     assert ents.get("Kota Kinabalu") == "City"
     ents = {e.label: e.type for e in nlp("Paris Hilton visited Quito on Monday.")._.kg_entities.values()}
     assert ents.get("Paris Hilton") == "Person"
+
+
+def test_the_margin_of_a_lead(nlp):
+    got = facts(nlp, "Ruud Kamphuis leads the overall standings by two minutes and 5 seconds over Jens Vermaelen.")
+    assert ("Ruud Kamphuis", "lead margin", "two minutes and 5 seconds") in got
