@@ -189,8 +189,10 @@ class Arguments:
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for g in c.children if g.dep_ == "pobj"]
             return next((k for o in owners if (k := self._named(o))), None)
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-        for child in tok.children:          # "a Danish brewery" is a new thing, not Denmark
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
+            t.lemma_.lower() in self.lex.state_asset_nouns for t in (tok, *(c for c in tok.children if c.dep_ == "compound")))
+        for child in tok.children:          # "a Danish brewery" is a new thing, not Denmark; "a Turkish
+                                            # army unit" is still Turkey's
             key = self._named(child)
             kind = self.found.entities[key].type if key else None
             if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None and not indefinite

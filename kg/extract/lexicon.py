@@ -46,6 +46,7 @@ class Lexicon:
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
+    state_asset_nouns: frozenset[str]        # "a Turkish army unit", "an Iranian drone": the state's, even indefinite
     prize_nouns: frozenset[str]              # "claimed the Rhone Open title": the Rhone Open
     prize_holder_nouns: frozenset[str]       # "was crowned champion of Y", "became winner of Y"
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject

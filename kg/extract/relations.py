@@ -27,7 +27,7 @@ from .mentions import (DocumentEntities, Mention, agentive, at_position, body_no
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
-from .values import CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
+from .values import APPROXIMATELY, CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
 
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
@@ -130,6 +130,10 @@ class RelationExtractor:
         pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
         if any(c.dep_ == "neg" for c in pred.children):
             return []
+        if spec.get("active_only") and is_passive(pred):
+            return []                        # "was freed under a deal with Y": the deal is not the subject's
+        if "unpossessed" in spec and any(c.dep_ == "poss" for c in nodes[spec["unpossessed"]].children):
+            return []                        # "after her years as chair": hers, not the subject's
         literal = spec.get("literal")
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
@@ -397,8 +401,9 @@ def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, To
         if prep.dep_ not in ("prep", "agent"):
             continue
         below = [n for n, t in nodes.items() if t.dep_ == "pobj" and t.head.i == prep.i]
-        if len(below) != 1:
-            continue
+        if len(below) != 1 or any(nodes[below[0]].is_ancestor(t) for t in nodes.values()):
+            continue                         # "as ambassador to Chile and as minister": the second
+                                             # phrase has no "to Chile" of its own
         for again in prep.children:
             obj = next((g for g in again.children if g.dep_ == "pobj"), None)
             if again.dep_ == "conj" and again.lower_ == prep.lower_ and obj is not None:
@@ -407,11 +412,14 @@ def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, To
 
 
 def _converted_amounts(value: Token) -> list[Token]:
-    """The same amount in another unit, in brackets after it: "310 million euros ($335 million)"."""
+    """The same amount in another unit, alone in brackets after it: "310 million euros ($335 million)",
+    not "$2.1 billion ($35 a share)" or "($2.6 billion including debt)"."""
     doc = value.doc
     return [c for c in value.rights if c.dep_ in ("appos", "npadvmod", "dep")
             and (c.ent_type_ in ("MONEY", "QUANTITY") or c.lemma_.lower() in lexicon().currency_nouns)
-            and doc[c.left_edge.i - 1].text == "(" and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ")"]
+            and doc[c.left_edge.i - 1].text == "(" and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ")"
+            and all(t.i == c.i or t.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or t.tag_ == "$"
+                    or APPROXIMATELY.match(t.lower_ + " ") for t in c.subtree)]   # not "($35 a share)"
 
 
 def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
