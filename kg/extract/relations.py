@@ -98,6 +98,8 @@ class RelationExtractor:
     def __call__(self, doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
         args = Arguments(found, refs)
         facts: list[Fact] = []
+        repeated = {t.head.i for t in doc if t.dep_ == "conj" and t.head.dep_ in ("prep", "agent")
+                    and t.lower_ == t.head.lower_}     # "by A and by B": the first "by"
         for match_id, token_ids in self.matcher(doc):
             spec = self.specs[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
@@ -108,7 +110,7 @@ class RelationExtractor:
                 if spec.get("literal") in RESULT_LITERALS and \
                         _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
                     continue
-            for each in _with_coordinated_prepositions(nodes):
+            for each in _with_coordinated_prepositions(nodes) if repeated.intersection(token_ids) else (nodes,):
                 facts.extend(self._facts(spec, each, args, found))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
