@@ -2008,13 +2008,6 @@ def test_a_role_held_as_someones_or_for_a_stretch_of_time(nlp):
     assert ("Elin Marsk", "head economist at", "Korvel Bank") in got
 
 
-def test_a_known_city_tagged_a_person_is_a_city_unless_a_given_name_starts_it(nlp):
-    ents = {e.label: e.type for e in nlp("The airline will add flights between Kota Kinabalu and Quito.")._.kg_entities.values()}
-    assert ents.get("Kota Kinabalu") == "City"
-    ents = {e.label: e.type for e in nlp("Paris Hilton visited Quito on Monday.")._.kg_entities.values()}
-    assert ents.get("Paris Hilton") == "Person"
-
-
 def test_review_counter_examples_for_the_new_constructions(nlp):
     """Sentences a review found the first versions of this stop's rules got wrong."""
     got = facts(nlp, "Kelmar Group named Ana Holt as chief executive after eight years as finance director at "

@@ -305,11 +305,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     dateline = text.isupper() and _opens_line(span)
     if place and (kind != "Organization" or place.kind == "Country" or dateline or place.is_capital
                   or _after_locative_preposition(span) or _before_place_participle(span)):   # "in Odense"
-        if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span) \
-                and given_name_gender(span[0].text) is not None and not _coordinated_with_place(span):
-            place = None                     # "Paris Hilton": a person name with a given name wins;
-                                             # "São Paulo" has none, "between Kota Kinabalu and
-                                             # Manila" is a list of places
+        if kind == "Person" and len(span) > 1 and not _after_locative_preposition(span):
+            place = None                     # "Paris Hilton": a multi-word person name wins
         else:
             return Mention(span.start, span.end, text, place.kind, place, surface=text)
     if kind == "Person" and _modifies_common_noun(span):
@@ -706,13 +703,6 @@ def _abbreviation(name: str) -> bool:
 def at_position(tok: Token) -> bool:
     """ "talks in Kyiv", "near Lyon": where something is or happens ("aid to Kyiv" is not)."""
     return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().position_prepositions
-
-
-def _coordinated_with_place(span: Span) -> bool:
-    """A name in a coordination whose other member NER tagged a place."""
-    root = span.root
-    members = [*root.conjuncts] + ([root.head] if root.dep_ == "conj" else [])
-    return any(m.ent_type_ in ("GPE", "LOC") for m in members)
 
 
 def _after_locative_preposition(span: Span) -> bool:
