@@ -2029,5 +2029,9 @@ def test_review_counter_examples_for_the_new_constructions(nlp):
     assert [o for _, p, o in got if p == "buy for"] == ["$2.1 billion"]
     got = facts(nlp, "Ivar Ness resigned 48 hours ahead of the Korsgaard Bank board meeting.")
     assert not any(p == "ahead by" for _, p, _ in got)                           # time, not a lead
-    got = facts(nlp, "Ana Holt worked as Bilbao's leading divorce lawyer for a decade.")
-    assert not any(o == "Bilbao" and p.endswith(" of") for _, p, o in got)   # a city's, not an office of it
+    got = facts(nlp, "Ostrel Capital agreed to buy the Velmora Bank clinic in Varnholm.")
+    assert ("Ostrel Capital", "buy", "Velmora Bank") not in got                 # the bank runs the clinic
+    got = facts(nlp, "In her two years as finance minister of Peru, Ana Rojas cut the deficit.")
+    assert ("Ana Rojas", "finance minister of", "Peru") in got                  # "her" before its name
+    got = facts(nlp, "A Greek vessel carrying grain docked in Odessa. A Turkish jet crashed near Izmir.")
+    assert not any(s in ("Greece", "Turkey") for s, _, _ in got)               # not state assets

@@ -204,14 +204,16 @@ class Arguments:
             known_place = (m := self.found.by_token.get(child.i)) is not None and m.place is not None
             if kind not in (None, "Country") and not known_place and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
-                     or lemma in self.lex.facility_nouns) and \
+                     or lemma in self.lex.facility_nouns and not (
+                            kind == "Organization" and child.lower_ in self.lex.organisation_name_endings)) and \
                     (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
                                                    for c in tok.children)):
                 return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
                                              # probe" Heron, "18 Celestra C220 jets" the C220;
                                              # "the UN refugee agency" is not the UN (but
                                              # "the Kalbarri copper mine" is the mine Kalbarri),
-                                             # "its Lagos office" not Lagos (a known town), but
+                                             # "its Lagos office" not Lagos (a known town), "the
+                                             # Velmora Bank clinic" not the bank (its operator), but
                                              # "the Cerro Alto project" is Cerro Alto
         return None
 

@@ -134,8 +134,6 @@ class RelationExtractor:
             return []
         if spec.get("active_only") and is_passive(pred):
             return []                        # "was freed under a deal with Y": the deal is not the subject's
-        if "unpossessed" in spec and any(c.dep_ == "poss" for c in nodes[spec["unpossessed"]].children):
-            return []                        # "after her years as chair": hers, not the subject's
         literal = spec.get("literal")
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
@@ -157,6 +155,8 @@ class RelationExtractor:
             said = f"{subject.modality} to {label}" if subject.modality in self.lex.negative_control_verbs \
                 else label                   # "failed to consult Y": not "consult Y"
             for s_key in _subject_keys(subject.token, args):
+                if "unpossessed" in spec and _someone_elses(nodes[spec["unpossessed"]], s_key, args):
+                    continue                 # "praised X for her years as chair": X's years, not the subject's
                 for obj in objects:
                     if literal:
                         value = _literal(obj, literal)
@@ -393,6 +393,16 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _someone_elses(noun: Token, key: str, args: Arguments) -> bool:
+    """The noun has a possessor that is not the entity `key`: a name, or a pronoun resolved to
+    someone else ("In her two years as minister, X …": a "her" before its name stays X's)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    found = args.entity_of(owner)
+    return found != key if found else owner.pos_ == "PROPN"
 
 
 def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, Token]]:
