@@ -2020,6 +2020,8 @@ def test_review_counter_examples_for_the_new_constructions(nlp):
     got = facts(nlp, "Ostrel Motors' parent Quarne Holdings reported a loss. Velmora Bank's rival Ostrel Bank "
                      "reported a profit.")
     assert not any(p == "part of" for _, p, _ in got)
+    got = facts(nlp, "Nestor Foods' subsidiary Keltra Dairy recalled 40,000 bottles.")
+    assert ("Keltra Dairy", "subsidiary of", "Nestor Foods") in got           # the part's kind said first
     got = facts(nlp, "Kelmar Airlines will fly to Quito under a new agreement between Norway and Peru. Ana Holt was "
                      "freed under a prisoner exchange deal with Russia.")
     assert not any(p.endswith(("between", "with")) for s, p, _ in got if s in ("Kelmar Airlines", "Ana Holt"))
