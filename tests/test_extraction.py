@@ -2037,3 +2037,9 @@ def test_review_counter_examples_for_the_new_constructions(nlp):
     assert ("Ana Rojas", "finance minister of", "Peru") in got                  # "her" before its name
     got = facts(nlp, "A Greek vessel carrying grain docked in Odessa. A Turkish jet crashed near Izmir.")
     assert not any(s in ("Greece", "Turkey") for s, _, _ in got)               # not state assets
+
+
+def test_an_adjective_in_ant_or_ent_before_a_name_is_no_occupation(nlp):
+    got = facts(nlp, "Doctors fear drug resistant Klebsiella will spread, said microbiologist Ana Brekkevold.")
+    assert ("Ana Brekkevold", "occupation", "microbiologist") in got
+    assert not any("resistant" in o for _, _, o in got)

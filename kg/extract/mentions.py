@@ -642,7 +642,8 @@ def descriptor_nouns(doc: Doc, start: int) -> tuple[list[Token], int]:
             i -= 1
             continue
         if not (tok.text.islower() and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in role_words
-                                        or tok.pos_ == "ADJ" and agentive(tok.lower_))):
+                                        or tok.pos_ == "ADJ" and agentive(tok.lower_)
+                                        and not tok.lower_.endswith(("ant", "ent")))):   # "resistant"
             break                            # "by microbiologist X": tagged an adjective
         nouns.insert(0, tok)
         i -= 1
