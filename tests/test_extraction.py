@@ -2043,3 +2043,8 @@ def test_an_adjective_in_ant_or_ent_before_a_name_is_no_occupation(nlp):
     got = facts(nlp, "Doctors fear drug resistant Klebsiella will spread, said microbiologist Ana Brekkevold.")
     assert ("Ana Brekkevold", "occupation", "microbiologist") in got
     assert not any("resistant" in o for _, _, o in got)
+
+
+def test_a_second_counted_object_coordinated_with_the_first(nlp):
+    got = facts(nlp, "Estova dispatched 90 firefighters and 25 trucks.")
+    assert {("Estova", "dispatch firefighter", "90"), ("Estova", "dispatch truck", "25")} <= got
