@@ -2048,3 +2048,10 @@ def test_an_adjective_in_ant_or_ent_before_a_name_is_no_occupation(nlp):
 def test_a_second_counted_object_coordinated_with_the_first(nlp):
     got = facts(nlp, "Estova dispatched 90 firefighters and 25 trucks.")
     assert {("Estova", "dispatch firefighter", "90"), ("Estova", "dispatch truck", "25")} <= got
+
+
+def test_a_noun_given_a_name_in_a_relative_clause_is_that_name(nlp):
+    got = facts(nlp, "Orsano Group and Talvik Lines agreed to form a shipping alliance. The alliance, to be called "
+                     "Maricel Lines, will operate about 120 ships.")
+    assert ("Maricel Lines", "operate ship", "120") in got
+    assert ("Orsano Group", "operate ship", "120") not in got

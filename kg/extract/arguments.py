@@ -57,9 +57,10 @@ class Arguments:
     def _entity_of(self, tok: Token, depth: int) -> str | None:
         if depth > 4:
             return None
-        key = self._by_round(tok, depth) or self._named(tok)
+        key = self._by_round(tok, depth) or self.found.entity_at(tok.i) or (
+            tok.pos_ == "NOUN" and self._named_by_participle(tok)) or self.refs.get(tok.i)
         if key:
-            return key
+            return key                       # the name a noun is given here before what it refers back to
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
             return self._entity_of(_antecedent(tok.head), depth + 1)
@@ -103,9 +104,10 @@ class Arguments:
         return self.found.entity_at(whole.i) if whole is not None else None
 
     def _named_by_participle(self, tok: Token) -> str | None:
-        """ "The drug, called Veltrix, was developed by …", "a fund known as X": the name given."""
+        """ "The drug, called Veltrix, was developed by …", "a fund known as X", "the alliance, to be
+        called X,": the name given."""
         for child in tok.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in self.lex.naming_verbs and not _appoints(child):
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in self.lex.naming_verbs and not _appoints(child):
                 for named in child.children:
                     if named.dep_ == "prep" and named.lower_ == "as":
                         named = next((g for g in named.children if g.dep_ == "pobj"), named)
