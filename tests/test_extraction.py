@@ -2055,3 +2055,8 @@ def test_a_noun_given_a_name_in_a_relative_clause_is_that_name(nlp):
                      "Maricel Lines, will operate about 120 ships.")
     assert ("Maricel Lines", "operate ship", "120") in got
     assert ("Orsano Group", "operate ship", "120") not in got
+
+
+def test_a_count_of_what_a_named_possessor_has(nlp):
+    got = facts(nlp, "Orsano Biotech's 900 employees will stay in Dovrin. Talvik Lines said its 12 ships would sail.")
+    assert {("Orsano Biotech", "employee", "900"), ("Talvik Lines", "ship", "12")} <= got

@@ -448,6 +448,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
     if kind == "rank" and ORDINAL.match(tok.text):
         return tok.text.lower(), "string"    # "Ranked 41st …": NER misses ordinals at a sentence start
+    if kind == "number" and not tok.ent_type_ and tok.tag_ == "CD" and tok.text[:1].isdigit():
+        return number_value(tok.text)        # "Orsano Pharma's 900 employees": a count NER left untagged
     if tok.ent_type_ not in LITERAL_ENT_TYPES[kind]:
         return None
     if kind == "number" and tok.dep_ == "nummod" and tok.head.lemma_.lower() in lexicon().unit_nouns:
