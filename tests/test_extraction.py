@@ -2060,3 +2060,23 @@ def test_a_noun_given_a_name_in_a_relative_clause_is_that_name(nlp):
 def test_a_count_of_what_a_named_possessor_has(nlp):
     got = facts(nlp, "Orsano Biotech's 900 employees will stay in Dovrin. Talvik Lines said its 12 ships would sail.")
     assert {("Orsano Biotech", "employee", "900"), ("Talvik Lines", "ship", "12")} <= got
+
+
+def test_review_counter_examples_for_naming_counts_and_possessors(nlp):
+    """A third review's sentences: a noun is named only when it is what the naming verb names; a
+    count is no score or unit; a facility named after a person is no person; a pronoun that does
+    not fit the subject is someone else's."""
+    got = facts(nlp, "Brenner Group sued Ostrava Steel in March. The company, calling Velt Motors a partner in the "
+                     "scheme, demanded 40 million euros.")
+    assert ("Brenner Group", "demand euro", "40 million") in got and not any(s == "Velt Motors" for s, _, _ in got)
+    got = facts(nlp, "The senator, who called Ruth Ames a liar during the debate, was elected in Ohio in 2016.")
+    assert not any(s == "Ruth Ames" for s, _, _ in got)
+    got = facts(nlp, "Solvik Power's 300 megawatt plant opened. Rovik Town's 3-1 win over Torvald City stunned fans.")
+    assert not any(p in ("plant", "win") for _, p, _ in got)
+    got = facts(nlp, "Ostrava Steel bought the Nelson Mandela hospital in Durban.")
+    assert ("Ostrava Steel", "buy", "Nelson Mandela") not in got
+    got = facts(nlp, "The former chairman resigned in May. After his years as head of Rivanta Group, Greta Lind was "
+                     "hired by Velt Motors.")
+    assert ("Greta Lind", "head of", "Rivanta Group") not in got
+    got = facts(nlp, "Skyward Tools acquired a Swedish unit of Brenner Group.")
+    assert not any(o == "Sweden" for _, _, o in got)

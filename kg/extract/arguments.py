@@ -107,7 +107,9 @@ class Arguments:
         """ "The drug, called Veltrix, was developed by …", "a fund known as X", "the alliance, to be
         called X,": the name given."""
         for child in tok.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in self.lex.naming_verbs and not _appoints(child):
+            if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and child.lemma_.lower() in self.lex.naming_verbs \
+                    and (child.dep_ == "acl" or any(c.dep_ == "auxpass" for c in child.children)) and not _appoints(child):
+                # the noun is what is named: not "the senator, who called X a liar," nor "calling X a partner"
                 for named in child.children:
                     if named.dep_ == "prep" and named.lower_ == "as":
                         named = next((g for g in named.children if g.dep_ == "pobj"), named)
@@ -206,7 +208,7 @@ class Arguments:
             known_place = (m := self.found.by_token.get(child.i)) is not None and m.place is not None
             if kind not in (None, "Country") and not known_place and child.dep_ == "compound" and \
                     (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
-                     or lemma in self.lex.facility_nouns and not (
+                     or lemma in self.lex.facility_nouns and kind != "Person" and not (
                             kind == "Organization" and child.lower_ in self.lex.organisation_name_endings)) and \
                     (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
                                                    for c in tok.children)):
@@ -215,7 +217,8 @@ class Arguments:
                                              # "the UN refugee agency" is not the UN (but
                                              # "the Kalbarri copper mine" is the mine Kalbarri),
                                              # "its Lagos office" not Lagos (a known town), "the
-                                             # Velmora Bank clinic" not the bank (its operator), but
+                                             # Velmora Bank clinic" not the bank (its operator),
+                                             # "the Nelson Mandela hospital" not the man, but
                                              # "the Cerro Alto project" is Cerro Alto
         return None
 

@@ -24,6 +24,7 @@ from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns, noun_kind,
                        office_of)
+from .names import given_name_gender
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -402,7 +403,15 @@ def _someone_elses(noun: Token, key: str, args: Arguments) -> bool:
     if owner is None:
         return False
     found = args.entity_of(owner)
-    return found != key if found else owner.pos_ == "PROPN"
+    if found or owner.pos_ == "PROPN":
+        return found != key
+    said = PRONOUN_GENDER.get(owner.lower_)           # an unresolved pronoun must fit the subject
+    subject = args.found.entities[key]
+    given = given_name_gender(subject.label.split()[0]) if subject.type == "Person" else None
+    return said == "plural" or (said is not None and given in ("male", "female") and given != said)
+
+
+PRONOUN_GENDER = {"his": "male", "her": "female", "their": "plural"}
 
 
 def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, Token]]:
