@@ -54,8 +54,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
-            hist = [h for h in history[-200:] if h[2] != "Person" or _agrees(tok, h[1], labels)]
-            subj = [x for x in subjects[-50:] if _agrees(tok, x[1], labels)]
+            hist = [h for h in history[-200:] if h[2] != "Person" or agrees(tok, h[1], labels)]
+            subj = [x for x in subjects[-50:] if agrees(tok, x[1], labels)]
         if _continues_unnamed_topic(tok, history, found, refs, lex):
             continue
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
@@ -98,7 +98,7 @@ FEMININE = {"she", "her", "hers", "herself"}
 SAME_SENTENCE = 2       # "Bolt's co-founder will run the company": a body named in the sentence itself
 
 
-def _agrees(pronoun: Token, key: str, labels: dict[str, str]) -> bool:
+def agrees(pronoun: Token, key: str, labels: dict[str, str]) -> bool:
     """he/she and a given name the dictionary is sure about must agree."""
     first = labels.get(key, "").split(" ")[0]
     gender = given_name_gender(first) if first else None

@@ -17,14 +17,13 @@ from ..model import Entity, Fact
 from .arguments import COPULAS, Arguments, Subject, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
-from .coref import COMPATIBLE, salient_entity
+from .coref import COMPATIBLE, agrees, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns, noun_kind,
                        office_of)
-from .names import given_name_gender
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -405,13 +404,9 @@ def _someone_elses(noun: Token, key: str, args: Arguments) -> bool:
     found = args.entity_of(owner)
     if found or owner.pos_ == "PROPN":
         return found != key
-    said = PRONOUN_GENDER.get(owner.lower_)           # an unresolved pronoun must fit the subject
-    subject = args.found.entities[key]
-    given = given_name_gender(subject.label.split()[0]) if subject.type == "Person" else None
-    return said == "plural" or (said is not None and given in ("male", "female") and given != said)
-
-
-PRONOUN_GENDER = {"his": "male", "her": "female", "their": "plural"}
+    if owner.lower_ in args.lex.plural_pronouns:    # an unresolved pronoun must fit the subject:
+        return True                                  # not "their", not "his" for a woman
+    return owner.lower_ in args.lex.person_pronouns and not agrees(owner, key, {key: args.found.entities[key].label})
 
 
 def _with_coordinated_prepositions(nodes: dict[str, Token]) -> list[dict[str, Token]]:
@@ -723,7 +718,6 @@ def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         sent = doc[m.start].sent
         facts.append(Fact(m.entity, label, " ".join(t.text for t in nouns), rule,
                           sent.start_char, sent.end_char, _calibrated(rule, 0.8), "string"))
-
     return facts
 
 
