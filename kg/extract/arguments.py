@@ -205,22 +205,24 @@ class Arguments:
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
                 return key                   # "the UN command", "Quillon's board"
-            known_place = (m := self.found.by_token.get(child.i)) is not None and m.place is not None
-            if kind not in (None, "Country") and not known_place and child.dep_ == "compound" and \
-                    (lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing"
-                     or lemma in self.lex.facility_nouns and kind != "Person" and not (
-                            kind == "Organization" and child.lower_ in self.lex.organisation_name_endings)) and \
-                    (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
-                                                   for c in tok.children)):
-                return key                   # "the Arvo-Linde team" is Arvo-Linde, "its Heron
-                                             # probe" Heron, "18 Celestra C220 jets" the C220;
-                                             # "the UN refugee agency" is not the UN (but
-                                             # "the Kalbarri copper mine" is the mine Kalbarri),
-                                             # "its Lagos office" not Lagos (a known town), "the
-                                             # Velmora Bank clinic" not the bank (its operator),
-                                             # "the Nelson Mandela hospital" not the man, but
-                                             # "the Cerro Alto project" is Cerro Alto
+            if child.dep_ == "compound" and self._names_its_head(tok, child, key, kind):
+                return key
         return None
+
+    def _names_its_head(self, tok: Token, child: Token, key: str, kind: str | None) -> bool:
+        """A name compounded on a body, thing or facility noun is what the noun stands for: "the
+        Arvo-Linde team", "its Heron probe", "18 Celestra C220 jets", "the Kalbarri copper mine",
+        "the Cerro Alto project". Not a country or a known town ("its Lagos office"), not a body
+        beside another name ("the UN refugee agency"), and a facility is not named by its operating
+        body ("the Velmora Bank clinic") or by a person ("the Nelson Mandela hospital")."""
+        if kind in (None, "Country") or ((m := self.found.by_token.get(child.i)) is not None and m.place is not None):
+            return False
+        lemma = tok.lemma_.lower()
+        named = lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing" or (
+            lemma in self.lex.facility_nouns and kind != "Person"
+            and not (kind == "Organization" and child.lower_ in self.lex.organisation_name_endings))
+        return named and (kind == "Facility" or not any(c.dep_ in ("compound", "amod") and self._named(c) != key
+                                                        for c in tok.children))
 
     def _members_of(self, tok: Token) -> str | None:
         """ "health ministers from Kenya" act for Kenya, "astronomers at the University of X" for
