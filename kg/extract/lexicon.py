@@ -47,6 +47,8 @@ class Lexicon:
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
     state_asset_nouns: frozenset[str]        # "a Turkish army unit", "an Iranian drone": the state's, even indefinite
+    stake_nouns: frozenset[str]              # "a 20% stake": what a percentage of ownership is written as
+    tenure_nouns: frozenset[str]             # "after eight years as chair", "during her stint as coach"
     prize_nouns: frozenset[str]              # "claimed the Rhone Open title": the Rhone Open
     prize_holder_nouns: frozenset[str]       # "was crowned champion of Y", "became winner of Y"
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject

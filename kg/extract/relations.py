@@ -58,6 +58,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
+        "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
+        "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
