@@ -2080,3 +2080,29 @@ def test_review_counter_examples_for_naming_counts_and_possessors(nlp):
     assert ("Greta Lind", "head of", "Rivanta Group") not in got
     got = facts(nlp, "Skyward Tools acquired a Swedish unit of Brenner Group.")
     assert not any(o == "Sweden" for _, _, o in got)
+
+
+def test_how_long_a_possessor_has_existed(nlp):
+    got = facts(nlp, "It was the costliest signing in Talvik Rovers' 118-year history.")
+    assert ("Talvik Rovers", "history", "118-year") in got
+    got = facts(nlp, "Marlo Foods, which marks its 75-year history this week, opened a plant.")
+    assert ("Marlo Foods", "history", "75-year") in got
+
+
+def test_how_long_a_state_holds(nlp):
+    got = facts(nlp, "Dario Fenn has led Marlo Foods for six years.")
+    assert ("Dario Fenn", "lead for", "six years") in got
+    got = facts(nlp, "The Corvell Accord will run for ten years.")
+    assert ("Corvell Accord", "run for", "ten years") in got
+    got = facts(nlp, "Dario Fenn has been chief executive of Marlo Foods for six years.")
+    assert ("Dario Fenn", "chief executive for", "six years") in got
+    got = facts(nlp, "Dario Fenn has lived in Orsk for years.")      # no length stated
+    assert not any(p.endswith(" for") for _, p, _ in got)
+
+
+def test_time_in_a_post_before_what_came_next(nlp):
+    got = facts(nlp, "After nearly five years in the post, Dario Fenn resigned on Friday.")
+    assert ("Dario Fenn", "time in post", "nearly five years") in got
+    got = facts(nlp, "Dario Fenn joined Quarry Bank after eight years as chief economist at Brenlow Capital.")
+    assert ("Dario Fenn", "time as chief economist", "eight years") in got
+    assert ("Dario Fenn", "chief economist at", "Brenlow Capital") in got

@@ -63,6 +63,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
+        "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
@@ -246,8 +247,9 @@ class RelationExtractor:
             return None                      # a part the parse does not give ("intends … by 2028", no verb)
         raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
-            if spec.get("literal") == "date" and "prep" in nodes and nodes["prep"].lower_ == "since" and pred is not None:
-                return _since_label(pred)
+            if pred is not None and "prep" in nodes and (spec.get("state_span") or (
+                    spec.get("literal") == "date" and nodes["prep"].lower_ == "since")):
+                return _state_label(pred, nodes["prep"].lower_)
             if raw in lex.literal_labels:
                 return lex.literal_labels[raw]
             if spec.get("event_dates") and pred is not None and pred.lemma_.lower() not in lex.undated_verbs:
@@ -346,15 +348,18 @@ def _after_absolute(pred: Token, word: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" and c.i < word.i for c in pred.children)
 
 
-def _since_label(pred: Token) -> str:
-    """Since when a state has held: "has led the party since 2019" -> "lead since", "has been
-    chief executive since 2019" -> "chief executive since" (a copula's noun says what the subject
-    has been), "has been in office since" -> "since"."""
+def _state_label(pred: Token, word: str) -> str | None:
+    """How long, or since when, a state has held: "has led the party since 2019" -> "lead since",
+    "has run it for six years" -> "run for", "has been chief executive since 2019" -> "chief
+    executive since" (a copula's noun says what the subject has been), "has been in office since"
+    -> "since"; "has been there for six years" says too little to state."""
     if pred.lemma_.lower() in COPULAS:
         attr = next((c for c in pred.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        return f"{_noun_phrase(attr, lexicon().role_words)} since" if attr is not None else "since"
+        if attr is not None:
+            return f"{_noun_phrase(attr, lexicon().role_words)} {word}"
+        return word if word == "since" else None
     rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
-    return f"{pred.lemma_.lower()}{rest} since"
+    return f"{pred.lemma_.lower()}{rest} {word}"
 
 
 def _embedded(pred: Token | None, lex) -> Token | None:
