@@ -388,7 +388,7 @@ def test_cofounder_with_and_organisation_parts(nlp):
 def test_dateline_is_not_the_subject(nlp):
     text = "OSLO, May 2 — Fjordtek Systems has raised 40 million euros from investors."
     got = facts(nlp, text)
-    assert ("Fjordtek Systems", "raise euro", "40 million") in got
+    assert ("Fjordtek Systems", "raise", "40 million euros") in got
 
 
 def test_news_style_person_attributes(nlp):
@@ -796,7 +796,7 @@ def test_a_definite_body_is_not_one_of_another_kind(nlp):
     assert not any(s == "Velto" and "fine" in p for s, p, _ in got)      # "the agency" is no chipmaker
     got = facts(nlp, "The maritime regulator Kustverket opened an inquiry. "
                      "The agency fined Orbis Shipping 40 million crowns.")
-    assert ("Kustverket", "fine crown", "40 million") in got           # "fined" is "fine", not "fin"
+    assert ("Kustverket", "fine", "40 million crowns") in got             # "fined" is "fine", not "fin"
 
 
 def test_object_control_the_object_does_it_as_asked(nlp):
@@ -2068,7 +2068,7 @@ def test_review_counter_examples_for_naming_counts_and_possessors(nlp):
     not fit the subject is someone else's."""
     got = facts(nlp, "Brenner Group sued Ostrava Steel in March. The company, calling Velt Motors a partner in the "
                      "scheme, demanded 40 million euros.")
-    assert ("Brenner Group", "demand euro", "40 million") in got and not any(s == "Velt Motors" for s, _, _ in got)
+    assert ("Brenner Group", "demand", "40 million euros") in got and not any(s == "Velt Motors" for s, _, _ in got)
     got = facts(nlp, "The senator, who called Ruth Ames a liar during the debate, was elected in Ohio in 2016.")
     assert not any(s == "Ruth Ames" for s, _, _ in got)
     got = facts(nlp, "Solvik Power's 300 megawatt plant opened. Rovik Town's 3-1 win over Torvald City stunned fans.")
@@ -2106,3 +2106,14 @@ def test_time_in_a_post_before_what_came_next(nlp):
     got = facts(nlp, "Dario Fenn joined Quarry Bank after eight years as chief economist at Brenlow Capital.")
     assert ("Dario Fenn", "time as chief economist", "eight years") in got
     assert ("Dario Fenn", "chief economist at", "Brenlow Capital") in got
+
+
+def test_a_sum_in_a_currency_noun_is_money_not_a_count_of_pounds(nlp):
+    got = facts(nlp, "Sella Pharma paid 35 million pounds for the striker.")
+    assert ("Sella Pharma", "pay", "35 million pounds") in got
+    assert not any(p == "pay pound" for _, p, _ in got)
+
+
+def test_a_count_ner_left_untagged(nlp):
+    got = facts(nlp, "Marlo Foods employs 900 people.")
+    assert ("Marlo Foods", "employ people", "900") in got

@@ -456,7 +456,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "period":                     # "a five-year contract", "by 14 seconds": as written
         return _entity_around(tok).text, "string"
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
-        return number_value(tok.doc[tok.left_edge.i:tok.i + 1].text)     # "4.2 billion euros"
+        count = next((c for c in tok.lefts if c.dep_ == "nummod"), tok)   # "4.2 billion euros", not the
+        return number_value(tok.doc[count.left_edge.i:tok.i + 1].text)   # name of "fined X 40 million crowns"
     if kind == "rank" and ORDINAL.match(tok.text):
         return tok.text.lower(), "string"    # "Ranked 41st …": NER misses ordinals at a sentence start
     if kind == "number" and not tok.ent_type_ and tok.tag_ == "CD" and tok.text[:1].isdigit():
