@@ -2117,3 +2117,28 @@ def test_a_sum_in_a_currency_noun_is_money_not_a_count_of_pounds(nlp):
 def test_a_count_ner_left_untagged(nlp):
     got = facts(nlp, "Marlo Foods employs 900 people.")
     assert ("Marlo Foods", "employ people", "900") in got
+
+
+def test_a_measure_changing_to_a_level_with_more_change_verbs(nlp):
+    got = facts(nlp, "Mongolia's inflation eased to 3.1 percent in March.")
+    assert ("Mongolia", "inflation ease to", "3.1 percent") in got
+
+
+def test_the_level_a_measure_stands_at(nlp):
+    got = facts(nlp, "Unemployment in Latvia stood at 6.8 percent.")
+    assert ("Latvia", "unemployment", "6.8 percent") in got
+    got = facts(nlp, "Mongolia's annual inflation stood at 3.1 percent in March.")
+    assert ("Mongolia", "inflation", "3.1 percent") in got
+
+
+def test_a_national_measure_without_an_owner_is_the_articles_country(nlp):
+    got = facts(nlp, "Annual consumer price inflation quickened to 11.2% in March from 9.7% in February, "
+                     "the statistics office said. The central bank of Mongolia met on Monday.")
+    assert ("Mongolia", "price inflation quicken to", "11.2%") in got
+    assert ("Mongolia", "price inflation quicken from", "9.7%") in got
+    got = facts(nlp, "Jaran Tseren wants tax cuts to revive an economy that grew just 2.4 percent last year, "
+                     "Mongolia's finance minister said.")
+    assert ("Mongolia", "economy grow by", "just 2.4 percent") in got
+    got = facts(nlp, "Inflation in Latvia rose to 5 percent, Mongolia's central bank said.")   # owned: Latvia
+    assert ("Latvia", "inflation rise to", "5 percent") in got
+    assert not any(s == "Mongolia" and "inflation" in p for s, p, _ in got)

@@ -59,6 +59,8 @@ class Lexicon:
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
     visiting_verbs: frozenset[str]           # "visited Lima and met Interior Minister X": X is Peru's
     change_verbs: frozenset[str]             # "sales fell 5 percent", "Latvia's economy grew 2.1 percent"
+    level_verbs: frozenset[str]              # "inflation stood at 3.1 percent": a level, not a change
+    national_measure_nouns: frozenset[str]   # "inflation rose to 6 percent": a measure of the article's country
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
     place_name_endings: frozenset[str]       # "the Atacama Desert", "the Vaal River": a place, whatever NER said
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law

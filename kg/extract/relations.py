@@ -57,6 +57,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_appointing_verb": ("LEMMA", sorted(lex.appointing_verbs)),
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
+        "kg_level_verb": ("LEMMA", sorted(lex.level_verbs)),
+        "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
         "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
         "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
@@ -157,7 +159,8 @@ class RelationExtractor:
                 continue
             said = f"{subject.modality} to {label}" if subject.modality in self.lex.negative_control_verbs \
                 else label                   # "failed to consult Y": not "consult Y"
-            for s_key in _subject_keys(subject.token, args):
+            keys = _measure_owner(subject.token, found) if spec.get("unowned_measure") else _subject_keys(subject.token, args)
+            for s_key in keys:
                 if "unpossessed" in spec and _someone_elses(nodes[spec["unpossessed"]], s_key, args):
                     continue                 # "praised X for her years as chair": X's years, not the subject's
                 for obj in objects:
@@ -282,6 +285,20 @@ def _subject_keys(tok: Token, args: Arguments) -> list[str]:
     """The entity a subject stands for, or each one of "the two ministers"."""
     key = args.entity_of(tok)
     return [key] if key else args.group_of(tok)
+
+
+OWNER_ENT_TYPES = ("GPE", "NORP", "LOC", "ORG", "PERSON")
+
+
+def _measure_owner(noun: Token, found: DocumentEntities) -> list[str]:
+    """ "Inflation quickened to 24.8 percent": a national measure the sentence gives no owner is
+    the country the article is about (one the sentence names is the possessed and placed patterns'
+    to state)."""
+    if any(c.dep_ in ("poss", "prep", "nmod") or c.pos_ == "PROPN" or c.ent_type_ in OWNER_ENT_TYPES
+           for c in noun.children):
+        return []                        # "annual consumer price inflation" has none, "Peru's inflation" one
+    country = salient_entity(noun.doc, found, len(noun.doc) - 1, ("Country",))
+    return [country] if country else []
 
 
 def _role_noun(noun: Token) -> bool:
