@@ -549,7 +549,7 @@ def test_demonym_on_a_definite_description_picks_the_entity_of_that_country(nlp)
            for f in doc._.kg_facts}
     assert ents["name:tallby energi"].type == "Organization"
     assert ("Tallby Energi", "employ people", "1400") in got
-    assert ("Tallby Energi", "revenue", "610 million") in got
+    assert ("Tallby Energi", "revenue", "610 million euros") in got
 
 
 def test_sentence_without_a_verb_does_not_hang_pronoun_resolution(nlp):
@@ -2142,3 +2142,10 @@ def test_a_national_measure_without_an_owner_is_the_articles_country(nlp):
     got = facts(nlp, "Inflation in Latvia rose to 5 percent, Mongolia's central bank said.")   # owned: Latvia
     assert ("Latvia", "inflation rise to", "5 percent") in got
     assert not any(s == "Mongolia" and "inflation" in p for s, p, _ in got)
+
+
+def test_more_measure_nouns_with_a_number(nlp):
+    got = facts(nlp, "The Bank of Mongolia set an inflation target of 6 percent.")
+    assert ("Bank of Mongolia", "target", "6 percent") in got
+    got = facts(nlp, "Sella Pharma posted a net loss of 40 million euros.")
+    assert ("Sella Pharma", "loss", "40 million euros") in got

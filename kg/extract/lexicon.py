@@ -59,6 +59,7 @@ class Lexicon:
     position_prepositions: frozenset[str]    # "talks in Kyiv": where things are; "aid to Kyiv" is not
     visiting_verbs: frozenset[str]           # "visited Lima and met Interior Minister X": X is Peru's
     change_verbs: frozenset[str]             # "sales fell 5 percent", "Latvia's economy grew 2.1 percent"
+    measure_nouns: frozenset[str]            # "revenue of 610 million euros": nouns a number measures (labels: predicates.json)
     level_verbs: frozenset[str]              # "inflation stood at 3.1 percent": a level, not a change
     national_measure_nouns: frozenset[str]   # "inflation rose to 6 percent": a measure of the article's country
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok

@@ -58,6 +58,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_level_verb": ("LEMMA", sorted(lex.level_verbs)),
+        "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
         "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
@@ -483,6 +484,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         return None
     if kind == "number" and tok.dep_ == "nummod" and tok.head.lemma_.lower() in lexicon().unit_nouns:
         return tok.doc[tok.left_edge.i:tok.head.i + 1].text, "string"    # "75 basis points", unit kept
+    if kind == "number" and tok.dep_ == "nummod" and tok.head.lemma_.lower() in lexicon().currency_nouns:
+        return number_value(tok.doc[tok.left_edge.i:tok.head.i + 1].text)   # "a loss of 40 million euros"
     if kind == "age":
         return (tok.text, "integer") if tok.text.isdigit() and 0 < int(tok.text) < 120 else None
     span = _entity_around(tok)
