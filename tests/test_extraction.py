@@ -2136,16 +2136,36 @@ def test_a_national_measure_without_an_owner_is_the_articles_country(nlp):
                      "the statistics office said. The central bank of Mongolia met on Monday.")
     assert ("Mongolia", "price inflation quicken to", "11.2%") in got
     assert ("Mongolia", "price inflation quicken from", "9.7%") in got
-    got = facts(nlp, "Jaran Tseren wants tax cuts to revive an economy that grew just 2.4 percent last year, "
-                     "Mongolia's finance minister said.")
+    got = facts(nlp, "Mongolia's finance minister spoke on Monday. Jaran Tseren wants tax cuts to revive an "
+                     "economy that grew just 2.4 percent last year.")
     assert ("Mongolia", "economy grow by", "just 2.4 percent") in got
     got = facts(nlp, "Inflation in Latvia rose to 5 percent, Mongolia's central bank said.")   # owned: Latvia
     assert ("Latvia", "inflation rise to", "5 percent") in got
     assert not any(s == "Mongolia" and "inflation" in p for s, p, _ in got)
 
 
-def test_more_measure_nouns_with_a_number(nlp):
-    got = facts(nlp, "The Bank of Mongolia set an inflation target of 6 percent.")
-    assert ("Bank of Mongolia", "target", "6 percent") in got
-    got = facts(nlp, "Sella Pharma posted a net loss of 40 million euros.")
-    assert ("Sella Pharma", "loss", "40 million euros") in got
+
+def test_review_counter_examples_for_spans_measures_and_money(nlp):
+    """Sentences from the review of the span, measure and money rules: none of these may state
+    the facts the rules would have read into them."""
+    def said(text: str) -> set[tuple[str, str, str]]:
+        return facts(nlp, text)
+    got = said("Mongolia's president visited Ulaanbaatar. Mongolia's currency rose. "
+               "In Argentina, inflation quickened to 211 percent.")          # a place in the sentence
+    assert not any("inflation" in p for _, p, _ in got)
+    got = said("Mongolia's president visited Ulaanbaatar. Mongolia's currency rose. "
+               "The global economy will grow 3.1 percent this year.")         # not the country's economy
+    assert not any("economy" in p for _, p, _ in got)
+    got = said("Bolivia's president met Nepal's prime minister. Inflation stood at 3 percent.")   # no one country
+    assert not any(p == "inflation" for _, p, _ in got)
+    got = said("Marlo Foods paid for three years of tuition. Marlo Foods asked for three days to respond. "
+               "Marlo Foods signed a contract for ten years. Marlo Foods shares closed at their lowest for 14 years.")
+    assert not any(p.endswith(" for") for _, p, _ in got)
+    got = said("After two years in development, Marlo Foods released Crisp.")   # not a post
+    assert not any(p.startswith("time in") for _, p, _ in got)
+    got = said("It was Quarry Bank's 20-year history of losses. Dario Fenn's 20-year history at Quarry Bank ended.")
+    assert not any(p == "history" for _, p, _ in got)
+    got = said("Marlo Foods produced 3 million pounds of copper.")              # a weight, not money
+    assert not any(v == "3 million pounds" for _, _, v in got)
+    got = said("Quarry Bank recovered 3 million dollars from Dario Fenn.")      # not a change
+    assert not any(p.endswith(" by") for _, p, _ in got)

@@ -399,7 +399,23 @@ def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tupl
     sentence at `position` (ties to the one named first): the story's company or country; a
     city's mentions count for its country. Titles without an organisation ("Chief executive X
     said …") belong to it."""
-    end = doc[position].sent.end
+    counts, first = _mention_counts(doc, found, doc[position].sent.end, kinds, exclude)
+    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
+
+
+def dominant_entity(doc: Doc, found: DocumentEntities, kinds: tuple[str, ...]) -> str | None:
+    """The entity of one of `kinds` the whole article is about: named at least twice as often
+    as any other of those kinds (else the article is about several, and None)."""
+    counts, _ = _mention_counts(doc, found, len(doc), kinds, frozenset())
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _mention_counts(doc: Doc, found: DocumentEntities, end: int, kinds: tuple[str, ...],
+                    exclude: set | frozenset) -> tuple[Counter, dict[str, int]]:
+    """Mentions of entities of `kinds` before token `end`, and where each was first named."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     exclude = set(exclude) | {f"Country:{c.geonames_id}" for m in found.mentions      # a city visited: its
@@ -415,4 +431,4 @@ def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tupl
         if key in found.entities and found.entities[key].type in kinds and not {key, m.entity} & exclude:
             counts[key] += 1
             first.setdefault(key, m.start)
-    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
+    return counts, first

@@ -61,6 +61,9 @@ class Lexicon:
     change_verbs: frozenset[str]             # "sales fell 5 percent", "Latvia's economy grew 2.1 percent"
     measure_nouns: frozenset[str]            # "revenue of 610 million euros": nouns a number measures (labels: predicates.json)
     level_verbs: frozenset[str]              # "inflation stood at 3.1 percent": a level, not a change
+    measure_kind_words: frozenset[str]       # "annual consumer price inflation": kinds of a measure, not owners
+    post_nouns: frozenset[str]               # "after five years in the post": a post held, not a place
+    span_verbs: frozenset[str]               # "will run for ten years": verbs of a state that lasts
     national_measure_nouns: frozenset[str]   # "inflation rose to 6 percent": a measure of the article's country
     seat_nouns: frozenset[str]               # "the bank's Bangkok headquarters": based in Bangkok
     place_name_endings: frozenset[str]       # "the Atacama Desert", "the Vaal River": a place, whatever NER said

@@ -17,7 +17,7 @@ from ..model import Entity, Fact
 from .arguments import COPULAS, Arguments, Subject, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
-from .coref import COMPATIBLE, agrees, salient_entity
+from .coref import COMPATIBLE, agrees, dominant_entity, salient_entity
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
@@ -58,6 +58,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_result_verb": ("LEMMA", sorted(lex.result_verbs)),
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_level_verb": ("LEMMA", sorted(lex.level_verbs)),
+        "kg_post_noun": ("LEMMA", sorted(lex.post_nouns)),
         "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
@@ -141,6 +142,12 @@ class RelationExtractor:
         if spec.get("active_only") and is_passive(pred):
             return []                        # "was freed under a deal with Y": the deal is not the subject's
         literal = spec.get("literal")
+        if "no_complement" in spec and any(c.dep_ == "prep" for c in nodes[spec["no_complement"]].children):
+            return []                        # "its 20-year history of losses", "… history at X"
+        if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
+            return []                        # "three years of tuition", "3 million pounds of copper"
+        if spec.get("state_span") and not _states_a_span(pred):
+            return []
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
             return []                        # "X, a former banker at Y", not a misparsed "chemistry at Y"
         if spec.get("said_of_subject") and pred.lemma_.lower() not in self.lex.succession_verbs \
@@ -288,17 +295,23 @@ def _subject_keys(tok: Token, args: Arguments) -> list[str]:
     return [key] if key else args.group_of(tok)
 
 
-OWNER_ENT_TYPES = ("GPE", "NORP", "LOC", "ORG", "PERSON")
+PLACE_ENT_TYPES = ("GPE", "NORP", "LOC")
 
 
 def _measure_owner(noun: Token, found: DocumentEntities) -> list[str]:
     """ "Inflation quickened to 24.8 percent": a national measure the sentence gives no owner is
-    the country the article is about (one the sentence names is the possessed and placed patterns'
-    to state)."""
-    if any(c.dep_ in ("poss", "prep", "nmod") or c.pos_ == "PROPN" or c.ent_type_ in OWNER_ENT_TYPES
+    the country the article is about, if it is about one. Not when the sentence names a place or
+    a people anywhere ("In Argentina, inflation …", "… in the euro zone"), nor when a modifier
+    narrows the measure to something else ("the global economy"): an owner the sentence names is
+    the possessed and placed patterns' to state."""
+    kinds = lexicon().measure_kind_words
+    if any(c.dep_ in ("poss", "prep", "nmod") or c.pos_ == "PROPN" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ != "DATE" and c.lower_ not in kinds)
            for c in noun.children):
-        return []                        # "annual consumer price inflation" has none, "Peru's inflation" one
-    country = salient_entity(noun.doc, found, len(noun.doc) - 1, ("Country",))
+        return []                        # "annual consumer price inflation" is the measure itself
+    if any(t.ent_type_ in PLACE_ENT_TYPES for t in noun.sent):
+        return []
+    country = dominant_entity(noun.doc, found, ("Country",))
     return [country] if country else []
 
 
@@ -364,6 +377,17 @@ def _after_absolute(pred: Token, word: Token) -> bool:
     """ "X finished second, with Y third in 2:20:12": a place or time after an absolute "with"
     phrase is that phrase's runner's, even when the parser hangs it on the main verb."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and c.i < word.i for c in pred.children)
+
+
+def _states_a_span(pred: Token) -> bool:
+    """ "has led X for six years", "was banned for two years", "will run for ten years": a 'for'
+    phrase measures a state that holds over the span when the verb is perfect, passive or one of
+    lasting; not "asked for three days", "signed a contract for ten years", and not after a
+    superlative or an ordinal ("closed at their lowest for 14 years": in 14 years)."""
+    if any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in pred.subtree):
+        return False
+    return pred.lemma_.lower() in lexicon().span_verbs or any(
+        c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have") for c in pred.children)
 
 
 def _state_label(pred: Token, word: str) -> str | None:
