@@ -59,7 +59,7 @@ class _Pattern:
     nodes: tuple[_Node, ...]
     anchor_id: int                      # patterns whose roots are found alike share per-doc results
     child_deps: tuple[frozenset[int], ...]  # DEP sets of the root's ">" children: the root heads one of each
-    required: tuple[tuple[int, frozenset[int]], ...]  # (column, values): some token of the doc must have one
+    required: frozenset[int]            # ids of its "must be one of" tests: some token must pass each
 
 
 class TreeMatcher:
@@ -70,6 +70,8 @@ class TreeMatcher:
         self._patterns: list[_Pattern] = []
         self._columns: list[str] = ["DEP"]        # attribute names, in to_array column order
         self._anchors: dict[tuple, int] = {}
+        self._required: dict[tuple[int, frozenset[int]], int] = {}   # (column, values) -> its test id
+        self._tests_with: dict[int, dict[int, list[int]]] = {}       # column -> value -> ids of tests it passes
 
     def __len__(self) -> int:
         return len({p.key for p in self._patterns})
@@ -117,7 +119,26 @@ class TreeMatcher:
         child_deps = tuple(sorted({n.deps for n in nodes if n.left == 0 and n.op in CHILD_OPS and n.deps},
                                   key=sorted))
         anchor_id = self._anchors.setdefault((root.tests, child_deps), len(self._anchors))
-        return _Pattern(self._key(key), tuple(nodes), anchor_id, child_deps, _required_values(nodes))
+        return _Pattern(self._key(key), tuple(nodes), anchor_id, child_deps, self._required_ids(nodes))
+
+    def _required_ids(self, nodes: Sequence[_Node]) -> frozenset[int]:
+        """Ids for every node's "must be one of" tests, shared across patterns, indexed by the
+        values that pass them: a doc in which no token passes one of them cannot match, whatever
+        its tree. Many of kg's patterns name a predicate lemma few articles use: on the benchmark
+        corpus this rules out more than half of them per article (see `_passed_tests`)."""
+        ids = set()
+        for node in nodes:
+            for column, values, wanted in node.tests:
+                if not wanted:
+                    continue
+                test = self._required.get((column, values))
+                if test is None:
+                    test = self._required[(column, values)] = len(self._required)
+                    by_value = self._tests_with.setdefault(column, {})
+                    for value in values:
+                        by_value.setdefault(value, []).append(test)
+                ids.add(test)
+        return frozenset(ids)
 
     def _tests(self, where: str, attrs: dict) -> Iterable[Test]:
         strings = self.vocab.strings
@@ -154,22 +175,28 @@ class TreeMatcher:
         if not len(doc) or not self._patterns:
             return []
         walk = _Walk(doc, self._columns)
+        passed = self._passed_tests(walk)
         out: list[tuple[int, list[int]]] = []
         for pattern in self._patterns:
-            if not walk.may_match(pattern):
-                continue
+            if not pattern.required <= passed:
+                continue                 # some required value occurs nowhere in the doc
             rows = walk.match(pattern)
             rows.sort()          # already in this order (candidates come ascending); cheap to make sure
             out.extend((pattern.key, list(row)) for row in rows)
         return out
 
-
-def _required_values(nodes: Sequence[_Node]) -> tuple[tuple[int, frozenset[int]], ...]:
-    """Every node's "must be one of" tests, once each: a doc in which no token passes one of them
-    cannot match, whatever its tree. Many of kg's patterns name a predicate lemma few articles use:
-    on the benchmark corpus this rules out about half of them per article (see `_Walk.may_match`)."""
-    required = dict.fromkeys((column, values) for node in nodes for column, values, wanted in node.tests if wanted)
-    return tuple(sorted(required, key=lambda test: test[0] == DEP))   # dependencies are the least telling
+    def _passed_tests(self, walk: _Walk) -> set[int]:
+        """The ids of the required tests some token of the doc passes: one look-up per distinct
+        value in the doc, where testing each pattern's values against the doc's took one set
+        test per pattern and required value (and the patterns share most of their tests)."""
+        passed: set[int] = set()
+        for column, by_value in self._tests_with.items():
+            get = by_value.get
+            for value in set(walk.columns[column]):
+                tests = get(value)
+                if tests is not None:
+                    passed.update(tests)
+        return passed
 
 
 def _passes(tests: tuple[Test, ...], columns: list[list[int]], i: int) -> bool:
@@ -196,22 +223,10 @@ class _Walk:
         self.heads_by_dep: dict[int, list[int]] = {}                  # dep -> heads of such a child
         for head, dep in self.by_head_dep:
             self.heads_by_dep.setdefault(dep, []).append(head)
-        self._present: dict[int, set[int]] = {}                       # column -> the values in it
         self._anchors: dict[int, Sequence[int]] = {}
         self._heads: dict[frozenset[int], list[int]] = {}
         self._counts: dict[frozenset[int], int] = {}
         self._tree_of: dict[int, int] = {}
-
-    def may_match(self, pattern: _Pattern) -> bool:
-        """False when some required value occurs nowhere in the doc: then `match` finds nothing, and
-        a set test per required value is far cheaper than finding the pattern's anchors."""
-        for column, values in pattern.required:
-            present = self._present.get(column)
-            if present is None:                  # built on demand: a doc is often ruled out early
-                present = self._present[column] = set(self.columns[column])
-            if values.isdisjoint(present):
-                return False
-        return True
 
     def match(self, pattern: _Pattern) -> list[tuple[int, ...]]:
         """All matches of the pattern, node by node: each row is one way to match the nodes so
