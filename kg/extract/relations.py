@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
@@ -101,15 +103,32 @@ class RelationExtractor:
         self.matcher = TreeMatcher(vocab)      # spaCy DependencyMatcher's matches, about 14x faster
         for spec in self.specs.values():
             self.matcher.add(spec["name"], [spec["pattern"]])
+        # per match id: the spec and its node names, in the order the matcher gives the tokens
+        self._by_key = {vocab.strings.add(spec["name"]): (spec, tuple(n["RIGHT_ID"] for n in spec["pattern"]))
+                        for spec in self.specs.values()}
+        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent")}
+
+    def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int]]:
+        """Two per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
+        asks of every match's predicate and subjects), and the prepositions repeated in a
+        coordination ("by A and by B": the first "by"). Asking each `Token` costs a Token per
+        child and a string look-up per attribute."""
+        table = doc.to_array([DEP, HEAD, LOWER])
+        deps, lowers = table[:, 0].tolist(), table[:, 2].tolist()
+        heads = (table[:, 1].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        neg, conj, prep, agent = (self._deps[name] for name in ("neg", "conj", "prep", "agent"))
+        negated = {head for head, dep in zip(heads, deps) if dep == neg}
+        repeated = {head for head, dep, lower in zip(heads, deps, lowers)
+                    if dep == conj and deps[head] in (prep, agent) and lower == lowers[head]}
+        return negated, repeated
 
     def __call__(self, doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
         args = Arguments(found, refs)
         facts: list[Fact] = []
-        repeated = {t.head.i for t in doc if t.dep_ == "conj" and t.head.dep_ in ("prep", "agent")
-                    and t.lower_ == t.head.lower_}     # "by A and by B": the first "by"
+        negated, repeated = self._tree_marks(doc)
         for match_id, token_ids in self.matcher(doc):
-            spec = self.specs[doc.vocab.strings[match_id]]
-            nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec["pattern"], token_ids)}
+            spec, names = self._by_key[match_id]
+            nodes = {name: doc[i] for name, i in zip(names, token_ids)}
             if "pred" in nodes:
                 if "prep" in nodes:
                     nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) \
@@ -118,7 +137,7 @@ class RelationExtractor:
                         _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
                     continue
             for each in _with_coordinated_prepositions(nodes) if repeated.intersection(token_ids) else (nodes,):
-                facts.extend(self._facts(spec, each, args, found))
+                facts.extend(self._facts(spec, each, args, found, negated))
         titled = _title_words(found)
         facts = [f for f in facts if (frozenset((f.subject, f.object)), f.anchor) not in titled]
         title_facts = _title_facts(doc, found)
@@ -135,9 +154,10 @@ class RelationExtractor:
         return _most_specific(facts)
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
-               found: DocumentEntities) -> list[Fact]:
+               found: DocumentEntities, negated: set[int]) -> list[Fact]:
+        """`negated`: the tokens with a "neg" child (see `_tree_marks`)."""
         pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
-        if any(c.dep_ == "neg" for c in pred.children):
+        if pred.i in negated:
             return []
         if spec.get("active_only") and is_passive(pred):
             return []                        # "was freed under a deal with Y": the deal is not the subject's
@@ -163,7 +183,7 @@ class RelationExtractor:
         sent = args.sentence(pred)
         out = []
         for subject in subjects:
-            if any(c.dep_ == "neg" for c in subject.token.children) and subject.modality is None:
+            if subject.token.i in negated and subject.modality is None:
                 continue
             said = f"{subject.modality} to {label}" if subject.modality in self.lex.negative_control_verbs \
                 else label                   # "failed to consult Y": not "consult Y"
