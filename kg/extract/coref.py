@@ -10,6 +10,8 @@ the last sentences talk about most, preferring one whose name repeats the noun (
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -37,7 +39,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     refs: dict[int, str] = {}
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
-    described = _descriptions(doc, found)
+    described = cache(lambda: _descriptions(doc, found))   # most articles never need them: made on demand
     pronouns = lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns
     for tok in doc:
         m = mention_starts.get(tok.i)
@@ -195,7 +197,10 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
 
 
 def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str],
-                described: tuple[Described, Described]) -> str | None:
+                described: Callable[[], tuple[Described, Described]]) -> str | None:
+    """`described()` gives the doc's `_descriptions`: only definite descriptions ("the agency",
+    "the Egyptian", "the 23-year-old") need them, and building them costs a pass over every
+    mention's tree."""
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
@@ -220,12 +225,12 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and gazetteer().demonym(tok.text):
-        return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the Egyptian has scored"
+        return _most_mentioned(tok, history, ("Person",), labels, described=described())   # "the Egyptian has scored"
     if _is_years_old(tok):
-        return _most_mentioned(tok, history, ("Person",), labels, described=described)   # "the 23-year-old"
+        return _most_mentioned(tok, history, ("Person",), labels, described=described())   # "the 23-year-old"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described,
+        return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described(),
                                strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else (),
                                window=THING_WINDOW if kind == "Thing" else 3)
     return None
