@@ -31,6 +31,7 @@ from .scores import score_facts
 from .tree_matcher import TreeMatcher
 from .values import APPROXIMATELY, CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
 
+LABEL_PARTS = ("pred", "lemma", "embedded", "prep", "prt", "noun", "word")   # what label templates may name
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
                      "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
@@ -106,6 +107,9 @@ class RelationExtractor:
         # per match id: the spec and its node names, in the order the matcher gives the tokens
         self._by_key = {vocab.strings.add(spec["name"]): (spec, tuple(n["RIGHT_ID"] for n in spec["pattern"]))
                         for spec in self.specs.values()}
+        # per rule: the parts its label template names, made per match (see `_label_part`)
+        self._label_parts = {spec["name"]: tuple(part for part in LABEL_PARTS if "{" + part + "}" in spec["label"])
+                             for spec in self.specs.values()}
         self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent")}
 
     def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int]]:
@@ -264,18 +268,12 @@ class RelationExtractor:
         lex = self.lex
         pred = nodes.get("pred")
         template = spec["label"]
-        render = {                           # only what the template asks for: labels are made per match
-            "pred": lambda: _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else "",
-            "lemma": lambda: _verb_form(pred, passive_as_lemma=True) if pred is not None else "",   # "X set up Y"
-            "embedded": lambda: _verb_form(verb, passive_as_lemma=True) if (verb := _embedded(pred, lex)) is not None else None,
-            "prep": lambda: nodes["prep"].lower_ if "prep" in nodes else "",
-            "prt": lambda: nodes["prt"].lower_ if "prt" in nodes else "",
-            "noun": lambda: _noun_phrase(nodes["noun"], lex.role_words) if "noun" in nodes else "",
-            "word": lambda: nodes["word"].lower_ if "word" in nodes else "",
-        }
-        parts = {name: make() for name, make in render.items() if "{" + name + "}" in template}
-        if None in parts.values():
-            return None                      # a part the parse does not give ("intends … by 2028", no verb)
+        parts = {}
+        for name in self._label_parts[spec["name"]]:     # only what the template asks for
+            part = self._label_part(name, nodes, template)
+            if part is None:
+                return None                  # a part the parse does not give ("intends … by 2028", no verb)
+            parts[name] = part
         raw = " ".join(template.format(**parts).split())
         if spec.get("literal"):
             if pred is not None and "prep" in nodes and (spec.get("state_span") or (
@@ -295,6 +293,20 @@ class RelationExtractor:
         if spec.get("symmetric"):
             return lex.symmetric_verbs.get(pred.lemma_.lower())
         return lex.label_map.get(raw, raw)
+
+    def _label_part(self, name: str, nodes: dict[str, Token], template: str) -> str | None:
+        """One `{name}` of a label template, read off the match."""
+        pred = nodes.get("pred")
+        if name == "pred":
+            return _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else ""
+        if name == "lemma":                  # "X set up Y"
+            return _verb_form(pred, passive_as_lemma=True) if pred is not None else ""
+        if name == "embedded":
+            verb = _embedded(pred, self.lex)
+            return _verb_form(verb, passive_as_lemma=True) if verb is not None else None
+        if name == "noun":
+            return _noun_phrase(nodes["noun"], self.lex.role_words) if "noun" in nodes else ""
+        return nodes[name].lower_ if name in nodes else ""     # "prep", "prt", "word"
 
     def _nominal_label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
         entry = self.lex.nominalizations.get(nodes["pred"].lemma_.lower())
