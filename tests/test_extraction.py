@@ -2169,3 +2169,11 @@ def test_review_counter_examples_for_spans_measures_and_money(nlp):
     assert not any(v == "3 million pounds" for _, _, v in got)
     got = said("Quarry Bank recovered 3 million dollars from Dario Fenn.")      # not a change
     assert not any(p.endswith(" by") for _, p, _ in got)
+
+
+def test_the_one_appointed_is_the_one_replacing(nlp):
+    got = facts(nlp, "Marlo Foods named Dario Fenn as its new chief executive, replacing Ana Vidro.")
+    assert ("Dario Fenn", "replace", "Ana Vidro") in got
+    assert ("Marlo Foods", "replace", "Ana Vidro") not in got
+    got = facts(nlp, "Dario Fenn was named chief executive of Marlo Foods, replacing Tomas Ferrand.")
+    assert ("Dario Fenn", "replace", "Tomas Ferrand") in got

@@ -398,10 +398,13 @@ class Arguments:
             return []
         controller = head.lemma_.lower()
         urged = dep == "xcomp" and controller in self.lex.object_control_verbs
-        if urged or (dep in ("xcomp", "advcl") and controller in self.lex.appointing_verbs and _infinitive(pred)):
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "oprd")), None)
+        replacing = dep == "advcl" and pred.tag_ == "VBG" and pred.lemma_.lower() in self.lex.succession_verbs
+        appointed = controller in self.lex.appointing_verbs and (
+            (dep in ("xcomp", "advcl") and _infinitive(pred)) or replacing)
+        if urged or appointed:
+            obj = next((c for c in head.children if c.dep_ in (("dobj",) if replacing else ("dobj", "oprd"))), None)
             if obj is not None:                 # "urged Poland to join Y": Poland, as urged; "named X
-                modality = controller if urged else None     # to succeed Y": X succeeds, as a fact
+                modality = controller if urged else None     # to succeed Y", "…, replacing Y": X succeeds
                 return [Subject(t, modality) for t in _with_conjuncts(obj)]
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
