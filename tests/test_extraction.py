@@ -2177,3 +2177,11 @@ def test_the_one_appointed_is_the_one_replacing(nlp):
     assert ("Marlo Foods", "replace", "Ana Vidro") not in got
     got = facts(nlp, "Dario Fenn was named chief executive of Marlo Foods, replacing Tomas Ferrand.")
     assert ("Dario Fenn", "replace", "Tomas Ferrand") in got
+
+
+def test_a_players_position_is_not_an_occupation(nlp):
+    got = facts(nlp, "Tomas Ferrand, a striker, joined Talvik Rovers. Uruguayan midfielder Ana Vidro joined too.")
+    assert ("Tomas Ferrand", "position", "striker") in got
+    assert ("Ana Vidro", "position", "midfielder") in got
+    got = facts(nlp, "Tomas Ferrand, a lawyer, joined Talvik Rovers.")
+    assert ("Tomas Ferrand", "occupation", "lawyer") in got

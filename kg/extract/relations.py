@@ -581,8 +581,13 @@ def _description_label(noun: Token, subject: Entity) -> str | None:
     """A person noun is a person's occupation, an organisation noun an organisation's type; a
     noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
     if subject.type == "Person":
-        return "occupation" if _occupation(noun) else None
+        return _occupation_label(noun) if _occupation(noun) else None
     return "type" if _organisation_kind(noun) else None
+
+
+def _occupation_label(noun: Token) -> str:
+    """A player's position in a team is a position, not an occupation ("X, a striker,")."""
+    return "position" if noun.lemma_.lower() in lexicon().playing_positions else "occupation"
 
 
 def _occupation(noun: Token) -> bool:
@@ -794,7 +799,7 @@ def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         if not nouns or nouns[-1].i != m.start - 1:
             continue
         if m.type == "Person" and _occupation(nouns[-1]):
-            label, rule = "occupation", "occupation-before-name"
+            label, rule = _occupation_label(nouns[-1]), "occupation-before-name"
         elif m.type == "Organization" and _organisation_kind(nouns[-1]):
             label, rule = "type", "kind-before-name"       # "Greek ferry operator X", "energy company Y"
         else:
