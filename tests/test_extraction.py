@@ -2185,3 +2185,9 @@ def test_a_players_position_is_not_an_occupation(nlp):
     assert ("Ana Vidro", "position", "midfielder") in got
     got = facts(nlp, "Tomas Ferrand, a lawyer, joined Talvik Rovers.")
     assert ("Tomas Ferrand", "occupation", "lawyer") in got
+
+
+def test_a_military_title_is_a_rank(nlp):
+    got = facts(nlp, "Lieutenant General Ana Vidro commands the Mongolian army.")
+    assert ("Ana Vidro", "rank", "Lieutenant General") in got
+    assert not any(p == "role" for _, p, _ in got)

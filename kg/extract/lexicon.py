@@ -63,6 +63,7 @@ class Lexicon:
     level_verbs: frozenset[str]              # "inflation stood at 3.1 percent": a level, not a change
     measure_kind_words: frozenset[str]       # "annual consumer price inflation": kinds of a measure, not owners
     playing_positions: frozenset[str]        # "X, a striker,": a position in a team, not an occupation
+    military_ranks: frozenset[str]           # "Lieutenant General X": a title that is a rank, not a role
     post_nouns: frozenset[str]               # "after five years in the post": a post held, not a place
     span_verbs: frozenset[str]               # "will run for ten years": verbs of a state that lasts
     national_measure_nouns: frozenset[str]   # "inflation rose to 6 percent": a measure of the article's country

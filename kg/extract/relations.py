@@ -683,7 +683,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)  # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
-            facts.append(Fact(person, "role", role.title, "title-role", sent.start_char, sent.end_char,
+            label = "rank" if role.title.split()[-1].lower() in lex.military_ranks else "role"   # "Lieutenant General X"
+            facts.append(Fact(person, label, role.title, "title-role", sent.start_char, sent.end_char,
                               _calibrated("title-role", 0.9), "string"))
         else:
             facts.append(Fact(person, f"{role.title.lower()} of", body, rule,
