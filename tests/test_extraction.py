@@ -2191,3 +2191,16 @@ def test_a_military_title_is_a_rank(nlp):
     got = facts(nlp, "Lieutenant General Ana Vidro commands the Mongolian army.")
     assert ("Ana Vidro", "rank", "Lieutenant General") in got
     assert not any(p == "role" for _, p, _ in got)
+
+
+def test_a_price_hung_on_the_control_verb_is_the_embedded_verbs(nlp):
+    got = facts(nlp, "Orvane Systems said on Friday it had agreed to buy Tessaly Optics, a Graz-based start-up "
+                     "developing laser sensors for farm vehicles, for up to $2.4 billion in cash.")
+    assert ("Orvane Systems", "buy for", "$2.4 billion") in got
+    assert not any(p == "agree for" for _, p, _ in got)
+
+
+def test_sport_tallies_in_words_and_the_appearances_they_came_in(nlp):
+    got = facts(nlp, "Tomas Ferrand scored seven goals and provided six assists in 33 appearances last season.")
+    assert ("Tomas Ferrand", "provide assist", "6") in got
+    assert ("Tomas Ferrand", "appearance", "33") in got

@@ -62,6 +62,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_change_verb": ("LEMMA", sorted(lex.change_verbs)),
         "kg_level_verb": ("LEMMA", sorted(lex.level_verbs)),
         "kg_post_noun": ("LEMMA", sorted(lex.post_nouns)),
+        "kg_tally_noun": ("LEMMA", sorted(lex.tally_nouns)),
         "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
@@ -267,6 +268,9 @@ class RelationExtractor:
         """Render the label template, then canonicalise it through the predicate tables."""
         lex = self.lex
         pred = nodes.get("pred")
+        if spec.get("embedded_pred") and pred is not None:    # "agreed …, to buy X, for $2 billion":
+            pred = _embedded(pred, lex) or pred                # the price is the buying's
+            nodes = {**nodes, "pred": pred}
         template = spec["label"]
         parts = {}
         for name in self._label_parts[spec["name"]]:     # only what the template asks for
