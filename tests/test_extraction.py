@@ -2228,3 +2228,16 @@ def test_sport_tallies_in_words_and_the_appearances_they_came_in(nlp):
     got = facts(nlp, "Tomas Ferrand scored seven goals and provided six assists in 33 appearances last season.")
     assert ("Tomas Ferrand", "provide assist", "6") in got
     assert ("Tomas Ferrand", "appearance", "33") in got
+
+
+def test_a_lede_description_named_in_a_later_sentence(nlp):
+    got = facts(nlp, "RIGA, March 4 - A Latvian university has won 18.5 million euros from the European Union "
+                     "to develop sodium batteries, the EU said on Tuesday. The Ravnholt Institute of Technology "
+                     "said the grant was the largest in its history.")
+    assert ("Ravnholt Institute of Technology", "win", "18.5 million euros") in got
+    got = facts(nlp, "A Swedish battery maker has agreed to buy Orsk Chemicals for 200 million euros. "
+                     "Tallby Energi said the deal would close in May.")
+    assert ("Tallby Energi", "buy", "Orsk Chemicals") in got
+    got = facts(nlp, "A Swedish battery maker has agreed to buy Orsk Chemicals for 200 million euros. "
+                     "Orsk said the deal would close in May.")             # named in the lede: not the buyer
+    assert not any(p == "buy" for _, p, _ in got)

@@ -41,6 +41,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     labels = {key: ent.label for key, ent in found.entities.items()}
     described = cache(lambda: _descriptions(doc, found))   # most articles never need them: made on demand
     pronouns = lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns
+    refs.update(_lede_named_later(doc, found, lex, labels))
     for tok in doc:
         m = mention_starts.get(tok.i)
         if m is not None and history and history[-1][1] == m.entity and tok.i > 0 and doc[tok.i - 1].text == "(":
@@ -52,7 +53,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             if kind == "Person" and _is_subject(doc[m.start:m.end]):
                 subjects.append((tok.i, m.entity, _clause_verb(doc[m.start:m.end].root)))
             continue
-        if tok.i in found.by_token or not _may_refer(tok, lex, pronouns):
+        if tok.i in found.by_token or tok.i in refs or not _may_refer(tok, lex, pronouns):
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
@@ -77,6 +78,38 @@ def _may_refer(tok: Token, lex, pronouns: frozenset[str]) -> bool:
     return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or \
         tok.lower_ in pronouns or tok.lower_ == "old" or \
         (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
+
+
+LEDE_NAMING_SENTENCES = 3   # how far after the lede a wire story names what it opened with
+
+
+def _lede_named_later(doc: Doc, found: DocumentEntities, lex, labels: dict[str, str]) -> dict[int, str]:
+    """ "A Norwegian university has won … . The Nordvik Institute said …": a wire story may open
+    with an indefinite description as its subject and name it in a following sentence. The
+    description is the first entity of its kind named after the lede, not in it, whose name holds
+    the noun ("university") or that is the subject of one of the next sentences."""
+    sents = list(doc.sents)
+    first = next(((k, t) for k, s in enumerate(sents[:2]) for t in s if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if first is None:                        # (a dateline may be a sentence of its own)
+        return {}
+    k, subject = first                       # the lede's first subject: "…, the EU said" is said of it
+    lede, sents = sents[k], sents[k:]
+    if subject.pos_ != "NOUN" or subject.i in found.by_token \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return {}
+    kind = lex.definite_heads.get(subject.lemma_.lower())
+    if kind is None:
+        return {}
+    types = COMPATIBLE.get(kind, (kind,))
+    heads = lex.synonyms.get(subject.lemma_.lower(), frozenset((subject.lemma_.lower(),)))
+    in_lede = {m.entity for m in found.mentions if lede.start <= m.start < lede.end}
+    end = sents[min(LEDE_NAMING_SENTENCES, len(sents) - 1)].end
+    for m in found.mentions:
+        if not lede.end <= m.start < end or m.entity in in_lede or found.entities[m.entity].type not in types:
+            continue
+        if heads & set(labels[m.entity].lower().split()) or _is_subject(doc[m.start:m.end]):
+            return {subject.i: m.entity}
+    return {}
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,
