@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
 
 from .gazetteer import gazetteer
@@ -40,9 +42,9 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
     described = cache(lambda: _descriptions(doc, found))   # most articles never need them: made on demand
-    pronouns = lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns
     refs.update(_lede_named_later(doc, found, lex, labels))
-    for tok in doc:
+    may_refer = _may_refer(doc, lex, lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns)
+    for tok in (doc[i] for i in sorted(may_refer.union(mention_starts))):   # the rest is skipped below
         m = mention_starts.get(tok.i)
         if m is not None and history and history[-1][1] == m.entity and tok.i > 0 and doc[tok.i - 1].text == "(":
             continue                                    # "Full Name (ACR)" is one mention, not two
@@ -53,7 +55,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             if kind == "Person" and _is_subject(doc[m.start:m.end]):
                 subjects.append((tok.i, m.entity, _clause_verb(doc[m.start:m.end].root)))
             continue
-        if tok.i in found.by_token or tok.i in refs or not _may_refer(tok, lex, pronouns):
+        if tok.i in found.by_token or tok.i in refs or tok.i not in may_refer:
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
@@ -72,12 +74,17 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     return refs
 
 
-def _may_refer(tok: Token, lex, pronouns: frozenset[str]) -> bool:
-    """What every rule below needs, checked cheaply first (most words refer to nothing): a
-    pronoun, a noun a definite description can be headed by, or a capitalised word ("the Finn")."""
-    return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$") or tok.text[:1].isupper() or \
-        tok.lower_ in pronouns or tok.lower_ == "old" or \
-        (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads)
+def _may_refer(doc: Doc, lex, pronouns: frozenset[str]) -> set[int]:
+    """The tokens that pass what every rule below needs, checked cheaply first (most words refer
+    to nothing): a pronoun, a noun a definite description can be headed by, or a capitalised word
+    ("the Finn"). Read off one `Doc.to_array`: building a `Token` and reading its strings for each
+    word cost more than the rules themselves."""
+    strings = doc.vocab.strings
+    tags = {strings[tag] for tag in ("PRP", "PRP$")}
+    lowers = {strings[word] for word in (*pronouns, "old")}
+    return {i for i, (pos, tag, orth, lower, lemma) in enumerate(doc.to_array([POS, TAG, ORTH, LOWER, LEMMA]).tolist())
+            if pos == PRON or tag in tags or lower in lowers or strings[orth][:1].isupper()
+            or (pos == NOUN and strings[lemma].lower() in lex.definite_heads)}
 
 
 LEDE_NAMING_SENTENCES = 3   # how far after the lede a wire story names what it opened with
