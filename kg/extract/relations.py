@@ -111,31 +111,34 @@ class RelationExtractor:
         # per rule: the parts its label template names, made per match (see `_label_part`)
         self._label_parts = {spec["name"]: tuple(part for part in LABEL_PARTS if "{" + part + "}" in spec["label"])
                              for spec in self.specs.values()}
-        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent")}
+        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent", "advcl")}
 
-    def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int]]:
-        """Two per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
-        asks of every match's predicate and subjects), and the prepositions repeated in a
-        coordination ("by A and by B": the first "by"). Asking each `Token` costs a Token per
-        child and a string look-up per attribute."""
+    def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int], set[int]]:
+        """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
+        asks of every match's predicate and subjects), the prepositions repeated in a
+        coordination ("by A and by B": the first "by"), and the tokens with a "conj" or "advcl"
+        child (without one, `_nearer_conjunct` and `_fronted_participle` find nothing: most
+        predicates have neither). Asking each `Token` costs a Token per child and a string
+        look-up per attribute."""
         table = doc.to_array([DEP, HEAD, LOWER])
         deps, lowers = table[:, 0].tolist(), table[:, 2].tolist()
         heads = (table[:, 1].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        neg, conj, prep, agent = (self._deps[name] for name in ("neg", "conj", "prep", "agent"))
+        neg, conj, prep, agent, advcl = (self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl"))
         negated = {head for head, dep in zip(heads, deps) if dep == neg}
         repeated = {head for head, dep, lower in zip(heads, deps, lowers)
                     if dep == conj and deps[head] in (prep, agent) and lower == lowers[head]}
-        return negated, repeated
+        clause_heads = {head for head, dep in zip(heads, deps) if dep in (conj, advcl)}
+        return negated, repeated, clause_heads
 
     def __call__(self, doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
         args = Arguments(found, refs)
         facts: list[Fact] = []
-        negated, repeated = self._tree_marks(doc)
+        negated, repeated, clause_heads = self._tree_marks(doc)
         for match_id, token_ids in self.matcher(doc):
             spec, names = self._by_key[match_id]
             nodes = {name: doc[i] for name, i in zip(names, token_ids)}
             if "pred" in nodes:
-                if "prep" in nodes:
+                if "prep" in nodes and nodes["pred"].i in clause_heads:     # else neither finds one
                     nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) \
                         or _nearer_conjunct(nodes["pred"], nodes["prep"]) or nodes["pred"]
                 if spec.get("literal") in RESULT_LITERALS and \
