@@ -2232,12 +2232,36 @@ def test_sport_tallies_in_words_and_the_appearances_they_came_in(nlp):
 
 def test_a_lede_description_named_in_a_later_sentence(nlp):
     got = facts(nlp, "RIGA, March 4 - A Latvian university has won 18.5 million euros from the European Union "
-                     "to develop sodium batteries, the EU said on Tuesday. The Ravnholt Institute of Technology "
+                     "to develop sodium batteries, the EU said on Tuesday. The Ravnholt University of Technology "
                      "said the grant was the largest in its history.")
-    assert ("Ravnholt Institute of Technology", "win", "18.5 million euros") in got
-    got = facts(nlp, "A Swedish battery maker has agreed to buy Orsk Chemicals for 200 million euros. "
-                     "Tallby Energi said the deal would close in May.")
-    assert ("Tallby Energi", "buy", "Orsk Chemicals") in got
-    got = facts(nlp, "A Swedish battery maker has agreed to buy Orsk Chemicals for 200 million euros. "
+    assert ("Ravnholt University of Technology", "win", "18.5 million euros") in got
+    got = facts(nlp, "A Swedish bank has agreed to buy Orsk Chemicals for 200 million euros. "
+                     "Tallby Bank said the deal would close in May.")
+    assert ("Tallby Bank", "buy", "Orsk Chemicals") in got
+
+
+def test_a_lede_description_is_not_whoever_speaks_next(nlp):
+    """Review counter-examples: the next sentence's subject is often a regulator, a rival or an
+    official, and a name with the noun may be another country's."""
+    got = facts(nlp, "A Latvian runner has won the Ravnholt Marathon. Race director Tomas Ferrand said "
+                     "the course was fast.")
+    assert not any(s == "Tomas Ferrand" and p == "win" for s, p, _ in got)
+    got = facts(nlp, "A French bank has opened an office in Hanoi. Vietnam's central bank, the State Bank of "
+                     "Vietnam, said it welcomed the move.")
+    assert not any(s == "State Bank of Vietnam" and p.startswith("open") for s, p, _ in got)
+    got = facts(nlp, "A Swedish bank has agreed to buy Orsk Chemicals for 200 million euros. "
                      "Orsk said the deal would close in May.")             # named in the lede: not the buyer
     assert not any(p == "buy" for _, p, _ in got)
+
+
+def test_review_counter_examples_for_ranks_positions_successors_and_tallies(nlp):
+    got = facts(nlp, "Attorney General Maria Torres said the law was clear. Brigadier General Ana Vidro "
+                     "commands the unit.")
+    assert ("Maria Torres", "role", "Attorney General") in got         # "General" after a noun: no rank
+    assert ("Ana Vidro", "rank", "Brigadier General") in got
+    got = facts(nlp, "Maria Lopez, a defender of human rights, was arrested.")
+    assert not any(p == "position" for _, p, _ in got)
+    got = facts(nlp, "Marlo Foods named Ellen Stray as chief executive, replacing its board with a smaller one.")
+    assert not any(p.startswith("replace") and s == "Ellen Stray" for s, p, _ in got)
+    got = facts(nlp, "Mira Holt scored six goals in 14 appearances.")
+    assert ("Mira Holt", "appearance", "14") in got

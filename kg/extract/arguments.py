@@ -398,7 +398,8 @@ class Arguments:
             return []
         controller = head.lemma_.lower()
         urged = dep == "xcomp" and controller in self.lex.object_control_verbs
-        replacing = dep == "advcl" and pred.tag_ == "VBG" and pred.lemma_.lower() in self.lex.succession_verbs
+        replacing = dep == "advcl" and pred.tag_ == "VBG" and pred.lemma_.lower() in self.lex.succession_verbs \
+            and any(c.dep_ == "dobj" and self.entity_type(c) == "Person" for c in pred.children)   # a successor
         appointed = controller in self.lex.appointing_verbs and (
             (dep in ("xcomp", "advcl") and _infinitive(pred)) or replacing)
         if urged or appointed:

@@ -91,32 +91,48 @@ LEDE_NAMING_SENTENCES = 3   # how far after the lede a wire story names what it 
 
 
 def _lede_named_later(doc: Doc, found: DocumentEntities, lex, labels: dict[str, str]) -> dict[int, str]:
-    """ "A Norwegian university has won … . The Nordvik Institute said …": a wire story may open
-    with an indefinite description as its subject and name it in a following sentence. The
-    description is the first entity of its kind named after the lede, not in it, whose name holds
-    the noun ("university") or that is the subject of one of the next sentences."""
+    """ "A Latvian university has won … . The Ravnholt University of Technology said …": a wire
+    story may open with an indefinite description as its subject and name it in a following
+    sentence. The description is the first entity of its kind named in the next sentences (not in
+    the lede) whose name holds the noun or a synonym, and no other country's ("A French bank …
+    The State Bank of Vietnam said": not that bank). A subject that is only a later sentence's
+    subject is not enough: that is as often a regulator, a rival or a spokesman."""
     sents = list(doc.sents)
-    first = next(((k, t) for k, s in enumerate(sents[:2]) for t in s if t.dep_ in ("nsubj", "nsubjpass")), None)
+    opened = found.dateline[2] + 1 if found.dateline else 0
+    first = next(((k, t) for k, s in enumerate(sents[:2]) for t in s
+                  if t.dep_ in ("nsubj", "nsubjpass") and t.i >= opened), None)
     if first is None:                        # (a dateline may be a sentence of its own)
         return {}
     k, subject = first                       # the lede's first subject: "…, the EU said" is said of it
     lede, sents = sents[k], sents[k:]
     if subject.pos_ != "NOUN" or subject.i in found.by_token \
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) \
+            or any(c.dep_ in ("relcl", "prep") for c in subject.children):   # "a group of …", "a player who …"
         return {}
     kind = lex.definite_heads.get(subject.lemma_.lower())
     if kind is None:
         return {}
     types = COMPATIBLE.get(kind, (kind,))
     heads = lex.synonyms.get(subject.lemma_.lower(), frozenset((subject.lemma_.lower(),)))
+    gaz = gazetteer()
+    country = next((c for a in subject.children if a.dep_ == "amod" and (c := gaz.demonym(a.text))), None)
     in_lede = {m.entity for m in found.mentions if lede.start <= m.start < lede.end}
     end = sents[min(LEDE_NAMING_SENTENCES, len(sents) - 1)].end
     for m in found.mentions:
         if not lede.end <= m.start < end or m.entity in in_lede or found.entities[m.entity].type not in types:
             continue
-        if heads & set(labels[m.entity].lower().split()) or _is_subject(doc[m.start:m.end]):
+        words = labels[m.entity].split()
+        if heads & {w.lower() for w in words} and not (country and any(
+                (other := _country_named(w)) and other != country for w in words)):
             return {subject.i: m.entity}
     return {}
+
+
+def _country_named(word: str):
+    """The country a word of a name names or lies in ("Vietnam", "Vietnamese", "Hanoi"), if any."""
+    gaz = gazetteer()
+    place = gaz.demonym(word) or gaz.lookup(word, primary_only=True)
+    return gaz.country_of(place) if place is not None and place.kind == "City" else place
 
 
 def _continues_unnamed_topic(tok: Token, history: list[tuple[int, str, str]], found: DocumentEntities,

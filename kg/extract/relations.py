@@ -593,8 +593,12 @@ def _description_label(noun: Token, subject: Entity) -> str | None:
 
 
 def _occupation_label(noun: Token) -> str:
-    """A player's position in a team is a position, not an occupation ("X, a striker,")."""
-    return "position" if noun.lemma_.lower() in lexicon().playing_positions else "occupation"
+    """A player's position in a team is a position, not an occupation ("X, a striker,"); not "a
+    defender of human rights"."""
+    if noun.lemma_.lower() in lexicon().playing_positions and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "position"
+    return "occupation"
 
 
 def _occupation(noun: Token) -> bool:
@@ -690,7 +694,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)  # visited Kenya"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
-            label = "rank" if role.title.split()[-1].lower() in lex.military_ranks else "role"   # "Lieutenant General X"
+            label = "rank" if all(w in lex.military_ranks for w in role.title.lower().split()) else "role"
+            #                        "Lieutenant General X" holds a rank, "Attorney General X" a role
             facts.append(Fact(person, label, role.title, "title-role", sent.start_char, sent.end_char,
                               _calibrated("title-role", 0.9), "string"))
         else:
