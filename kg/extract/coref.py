@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
 
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
 from .mentions import DocumentEntities, name_at, noun_kind, nouns_beside
@@ -128,7 +128,7 @@ def _lede_named_later(doc: Doc, found: DocumentEntities, lex, labels: dict[str, 
     return {}
 
 
-def _country_named(word: str):
+def _country_named(word: str) -> Place | None:
     """The country a word of a name names or lies in ("Vietnam", "Vietnamese", "Hanoi"), if any."""
     gaz = gazetteer()
     place = gaz.demonym(word) or gaz.lookup(word, primary_only=True)
