@@ -111,23 +111,23 @@ class RelationExtractor:
         # per rule: the parts its label template names, made per match (see `_label_part`)
         self._label_parts = {spec["name"]: tuple(part for part in LABEL_PARTS if "{" + part + "}" in spec["label"])
                              for spec in self.specs.values()}
-        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent", "advcl")}
+        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp")}
 
     def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int], set[int]]:
         """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
         asks of every match's predicate and subjects), the prepositions repeated in a
-        coordination ("by A and by B": the first "by"), and the tokens with a "conj" or "advcl"
-        child (without one, `_nearer_conjunct` and `_fronted_participle` find nothing: most
-        predicates have neither). Asking each `Token` costs a Token per child and a string
+        coordination ("by A and by B": the first "by"), and the tokens with a "conj", "advcl" or
+        "xcomp" child (without one, `_nearer_verb` and `_fronted_participle` find nothing: most
+        predicates have none). Asking each `Token` costs a Token per child and a string
         look-up per attribute."""
         table = doc.to_array([DEP, HEAD, LOWER])
         deps, lowers = table[:, 0].tolist(), table[:, 2].tolist()
         heads = (table[:, 1].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        neg, conj, prep, agent, advcl = (self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl"))
+        neg, conj, prep, agent, advcl, xcomp = (self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp"))
         negated = {head for head, dep in zip(heads, deps) if dep == neg}
         repeated = {head for head, dep, lower in zip(heads, deps, lowers)
                     if dep == conj and deps[head] in (prep, agent) and lower == lowers[head]}
-        clause_heads = {head for head, dep in zip(heads, deps) if dep in (conj, advcl)}
+        clause_heads = {head for head, dep in zip(heads, deps) if dep in (conj, advcl, xcomp)}
         return negated, repeated, clause_heads
 
     def __call__(self, doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
@@ -140,7 +140,7 @@ class RelationExtractor:
             if "pred" in nodes:
                 if "prep" in nodes and nodes["pred"].i in clause_heads:     # else neither finds one
                     nodes["pred"] = _fronted_participle(nodes["pred"], nodes["prep"]) \
-                        or _nearer_conjunct(nodes["pred"], nodes["prep"]) or nodes["pred"]
+                        or _nearer_verb(nodes["pred"], nodes["prep"]) or nodes["pred"]
                 if spec.get("literal") in RESULT_LITERALS and \
                         _after_absolute(nodes["pred"], nodes.get("prep") or nodes["obj"]):
                     continue
@@ -271,9 +271,6 @@ class RelationExtractor:
         """Render the label template, then canonicalise it through the predicate tables."""
         lex = self.lex
         pred = nodes.get("pred")
-        if spec.get("embedded_pred") and pred is not None:    # "agreed …, to buy X, for $2 billion":
-            pred = _embedded(pred, lex) or pred                # the price is the buying's
-            nodes = {**nodes, "pred": pred}
         template = spec["label"]
         parts = {}
         for name in self._label_parts[spec["name"]]:     # only what the template asks for
@@ -400,13 +397,17 @@ def _fronted_participle(pred: Token, prep: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < prep.i), None)
 
 
-def _nearer_conjunct(pred: Token, prep: Token) -> Token | None:
-    """ "X employs 1,800 people and supplies cells to carmakers": the parser hangs "to carmakers"
-    on "employs", but a phrase after a coordinated verb and its object belongs to that verb."""
+def _nearer_verb(pred: Token, prep: Token) -> Token | None:
+    """ "X employs 1,800 people and supplies cells to carmakers", "X agreed to buy Y, a … maker of
+    …, for $2 billion": the parser hangs the phrase on the first verb, but a phrase after a
+    coordinated verb and its object, or after the verb a control verb governs and its object,
+    belongs to that verb."""
     if prep.head.i != pred.i or prep.i < pred.i:
         return None
-    return next((c for c in reversed(list(pred.children)) if c.dep_ == "conj" and c.pos_ == "VERB"
-                 and c.i < prep.i and any(g.dep_ == "dobj" and g.i < prep.i for g in c.children)), None)
+    controls = pred.lemma_.lower() in lexicon().control_verbs
+    return next((c for c in reversed(list(pred.children)) if c.pos_ == "VERB" and c.i < prep.i
+                 and (c.dep_ == "conj" or (c.dep_ == "xcomp" and controls))
+                 and any(g.dep_ == "dobj" and g.i < prep.i for g in c.children)), None)
 
 
 RESULT_LITERALS = ("time", "duration", "rank")
