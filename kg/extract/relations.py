@@ -72,6 +72,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
         "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
+        "kg_time_unit": ("LEMMA", sorted(lex.time_unit_nouns)),
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
