@@ -13,7 +13,12 @@ Measures, on the same texts and the same loaded pipeline:
   +extract nlp.pipe with every component, kg_extractor included, but no store (splits kg's cost
          into extraction and resolution + writing).
 With --repeat R the local phases run R times interleaved and the best time is reported (the
-machine may be shared). Wall-clock figures are noisy on a shared machine; the process CPU times printed on the `cpu`
+machine may be shared). With --alternate N the corpus is cut into slices of N articles and each
+slice is parsed raw and then ingested (into one store that grows as in a real ingest), the order
+flipping every slice, so that drift in the host's speed falls on both sides alike; the ratio is
+the sum of the ingest times over the sum of the raw times. Each slice pays ingest's fixed cost
+(loading the entity index, the ontology check), which a single ingest pays once: it is measured
+after each slice by ingesting nothing, and a second ratio counts it once. Wall-clock figures are noisy on a shared machine; the process CPU times printed on the `cpu`
 lines are the steadier measure. Prints docs/s and words/s (spaCy tokens) for each, the full/raw time ratio, the process's peak RSS
 after each phase, and the store's size on disk.
 """
@@ -25,6 +30,7 @@ import os
 import resource
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +95,55 @@ def _fmt(times: list[float]) -> str:
     return "/".join(f"{t:.1f}" for t in times) + " s"
 
 
+def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int) -> None:
+    """Raw parse and kg ingest slice by slice, printing the per-slice ratios and the overall one."""
+    timed: dict[str, list[float]] = {"raw": [], "full": [], "raw cpu": [], "full cpu": []}
+    fixed: list[float] = []
+    words = documents = 0
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    store = EmbeddedStore(str(tmp / "store"))
+
+    def raw(texts: list[str]) -> int:
+        with nlp.select_pipes(disable=["kg_extractor"]):
+            return sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+    def full(group: list) -> int:
+        return ingest(group, store, model=model, batch_size=batch_size).documents
+
+    try:
+        for i in range(0, len(articles), size):
+            group = articles[i:i + size]
+            order = ("raw", "full") if (i // size) % 2 == 0 else ("full", "raw")
+            for phase in order:
+                t0, c0 = time.perf_counter(), time.process_time()
+                if phase == "raw":
+                    words += raw([a.text for a in group])
+                else:
+                    documents += full(group)
+                timed[phase].append(time.perf_counter() - t0)
+                timed[phase + " cpu"].append(time.process_time() - c0)
+            t0 = time.perf_counter()
+            ingest([], store, model=model)           # what each slice's ingest call costs before its first article
+            fixed.append(time.perf_counter() - t0)
+    finally:
+        store.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    n = len(articles)
+    slices = [f / r for f, r in zip(timed["full"], timed["raw"])]
+    print(f"slices   {len(slices)} of {size} articles, full/raw per slice: "
+          + " ".join(f"{x:.2f}" for x in slices) + f" (median {statistics.median(slices):.2f})")
+    raw_s, full_s = sum(timed["raw"]), sum(timed["full"])
+    print(line("raw", raw_s, n, words))
+    print(line("full", full_s, n, words) + f"  ({documents} documents ingested)")
+    print(f"cpu      raw {sum(timed['raw cpu']):.1f} s, full {sum(timed['full cpu']):.1f} s: "
+          f"full/raw = {sum(timed['full cpu']) / sum(timed['raw cpu']):.2f}x")
+    print(f"ratio    full/raw = {full_s / raw_s:.2f}x, so kg ingests at {raw_s / full_s:.2f}x spaCy's throughput")
+    once = full_s - sum(fixed) + statistics.median(fixed)
+    print(f"fixed    each ingest call costs {statistics.median(fixed):.2f} s before its first article (median of "
+          f"{len(fixed)}); paid once, as one ingest of the corpus would: full/raw = {once / raw_s:.2f}x, "
+          f"{raw_s / once:.2f}x spaCy's throughput")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", help="articles: a JSONL file (bench/gen_corpus.py) or any path kg ingest reads")
@@ -96,6 +151,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--repeat", type=int, default=1, help="repetitions; the best time is reported")
     ap.add_argument("--remote", metavar="serve|URL", help="also ingest into a remote store")
+    ap.add_argument("--alternate", type=int, metavar="N",
+                    help="alternate raw parse and ingest every N articles (see above) instead of whole passes")
     args = ap.parse_args(argv)
 
     articles = [a for a in read_paths([args.corpus]) if hasattr(a, "text")]
@@ -107,6 +164,9 @@ def main(argv: list[str] | None = None) -> None:
     nlp("Warm-up: Helen Marchetti visited Seoul on Tuesday.")  # lazy tables, gazetteer
     print(f"pipeline {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}: "
           f"{', '.join(nlp.pipe_names)}; model loaded, peak RSS {peak_rss_mb():.0f} MB")
+    if args.alternate:
+        alternate(nlp, articles, args.alternate, args.model, args.batch_size)
+        return
 
     raw_times, extract_times, full_times = [], [], []
     cpu: dict[str, list[float]] = {"raw": [], "extract": [], "full": []}
