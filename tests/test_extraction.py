@@ -66,6 +66,22 @@ def test_a_day_without_a_year_is_kept_as_written(nlp):
     assert not [f for f in said._.kg_facts if f.is_literal]                # "said" dates no event
 
 
+def test_a_trailing_attribution_dates_the_news_it_reports(nlp):
+    got = facts(nlp, "Dravon Logistics agreed to buy the port operator Kelbrook Terminals for 2.1 billion euros, "
+                     "the company said on Tuesday.")
+    assert ("Dravon Logistics", "date announced", "Tuesday") in got
+    got = facts(nlp, "Corvane Airways will cut 900 jobs, the airline said on Friday.")
+    assert ("Corvane Airways", "date announced", "Friday") in got
+    quoted = facts(nlp, '"We will keep every route," Corvane Airways said on Friday.')
+    assert not any(p == "date announced" for _, p, _ in quoted)           # a quotation is no news
+
+
+def test_a_names_plural_members_are_not_the_name(nlp):
+    got = facts(nlp, "The Pelmora Health Office has approved a new vaccine, clearing the way for it to be bought "
+                     "by Ostravia Union agencies, the agency said on Wednesday.")
+    assert ("Pelmora Health Office", "date announced", "Wednesday") in got   # "the agency" is not the union
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

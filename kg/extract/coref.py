@@ -232,9 +232,10 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
         beside = nouns_beside(span) + [c for c in span.root.children
                                        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
         head = span.root.head
-        if span.root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= m.end and not any(
-                c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
-            beside.append(head)              # "its Heron probe"; not "the UN refugee agency"
+        if span.root.dep_ == "compound" and head.pos_ == "NOUN" and head.tag_ != "NNS" and head.i >= m.end \
+                and not any(c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
+            beside.append(head)              # "its Heron probe"; not "the UN refugee agency", nor
+                                             # "United Nations agencies" (the UN's, not the UN)
         nouns.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in beside)
         marks = [c for n in beside for c in n.children if c.dep_ == "amod"]
         marks += [g for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")

@@ -69,6 +69,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
         "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
+        "kg_speech_verb": ("LEMMA", sorted(lex.speech_verbs)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
         "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
@@ -175,6 +176,8 @@ class RelationExtractor:
             return []                        # "its 20-year history of losses", "… history at X"
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
             return []                        # "three years of tuition", "3 million pounds of copper"
+        if "unquoted" in spec and _quoted(nodes[spec["unquoted"]]):
+            return []                        # '"We will grow," X said on Tuesday': words, not news
         if spec.get("state_span") and not _states_a_span(pred):
             return []
         if spec.get("role_noun") and not _role_noun(nodes["noun"]):
@@ -250,6 +253,8 @@ class RelationExtractor:
             subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
         else:
             subjects = args.subjects(pred)
+            if "or_subject_of" in spec and not any(_subject_keys(s.token, args) for s in subjects):
+                subjects = args.subjects(nodes[spec["or_subject_of"]])    # "…, the companies said"
         created_in = self.lex.creation_verbs.get(pred.lemma_)
         if spec["subject"] != "@pred" or not created_in or is_passive(pred) or spec.get("taken_on"):
             return subjects, objects, None
@@ -454,6 +459,15 @@ def _embedded(pred: Token | None, lex) -> Token | None:
         if embedded is not None or any(c.lower_ == "to" for c in pred.children):
             return embedded                  # (a "to" the parser left without its verb: say nothing)
     return pred                              # "managed the fund from 2012": a plain transitive
+
+
+def _quoted(clause: Token) -> bool:
+    """Whether a clause is a quotation: a quotation mark opens it or closes it."""
+    words = list(clause.subtree)
+    doc = clause.doc
+    edges = [words[0], *([doc[words[0].i - 1]] if words[0].i > 0 else []),
+             words[-1], *([doc[words[-1].i + 1]] if words[-1].i + 1 < len(doc) else [])]
+    return any(t.is_quote for t in edges)
 
 
 def _event_date_label(pred: Token) -> str | None:
