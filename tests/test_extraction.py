@@ -1015,6 +1015,11 @@ def test_a_named_facility_and_where_it_is(nlp):
     assert {("Tamarugo", "located in", "Chile"), ("Setúbal", "located near", "Lisbon")} <= facts(nlp, text)
 
 
+def test_a_building_named_after_a_person_is_no_person(nlp):
+    doc = nlp("The treaty was signed at the Orlanda Palace in Vesterby on Monday.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Orlanda Palace"] == "Facility"
+
+
 def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):
     got = facts(nlp, "Holmgren Freight agreed to buy Tessel Software. Tessel's founder, Erik Vang, will continue to run the company.")
     assert ("Erik Vang", "run", "Tessel Software") in got
