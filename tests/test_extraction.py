@@ -82,6 +82,14 @@ def test_a_names_plural_members_are_not_the_name(nlp):
     assert ("Pelmora Health Office", "date announced", "Wednesday") in got   # "the agency" is not the union
 
 
+def test_a_club_described_by_its_league_is_a_member_not_the_league(nlp):
+    got = facts(nlp, "Talvern United signed the striker Joao Mendes from Rio Claro. The Premier League club "
+                     "announced on Thursday that Mendes had agreed a four-year contract.")
+    assert ("Talvern United", "date announced", "Thursday") in got
+    alone = facts(nlp, "The Premier League club sold its stadium to Hollin Estates on Monday.")
+    assert not any(s == "Premier League" for s, _, _ in alone)
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .coref import sentences_back
+from .coref import grouping_name, sentences_back
 from .lexicon import lexicon
 from .mentions import DocumentEntities, names_a_place, noun_kind
 
@@ -217,6 +217,8 @@ class Arguments:
         body ("the Velmora Bank clinic") or by a person ("the Nelson Mandela hospital")."""
         if kind in (None, "Country") or ((m := self.found.by_token.get(child.i)) is not None and m.place is not None):
             return False
+        if grouping_name(child):
+            return False                     # "the Premier League club" is a club, not the league
         lemma = tok.lemma_.lower()
         named = lemma in self.lex.organisation_kind_nouns or self.lex.definite_heads.get(lemma) == "Thing" or (
             lemma in self.lex.facility_nouns and kind != "Person"

@@ -233,9 +233,10 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
                                        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
         head = span.root.head
         if span.root.dep_ == "compound" and head.pos_ == "NOUN" and head.tag_ != "NNS" and head.i >= m.end \
-                and not any(c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
+                and not grouping_name(span.root) and not any(c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
             beside.append(head)              # "its Heron probe"; not "the UN refugee agency", nor
-                                             # "United Nations agencies" (the UN's, not the UN)
+                                             # "United Nations agencies" (the UN's, not the UN), nor
+                                             # "the Premier League club" (a member)
         nouns.setdefault(m.entity, []).extend((n.i, n.lemma_.lower()) for n in beside)
         marks = [c for n in beside for c in n.children if c.dep_ == "amod"]
         marks += [g for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -287,6 +288,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, ("Person",), labels, described=described())   # "the 23-year-old"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
+        history = [h for h in history if not tok.left_edge.i <= h[0] < tok.i]   # not a name inside it
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described(),
                                strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else (),
                                window=THING_WINDOW if kind == "Thing" else 3)
@@ -436,8 +438,15 @@ def _kind_word(tok: Token) -> bool:
 
 
 def _place_word(tok: Token) -> bool:
-    """ "the Lisbon club" still refers back: its place word says where the club is, not which."""
-    return tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC")
+    """ "the Lisbon club" still refers back: its place word says where the club is, not which;
+    so does "the Premier League club": a body of bodies says what the club belongs to."""
+    return tok.dep_ == "compound" and (tok.ent_type_ in ("GPE", "LOC") or grouping_name(tok))
+
+
+def grouping_name(tok: Token) -> bool:
+    """A name ending in a body-of-bodies word ("Premier League", "African Union") on a noun of
+    another kind of body: the noun is a member, not the grouping."""
+    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().grouping_nouns and tok.head.lemma_.lower() != tok.lower_
 
 
 def _set_off(clause: Token) -> bool:
