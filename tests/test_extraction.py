@@ -90,6 +90,14 @@ def test_a_club_described_by_its_league_is_a_member_not_the_league(nlp):
     assert not any(s == "Premier League" for s, _, _ in alone)
 
 
+def test_a_result_in_a_with_clause_is_the_named_runners(nlp):
+    got = facts(nlp, "Nadira Kwesiba won the race in 2:21:05, with Ghana's Efua Mensimah second in 2:22:40.")
+    assert {("Efua Mensimah", "finishing position", "second"), ("Efua Mensimah", "finishing time", "2:22:40")} <= got
+    got = facts(nlp, "Pelle Aronsen finished fourth in 1:58:12, with Austria's Lotta Verhorst fifth in 1:58:40.")
+    assert {("Lotta Verhorst", "finishing position", "fifth"), ("Lotta Verhorst", "finishing time", "1:58:40")} <= got
+    assert not any(p.endswith(" with") for _, p, _ in got)                # she is no object of "finished"
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

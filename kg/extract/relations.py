@@ -176,6 +176,8 @@ class RelationExtractor:
             return []                        # "its 20-year history of losses", "… history at X"
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
             return []                        # "three years of tuition", "3 million pounds of copper"
+        if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]):
+            return []                        # "…, with Norway's X third": a result of X's, no object
         if "unquoted" in spec and _quoted(nodes[spec["unquoted"]]):
             return []                        # '"We will grow," X said on Tuesday': words, not news
         if spec.get("state_span") and not _states_a_span(pred):
@@ -459,6 +461,11 @@ def _embedded(pred: Token | None, lex) -> Token | None:
         if embedded is not None or any(c.lower_ == "to" for c in pred.children):
             return embedded                  # (a "to" the parser left without its verb: say nothing)
     return pred                              # "managed the fund from 2012": a plain transitive
+
+
+def _ranked(name: Token) -> bool:
+    """A name with its finishing position: the subject of an absolute with-clause."""
+    return any(c.ent_type_ == "ORDINAL" and c.dep_ in ("advmod", "amod", "npadvmod") for c in name.children)
 
 
 def _quoted(clause: Token) -> bool:
