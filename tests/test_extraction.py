@@ -96,6 +96,8 @@ def test_a_result_in_a_with_clause_is_the_named_runners(nlp):
     got = facts(nlp, "Pelle Aronsen finished fourth in 1:58:12, with Austria's Lotta Verhorst fifth in 1:58:40.")
     assert {("Lotta Verhorst", "finishing position", "fifth"), ("Lotta Verhorst", "finishing time", "1:58:40")} <= got
     assert not any(p.endswith(" with") for _, p, _ in got)                # she is no object of "finished"
+    got = facts(nlp, "Pelle Aronsen edged Norway's Bram Vinterlund by two seconds in 1:58:12.")
+    assert ("Pelle Aronsen", "finishing time", "1:58:12") in got           # the winner's time
 
 
 def test_the_company_is_not_its_investor(nlp):
