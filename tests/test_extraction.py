@@ -100,6 +100,14 @@ def test_a_result_in_a_with_clause_is_the_named_runners(nlp):
     assert ("Pelle Aronsen", "finishing time", "1:58:12") in got           # the winner's time
 
 
+def test_the_support_a_poll_measures(nlp):
+    got = facts(nlp, "A poll published on Wednesday by the pollster Harrow Insight put support for the Green "
+                     "Alliance at 17%, down from 31% at the election.")
+    assert ("Green Alliance", "support", "17%") in got
+    got = facts(nlp, "Support for the Green Alliance stood at 17 percent.")     # an alliance is a body, not a place
+    assert ("Green Alliance", "support", "17 percent") in got
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

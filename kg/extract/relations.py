@@ -70,6 +70,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_speech_verb": ("LEMMA", sorted(lex.speech_verbs)),
+        "kg_support_noun": ("LEMMA", sorted(lex.support_nouns)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
         "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
