@@ -108,6 +108,14 @@ def test_the_support_a_poll_measures(nlp):
     assert ("Green Alliance", "support", "17 percent") in got
 
 
+def test_criticism_drawn_from_a_critic_is_the_critics(nlp):
+    got = facts(nlp, "Osterby Energy drew sharp criticism from the Danish Nature Society.")
+    assert ("Danish Nature Society", "criticize", "Osterby Energy") in got
+    assert not any(s == "Osterby Energy" for s, _, _ in got)               # not "Osterby draw criticism from"
+    got = facts(nlp, "Osterby Energy received support from the Danish Nature Society.")
+    assert got == {("Danish Nature Society", "support", "Osterby Energy")}
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

@@ -162,7 +162,14 @@ class RelationExtractor:
         facts.extend(_counterpart_offices(facts, found))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
-        return _most_specific(facts)
+        return _most_specific(self._received_read_as_given(facts))
+
+    def _received_read_as_given(self, facts: list[Fact]) -> list[Fact]:
+        """ "X drew criticism from Y" is Y criticizing X: the giver's reading replaces the literal
+        one read off the same verb ("X draw criticism from Y")."""
+        given = {(f.anchor, f.object, f.subject) for f in facts if self.specs.get(f.rule, {}).get("provision")}
+        return [f for f in facts if (f.anchor, f.subject, f.object) not in given
+                or self.specs.get(f.rule, {}).get("provision")] if given else facts
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
                found: DocumentEntities, negated: set[int]) -> list[Fact]:
