@@ -116,6 +116,16 @@ def test_criticism_drawn_from_a_critic_is_the_critics(nlp):
     assert got == {("Danish Nature Society", "support", "Osterby Energy")}
 
 
+def test_a_studys_sample_places_and_years(nlp):
+    got = facts(nlp, "A survey published on Monday asked farmers about water. The survey of 1,200 farmers in Peru "
+                     "and Bolivia found that most had lost crops.")
+    assert {("survey", "survey of farmers", "1200"), ("survey", "survey in", "Peru"),
+            ("survey", "survey in", "Bolivia")} <= got
+    got = facts(nlp, "A study published on Monday links air pollution to asthma. The analysis of 40,000 patient "
+                     "records in Chile between 2012 and 2020 found that cases rose.")
+    assert ("analysis", "analysis period", "between 2012 and 2020") in got
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

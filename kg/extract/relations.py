@@ -31,7 +31,7 @@ from .scores import score_facts
 from .tree_matcher import TreeMatcher
 from .values import APPROXIMATELY, CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
 
-LABEL_PARTS = ("pred", "lemma", "embedded", "prep", "prt", "noun", "word")   # what label templates may name
+LABEL_PARTS = ("pred", "lemma", "embedded", "prep", "prt", "noun", "word", "unit")   # what label templates may name
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
 LITERAL_ENT_TYPES = {"date": ("DATE",), "number": ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"),
                      "age": ("DATE", "CARDINAL"), "rank": ("ORDINAL",)}
@@ -71,6 +71,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_speech_verb": ("LEMMA", sorted(lex.speech_verbs)),
         "kg_support_noun": ("LEMMA", sorted(lex.support_nouns)),
+        "kg_study_noun": ("LEMMA", sorted(lex.study_nouns)),
         "kg_prize_noun": ("LEMMA", sorted(lex.prize_nouns)),
         "kg_term_noun": ("LEMMA", sorted(lex.term_nouns)),
         "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
@@ -566,7 +567,10 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "duration":
         return _spelled_time(tok)
     if kind == "period":                     # "a five-year contract", "by 14 seconds": as written
-        return _entity_around(tok).text, "string"
+        span = _entity_around(tok)
+        last = next((c for c in tok.children if c.dep_ == "conj" and c.ent_type_ == tok.ent_type_), None)
+        end = _entity_around(last).end if last is not None else span.end
+        return tok.doc[span.start:end].text, "string"     # "between 2010 and 2022", NER's two dates
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         count = next((c for c in tok.lefts if c.dep_ == "nummod"), tok)   # "4.2 billion euros", not the
         return number_value(tok.doc[count.left_edge.i:tok.i + 1].text)   # name of "fined X 40 million crowns"
