@@ -126,6 +126,12 @@ def test_a_studys_sample_places_and_years(nlp):
     assert ("analysis", "analysis period", "between 2012 and 2020") in got
 
 
+def test_a_second_apposition_coordinated_with_the_firsts_object(nlp):
+    got = facts(nlp, "A study published on Monday links air pollution to asthma. \"It is serious,\" said Amaru "
+                     "Quenta, an epidemiologist at the University of Cusco and the study's lead author.")
+    assert {("Amaru Quenta", "author of", "study"), ("Amaru Quenta", "epidemiologist at", "University of Cusco")} <= got
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")
