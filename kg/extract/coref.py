@@ -39,6 +39,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     subjects: list[tuple[int, str, int]] = []         # persons seen as subjects: (token, entity, clause verb)
     counts: Counter = Counter()                        # mentions so far: the article's topic is salient
     refs: dict[int, str] = {}
+    feminine: dict[str, bool] = {}                     # what the article's own he/she said of a person
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
     described = cache(lambda: _descriptions(doc, found))   # most articles never need them: made on demand
@@ -59,8 +60,10 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
             continue
         hist, subj = history, subjects
         if tok.lower_ in lex.person_pronouns:            # he/she agree with a known given name
-            hist = [h for h in history[-200:] if h[2] != "Person" or agrees(tok, h[1], labels)]
-            subj = [x for x in subjects[-50:] if agrees(tok, x[1], labels)]
+            said = tok.lower_ in FEMININE
+            hist = [h for h in history[-200:] if h[2] != "Person" or (
+                agrees(tok, h[1], labels) and feminine.get(h[1], said) == said)]
+            subj = [x for x in subjects[-50:] if agrees(tok, x[1], labels) and feminine.get(x[1], said) == said]
         if _continues_unnamed_topic(tok, history, found, refs, lex):
             continue
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
@@ -68,6 +71,8 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
+            if tok.lower_ in lex.person_pronouns:         # "Kamau … She said": no "he" for Kamau later
+                feminine.setdefault(target, tok.lower_ in FEMININE)
             if tok.lower_ in lex.person_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append((tok.i, target, _clause_verb(tok)))
             history.append((tok.i, target, found.entities[target].type))
