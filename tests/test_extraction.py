@@ -140,6 +140,11 @@ def test_he_is_not_a_person_the_article_called_she(nlp):
     assert ("Tavita Odhera", "visit", "Lima") not in got
 
 
+def test_the_meeting_a_trip_is_for(nlp):
+    got = facts(nlp, "Ruel Skeie will fly to Lima on Wednesday for talks with Peru's defence minister, Joaquin Ferro.")
+    assert {("Ruel Skeie", "talk with", "Joaquin Ferro"), ("Ruel Skeie", "visit", "Lima")} <= got
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")
