@@ -145,6 +145,11 @@ def test_the_meeting_a_trip_is_for(nlp):
     assert {("Ruel Skeie", "talk with", "Joaquin Ferro"), ("Ruel Skeie", "visit", "Lima")} <= got
 
 
+def test_an_amount_earned_by_the_one_named_as_a_pronoun(nlp):
+    got = facts(nlp, "Mia Jurak won the title on Saturday. The victory earned her $523,000 in prize money.")
+    assert ("Mia Jurak", "earn", "$523,000") in got
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")
