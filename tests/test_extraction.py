@@ -150,6 +150,12 @@ def test_an_amount_earned_by_the_one_named_as_a_pronoun(nlp):
     assert ("Mia Jurak", "earn", "$523,000") in got
 
 
+def test_a_ranking_written_before_a_name(nlp):
+    assert ("Alena Dvorska", "ranking", "3") in facts(
+        nlp, "Mia Jurak won the final, beating world number three Alena Dvorska of Poland.")
+    assert ("Alena Dvorska", "ranking", "2") in facts(nlp, "The world No. 2 Alena Dvorska withdrew.")
+
+
 def test_the_company_is_not_its_investor(nlp):
     got = facts(nlp, "Payzilo, a payments start-up, has raised $40 million. Redfern Ventures led the round, and "
                      "Kilima Capital joined it. The company will open an office in Nairobi.")

@@ -591,8 +591,9 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if span.start > 0 and tok.doc[span.start - 1].text in CURRENCY_SYMBOLS:
         text = tok.doc[span.start - 1].text + text     # "$120,000" when NER leaves the "$" out
     if kind == "number" and not any(c.isdigit() for c in text) \
-            and tok.head.lemma_.lower() not in lexicon().tally_nouns:
+            and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no."):
         return None                          # "the two countries", "three generations": not tallies
+                                             # ("world number three" is one)
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
