@@ -1092,6 +1092,8 @@ def test_a_named_facility_and_where_it_is(nlp):
 def test_a_building_named_after_a_person_is_no_person(nlp):
     doc = nlp("The treaty was signed at the Orlanda Palace in Vesterby on Monday.")
     assert {e.label: e.type for e in doc._.kg_entities.values()}["Orlanda Palace"] == "Facility"
+    doc = nlp("Ostara Power chief executive Anna Palace said profits would rise.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}["Anna Palace"] == "Person"   # NER said so
 
 
 def test_the_company_is_rather_the_one_named_in_its_sentence(nlp):

@@ -100,6 +100,7 @@ class Lexicon:
     time_unit_nouns: frozenset[str]          # "a five-year contract", "for six years": units a span is counted in
     lifetime_nouns: frozenset[str]           # "its 118-year history": how long the possessor has existed
     study_nouns: frozenset[str]              # "an analysis of 2.4 million admissions in India": a study's sample and scope
+    building_words: frozenset[str]           # "the Orlanda Palace" tagged FAC: a building after a given name, no person
     support_nouns: frozenset[str]            # "a poll put support for X at 17%": what a poll measures of a party
     grouping_nouns: frozenset[str]           # "the Premier League club": a body of bodies names a member's league
     body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"

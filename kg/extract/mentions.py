@@ -531,7 +531,8 @@ def names_a_place(noun: Token) -> bool:
 def _kind_from_given_name(span: Span, kind: str) -> str:
     """ "Moses Chelangat" tagged ORG, "Pedro Salgado" tagged FAC: a name that starts with a given
     name is a person, unless the gazetteer knows it or it names an institution."""
-    if (kind in ("Organization", "Place", "Entity") or (kind == "Facility" and len(span) == 2)) \
+    if (kind in ("Organization", "Place", "Entity")
+            or (kind == "Facility" and len(span) == 2 and span[-1].lower_ not in lexicon().building_words)) \
             and looks_like_person_name([t.text for t in span]) \
             and not gazetteer().lookup(span.text) and not _names_an_institution(span):
         return "Person"
