@@ -74,6 +74,11 @@ def test_a_trailing_attribution_dates_the_news_it_reports(nlp):
     assert ("Corvane Airways", "date announced", "Friday") in got
     quoted = facts(nlp, '"We will keep every route," Corvane Airways said on Friday.')
     assert not any(p == "date announced" for _, p, _ in quoted)           # a quotation is no news
+    rumoured = facts(nlp, "Helix Systems has hired Bergmann Partners to advise on a sale, people familiar with "
+                          "the matter said on Friday.")
+    assert not any(p == "date announced" for _, p, _ in rumoured)         # Helix said nothing
+    got = facts(nlp, "Helix Systems will open a plant in Mexico, it said on Monday.")
+    assert ("Helix Systems", "date announced", "Monday") in got            # a body speaks, not the country
 
 
 def test_a_names_plural_members_are_not_the_name(nlp):

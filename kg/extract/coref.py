@@ -277,6 +277,11 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             types = THING_TYPES
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.deed_verbs:
                 types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
+                said = _last(same, ("Organization",)) or _most_mentioned(tok, history, ("Organization",), labels,
+                                                                         window=1, strict=True)
+                if said:
+                    return said                  # "…a plant in Mexico, it said": a body speaks, first
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city

@@ -264,8 +264,8 @@ class RelationExtractor:
             subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
         else:
             subjects = args.subjects(pred)
-            if "or_subject_of" in spec and not any(_subject_keys(s.token, args) for s in subjects):
-                subjects = args.subjects(nodes[spec["or_subject_of"]])    # "…, the companies said"
+            if "described_sayer_of" in spec and subjects and _described(subjects[0].token, self.lex):
+                subjects = args.subjects(nodes[spec["described_sayer_of"]])   # "X bought Y, the company said": X
         created_in = self.lex.creation_verbs.get(pred.lemma_)
         if spec["subject"] != "@pred" or not created_in or is_passive(pred) or spec.get("taken_on"):
             return subjects, objects, None
@@ -470,6 +470,14 @@ def _embedded(pred: Token | None, lex) -> Token | None:
         if embedded is not None or any(c.lower_ == "to" for c in pred.children):
             return embedded                  # (a "to" the parser left without its verb: say nothing)
     return pred                              # "managed the fund from 2012": a plain transitive
+
+
+def _described(tok: Token, lex) -> bool:
+    """ "the company", "the two carriers", "the government": a definite description of a body, not
+    a name, a pronoun or people ("the officials" may be anyone's)."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lex.definite_heads or lemma in lex.country_standins) \
+        and noun_kind(tok) != "Person" and any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in tok.children)
 
 
 def _ranked(name: Token) -> bool:
