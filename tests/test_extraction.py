@@ -103,6 +103,11 @@ def test_a_result_in_a_with_clause_is_the_named_runners(nlp):
     assert not any(p.endswith(" with") for _, p, _ in got)                # she is no object of "finished"
     got = facts(nlp, "Pelle Aronsen edged Norway's Bram Vinterlund by two seconds in 1:58:12.")
     assert ("Pelle Aronsen", "finishing time", "1:58:12") in got           # the winner's time
+    got = facts(nlp, "Prime Minister Tavita Odhera met with Kenya's President William Nyaga first, then with reporters.")
+    assert ("Tavita Odhera", "meet with", "William Nyaga") in got          # no race: no result
+    assert not any(p == "finishing position" for _, p, _ in got)
+    match = facts(nlp, "Lena Huber beat Anna Lind 6-4, 6-3 in 1:32 to reach the quarter-finals.")
+    assert not any(p == "finishing time" for _, p, _ in match)            # a match's length
 
 
 def test_the_support_a_poll_measures(nlp):

@@ -185,8 +185,9 @@ class RelationExtractor:
             return []                        # "its 20-year history of losses", "… history at X"
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
             return []                        # "three years of tuition", "3 million pounds of copper"
-        if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]):
-            return []                        # "…, with Norway's X third": a result of X's, no object
+        if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]) \
+                and pred.lemma_.lower() in self.lex.result_verbs:
+            return []                        # "finished second, with Norway's X third": X's result, no object
         if "unquoted" in spec and _quoted(nodes[spec["unquoted"]]):
             return []                        # '"We will grow," X said on Tuesday': words, not news
         if spec.get("state_span") and not _states_a_span(pred):
