@@ -93,6 +93,8 @@ def test_a_club_described_by_its_league_is_a_member_not_the_league(nlp):
     assert ("Talvern United", "date announced", "Thursday") in got
     alone = facts(nlp, "The Premier League club sold its stadium to Hollin Estates on Monday.")
     assert not any(s == "Premier League" for s, _, _ in alone)
+    organ = facts(nlp, "Ostara Power joined the UN Global Compact. The European Union regulator fined the company.")
+    assert ("European Union", "fine", "Ostara Power") in organ              # a union's organ, no member
 
 
 def test_a_result_in_a_with_clause_is_the_named_runners(nlp):

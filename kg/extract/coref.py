@@ -454,9 +454,11 @@ def _place_word(tok: Token) -> bool:
 
 
 def grouping_name(tok: Token) -> bool:
-    """A name ending in a body-of-bodies word ("Premier League", "African Union") on a noun of
-    another kind of body: the noun is a member, not the grouping."""
-    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().grouping_nouns and tok.head.lemma_.lower() != tok.lower_
+    """A name ending in a body-of-bodies word ("Premier League", "African Union") on a member
+    noun ("club", "state"): the noun is a member, not the grouping; "the European Union
+    regulator" is still the union's."""
+    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().grouping_nouns \
+        and tok.head.lemma_.lower() in lexicon().grouping_members
 
 
 def _set_off(clause: Token) -> bool:

@@ -103,6 +103,7 @@ class Lexicon:
     building_words: frozenset[str]           # "the Orlanda Palace" tagged FAC: a building after a given name, no person
     support_nouns: frozenset[str]            # "a poll put support for X at 17%": what a poll measures of a party
     grouping_nouns: frozenset[str]           # "the Premier League club": a body of bodies names a member's league
+    grouping_members: frozenset[str]         # "club", "state": what a league's or a union's members are called
     body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     office_bodies: dict[str, frozenset[str]]  # "governor" -> {"bank"}: words the body's name carries
