@@ -126,6 +126,8 @@ def test_criticism_drawn_from_a_critic_is_the_critics(nlp):
     assert not any(s == "Osterby Energy" for s, _, _ in got)               # not "Osterby draw criticism from"
     got = facts(nlp, "Osterby Energy received support from the Danish Nature Society.")
     assert got == {("Danish Nature Society", "support", "Osterby Energy")}
+    assert not facts(nlp, "Osterby Energy faced no criticism from the Danish Nature Society.")
+    assert not facts(nlp, "Osterby Energy signed no agreement with Ostara Power.")
 
 
 def test_a_studys_sample_places_and_years(nlp):

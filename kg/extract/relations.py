@@ -176,8 +176,9 @@ class RelationExtractor:
                found: DocumentEntities, negated: set[int]) -> list[Fact]:
         """`negated`: the tokens with a "neg" child (see `_tree_marks`)."""
         pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
-        if pred.i in negated:
-            return []
+        if pred.i in negated or ("noun" in nodes and any(c.dep_ == "det" and c.lower_ == "no"
+                                                        for c in nodes["noun"].children)):
+            return []                        # "did not sign", "faced no criticism from Y"
         if spec.get("active_only") and is_passive(pred):
             return []                        # "was freed under a deal with Y": the deal is not the subject's
         literal = spec.get("literal")
