@@ -20,7 +20,9 @@ the sum of the ingest times over the sum of the raw times. Each slice pays inges
 (loading the entity index, the ontology check), which a single ingest pays once: it is measured
 after each slice by ingesting nothing, and a second ratio counts it once. Wall-clock figures are noisy on a shared machine; the process CPU times printed on the `cpu`
 lines are the steadier measure. Prints docs/s and words/s (spaCy tokens) for each, the full/raw time ratio, the process's peak RSS
-after each phase, and the store's size on disk.
+after each phase, the store's size on disk, the full ingest's throughput over each tenth of the
+corpus (flat if the store stays fast as it grows) and what a later ingest call into that store pays
+before its first article.
 """
 
 from __future__ import annotations
@@ -93,6 +95,14 @@ def line(name: str, seconds: float, docs: int, words: int, rss: float | None = N
 
 def _fmt(times: list[float]) -> str:
     return "/".join(f"{t:.1f}" for t in times) + " s"
+
+
+def _by_tenth(start: float, marks: list[float]) -> list[float]:
+    """Throughput over each tenth of the documents, from the times they landed."""
+    n = len(marks)
+    edges = [start] + [marks[min(n - 1, (k * n) // 10 - 1)] for k in range(1, 11)] if n >= 10 else []
+    counts = [(k * n) // 10 - ((k - 1) * n) // 10 for k in range(1, 11)]
+    return [c / (b - a) if b > a else float("nan") for c, a, b in zip(counts, edges, edges[1:])]
 
 
 def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int) -> None:
@@ -188,11 +198,18 @@ def main(argv: list[str] | None = None) -> None:
             rss.setdefault("+extract", peak_rss_mb())
             shutil.rmtree(tmp / "store", ignore_errors=True)
             store = EmbeddedStore(str(tmp / "store"))
+            marks: list[float] = []              # when each document landed: does ingest slow as the store grows?
             t0, c0 = time.perf_counter(), time.process_time()
-            report = ingest(articles, store, model=args.model, batch_size=args.batch_size)
+            report = ingest(articles, store, model=args.model, batch_size=args.batch_size,
+                            on_progress=lambda k: marks.extend([time.perf_counter()] * k))
             full_times.append(time.perf_counter() - t0)
             cpu["full"].append(time.process_time() - c0)
             rss.setdefault("full", peak_rss_mb())
+            if r == 0:
+                growth = _by_tenth(t0, marks)
+                t1 = time.perf_counter()
+                ingest([], store, model=args.model)   # what a later ingest call pays before its first article
+                fixed = time.perf_counter() - t1
             store.close()
         raw, extract, full = min(raw_times), min(extract_times), min(full_times)
         runs = f"best of {args.repeat}" if args.repeat > 1 else "1 run"
@@ -204,6 +221,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"cpu      raw {craw:.1f} s, +extract {cext:.1f} s, full {cfull:.1f} s (process CPU time, best of "
               f"{args.repeat}): full/raw = {cfull / craw:.2f}x, extractor {(cext - craw) / n * 1000:.1f} ms/article, "
               f"resolution + store {(cfull - cext) / n * 1000:.1f} ms/article")
+        print("growth   full ingest, docs/s by tenth of the corpus (first run): " + " ".join(f"{x:.1f}" for x in growth))
+        print(f"fixed    a later ingest call into the full store costs {fixed:.2f} s before its first article "
+              f"(the entity index is loaded from the whole store)")
         print(f"ratio    full/raw = {full / raw:.2f}x  (kg adds {(full - raw) / n * 1000:.1f} ms per article: "
               f"extractor {(extract - raw) / n * 1000:.1f} ms, resolution + store {(full - extract) / n * 1000:.1f} ms)")
         before = dir_size_mb(tmp / "store")
