@@ -118,6 +118,8 @@ def test_the_support_a_poll_measures(nlp):
     assert ("Green Alliance", "support", "17%") in got
     got = facts(nlp, "Support for the Green Alliance stood at 17 percent.")     # an alliance is a body, not a place
     assert ("Green Alliance", "support", "17 percent") in got
+    got = facts(nlp, "A poll put support for Prime Minister Tomas Berg at 31 percent.")   # "for" on the verb
+    assert ("Tomas Berg", "support", "31 percent") in got
 
 
 def test_criticism_drawn_from_a_critic_is_the_critics(nlp):
