@@ -108,6 +108,9 @@ def test_a_result_in_a_with_clause_is_the_named_runners(nlp):
     got = facts(nlp, "Prime Minister Tavita Odhera met with Kenya's President William Nyaga first, then with reporters.")
     assert ("Tavita Odhera", "meet with", "William Nyaga") in got          # no race: no result
     assert not any(p == "finishing position" for _, p, _ in got)
+    got = facts(nlp, "Ruel Skeie won in 1:57:12, with Sweden's Anna Lind second and Austria's Lena Huber third.")
+    assert {("Anna Lind", "finishing position", "second"), ("Lena Huber", "finishing position", "third")} <= got
+    assert not any(p == "win with" for _, p, _ in got)
     match = facts(nlp, "Lena Huber beat Anna Lind 6-4, 6-3 in 1:32 to reach the quarter-finals.")
     assert not any(p == "finishing time" for _, p, _ in match)            # a match's length
 

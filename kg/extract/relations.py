@@ -483,8 +483,11 @@ def _described(tok: Token, lex) -> bool:
 
 
 def _ranked(name: Token) -> bool:
-    """A name with its finishing position: the subject of an absolute with-clause."""
-    return any(c.ent_type_ == "ORDINAL" and c.dep_ in ("advmod", "amod", "npadvmod") for c in name.children)
+    """A name with its finishing position, on it or right after it: the subject of an absolute
+    with-clause."""
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    return any(c.ent_type_ == "ORDINAL" and c.dep_ in ("advmod", "amod", "npadvmod") for c in name.children) \
+        or (after is not None and after.ent_type_ == "ORDINAL" and after.dep_ == "advmod")
 
 
 def _quoted(clause: Token) -> bool:
