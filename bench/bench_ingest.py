@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"cpu      raw {craw:.1f} s, +extract {cext:.1f} s, full {cfull:.1f} s (process CPU time, best of "
               f"{args.repeat}): full/raw = {cfull / craw:.2f}x, extractor {(cext - craw) / n * 1000:.1f} ms/article, "
               f"resolution + store {(cfull - cext) / n * 1000:.1f} ms/article")
-        print("growth   full ingest, docs/s by tenth of the corpus (first run): " + " ".join(f"{x:.1f}" for x in growth))
+        print("growth   full ingest, docs/s by tenth of the corpus (first run): "
+              + " ".join(f"{x:.1f}" for x in growth))
         print(f"fixed    a later ingest call into the full store costs {fixed:.2f} s before its first article "
               f"(the entity index is loaded from the whole store)")
         print(f"ratio    full/raw = {full / raw:.2f}x  (kg adds {(full - raw) / n * 1000:.1f} ms per article: "

@@ -238,7 +238,8 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
                                        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < m.start]
         head = span.root.head
         if span.root.dep_ == "compound" and head.pos_ == "NOUN" and head.tag_ != "NNS" and head.i >= m.end \
-                and not grouping_name(span.root) and not any(c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
+                and not grouping_name(span.root) \
+                and not any(c.dep_ in ("compound", "amod") and not m.start <= c.i < m.end for c in head.children):
             beside.append(head)              # "its Heron probe"; not "the UN refugee agency", nor
                                              # "United Nations agencies" (the UN's, not the UN), nor
                                              # "the Premier League club" (a member)

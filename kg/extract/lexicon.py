@@ -101,6 +101,9 @@ class Lexicon:
     lifetime_nouns: frozenset[str]           # "its 118-year history": how long the possessor has existed
     study_nouns: frozenset[str]              # "an analysis of 2.4 million admissions in India": a study's sample and scope
     building_words: frozenset[str]           # "the Orlanda Palace" tagged FAC: a building after a given name, no person
+    race_verbs: frozenset[str]               # "X won, with Y third": verbs a race result hangs on
+    receiving_verbs: frozenset[str]          # "X secured a loan from Y", "drew criticism from Y": the giver is Y
+    poll_verbs: frozenset[str]               # "a poll put support for X at 17%"
     support_nouns: frozenset[str]            # "a poll put support for X at 17%": what a poll measures of a party
     grouping_nouns: frozenset[str]           # "the Premier League club": a body of bodies names a member's league
     grouping_members: frozenset[str]         # "club", "state": what a league's or a union's members are called
