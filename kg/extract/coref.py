@@ -275,18 +275,19 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
+
+            def nearest(types: tuple[str, ...]) -> str | None:
+                return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
+
             types = THING_TYPES
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.deed_verbs:
                 types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
-                said = _last(same, ("Organization",)) or _most_mentioned(tok, history, ("Organization",), labels,
-                                                                         window=1, strict=True)
-                if said:
-                    return said                  # "…a plant in Mexico, it said": a body speaks, first
+                return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
-            return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
+            return nearest(types)
         if lower in lex.plural_pronouns:
             if _plural_common_subject(tok):
                 return None                    # "both banks list their shares": the banks' own

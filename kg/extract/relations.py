@@ -190,7 +190,7 @@ class RelationExtractor:
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
             return []                        # "three years of tuition", "3 million pounds of copper"
         if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]) \
-                and pred.lemma_.lower() in self.lex.result_verbs:
+                and pred.lemma_.lower() in self.lex.race_verbs:
             return []                        # "finished second, with Norway's X third": X's result, no object
         if "unquoted" in spec and _quoted(nodes[spec["unquoted"]]):
             return []                        # '"We will grow," X said on Tuesday': words, not news
