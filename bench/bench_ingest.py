@@ -100,9 +100,12 @@ def _fmt(times: list[float]) -> str:
 def _by_tenth(start: float, marks: list[float]) -> list[float]:
     """Throughput over each tenth of the documents, from the times they landed."""
     n = len(marks)
-    edges = [start] + [marks[min(n - 1, (k * n) // 10 - 1)] for k in range(1, 11)] if n >= 10 else []
-    counts = [(k * n) // 10 - ((k - 1) * n) // 10 for k in range(1, 11)]
-    return [c / (b - a) if b > a else float("nan") for c, a, b in zip(counts, edges, edges[1:])]
+    if n < 10:
+        return []
+    landed = [(k * n) // 10 for k in range(11)]           # documents in by the end of each tenth
+    times = [start] + [marks[k - 1] for k in landed[1:]]
+    return [(k1 - k0) / (t1 - t0) if t1 > t0 else float("nan")
+            for k0, k1, t0, t1 in zip(landed, landed[1:], times, times[1:])]
 
 
 def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int) -> None:
