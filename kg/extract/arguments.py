@@ -21,6 +21,7 @@ COPULAS = {"be", "become", "remain"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 DEFINITE = {"the", "these", "those", "both"}      # "the two ministers", "both banks": ones already named
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+PLACE_TYPES = ("Place", "City", "Country")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Arguments:
             return key                       # the name a noun is given here before what it refers back to
         lower = tok.lower_
         if lower in self.lex.relative_pronouns and tok.head.dep_ == "relcl":
-            return self._entity_of(_antecedent(tok.head), depth + 1)
+            return self._entity_of(self._not_a_place(_antecedent(tok.head), tok.head), depth + 1)
         if lower in self.lex.relative_pronouns and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl" \
                 and tok.i < tok.head.head.i:      # "ASEAN, of which both are members,": fronted with its preposition
             return self._entity_of(_antecedent(tok.head.head), depth + 1)
@@ -125,7 +126,7 @@ class Arguments:
             return None
         place = _object_of(tok, "of")
         key = self.found.entity_at(place.i) if place is not None else None
-        return key if key and self.found.entities[key].type in ("Place", "City", "Country") else None
+        return key if key and self.found.entities[key].type in PLACE_TYPES else None
 
     def _whose(self, tok: Token, depth: int) -> str | None:
         """ "a group whose director X warned": the group. The name right before "whose" wins over
@@ -158,6 +159,16 @@ class Arguments:
             return None
         closed = mention.end == len(doc) or doc[mention.end].text in (",", ".", ";")
         return mention.entity if closed else None
+
+    def _not_a_place(self, antecedent: Token, relcl: Token) -> Token:
+        """ "X, from Kimberley, who finished eighth": a place is never "who"; the clause is about
+        the nearest person or body before the place."""
+        key = self.found.entity_at(antecedent.i)
+        if not (_says_who(relcl) and key and self.found.entities[key].type in PLACE_TYPES):
+            return antecedent
+        earlier = range(antecedent.left_edge.i - 1, self.sentence(antecedent).start - 1, -1)
+        return next((antecedent.doc[i] for i in earlier if (k := self.found.entity_at(i))
+                     and self.found.entities[k].type in ("Person", "Organization")), antecedent)
 
     def entity_type(self, tok: Token) -> str | None:
         key = self.entity_of(tok)
@@ -506,10 +517,13 @@ def _antecedent(relcl: Token) -> Token:
     members = _coordination(relcl.head)
     before = [t for t in members if t.i < relcl.i]
     head = before[-1] if len(members) > 1 and before else relcl.head
-    who = any(c.lower_ in ("who", "whom") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in relcl.children)
-    if who and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
+    if _says_who(relcl) and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
         return head.head.head
     return head
+
+
+def _says_who(relcl: Token) -> bool:
+    return any(c.lower_ in ("who", "whom") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in relcl.children)
 
 
 def _said_of_all_conjuncts(relcl: Token) -> bool:

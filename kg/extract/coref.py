@@ -43,6 +43,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
     mention_starts = {m.start: m for m in found.mentions}
     labels = {key: ent.label for key, ent in found.entities.items()}
     described = cache(lambda: _descriptions(doc, found))   # most articles never need them: made on demand
+    coordinated = cache(lambda: _coordinated(doc, found))
     refs.update(_lede_named_later(doc, found, lex, labels))
     may_refer = _may_refer(doc, lex, lex.person_pronouns | lex.thing_pronouns | lex.plural_pronouns)
     for tok in (doc[i] for i in sorted(may_refer.union(mention_starts))):   # the rest is skipped below
@@ -67,7 +68,7 @@ def resolve_references(doc: Doc, found: DocumentEntities) -> dict[int, str]:
         if _continues_unnamed_topic(tok, history, found, refs, lex):
             continue
         target = (_person_earlier_in_sentence(tok, hist, lex) or _salient_person(tok, subj, counts, lex)
-                  or _antecedent(tok, hist, lex, labels, described))
+                  or _antecedent(tok, hist, lex, labels, described, coordinated))
         if target is not None:
             refs[tok.i] = target
             counts[target] += 1
@@ -261,10 +262,11 @@ def _descriptions(doc: Doc, found: DocumentEntities) -> tuple[Described, Describ
 
 
 def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: dict[str, str],
-                described: Callable[[], tuple[Described, Described]]) -> str | None:
-    """`described()` gives the doc's `_descriptions`: only definite descriptions ("the agency",
-    "the Egyptian", "the 23-year-old") need them, and building them costs a pass over every
-    mention's tree."""
+                described: Callable[[], tuple[Described, Described]],
+                coordinated: Callable[[], frozenset[int]]) -> str | None:
+    """`described()` gives the doc's `_descriptions` and `coordinated()` its `_coordinated`
+    names: only definite descriptions ("the agency", "the Egyptian", "the 23-year-old") need
+    them, and building them costs a pass over every mention's tree."""
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         if lower in lex.person_pronouns:
@@ -300,11 +302,21 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, ("Person",), labels, described=described())   # "the 23-year-old"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
-        history = [h for h in history if not tok.left_edge.i <= h[0] < tok.i]   # not a name inside it
+        history = [h for h in history if not tok.left_edge.i <= h[0] < tok.i   # not a name inside it
+                   and (tok.dep_ == "appos" or h[0] not in coordinated())]   # "X, the charity, and Y"
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described(),
                                strict=kind == "Thing", if_named=("Organization", "Entity") if kind == "Thing" else (),
-                               window=THING_WINDOW if kind == "Thing" else 3)
+                               window=THING_WINDOW if kind == "Thing" else 3,
+                               named_only=tok.lemma_.lower() in lex.named_only_heads)
     return None
+
+
+def _coordinated(doc: Doc, found: DocumentEntities) -> frozenset[int]:
+    """Where names stand side by side with names of their own type ("Russia, China and Algeria
+    abstained"): a later "the country" singles none of them out. Not "Acme and its partners"."""
+    kind_at = {i: found.entities[m.entity].type for m in found.mentions for i in range(m.start, m.end)}
+    return frozenset(m.start for m in found.mentions if any(
+        kind_at.get(c.i) == found.entities[m.entity].type for c in doc[m.start:m.end].root.conjuncts))
 
 
 def _is_years_old(tok: Token) -> bool:
@@ -352,12 +364,13 @@ THING_WINDOW = 30         # "the tournament", "the study": the story's own, name
 def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tuple[str, ...],
                     labels: dict[str, str], window: int = 3,
                     described: tuple[Described, Described] = ({}, {}), strict: bool = False,
-                    if_named: tuple[str, ...] = ()) -> str | None:
+                    if_named: tuple[str, ...] = (), named_only: bool = False) -> str | None:
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
     (subjects weigh more, see _subject_weight; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
     ("UNICEF, the UN children's agency" for "the agency") comes first; entities of the `if_named`
-    types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG)."""
+    types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG). With
+    `named_only` nothing else will do: "the committee" is no alliance the article never called one."""
     start = sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
@@ -378,7 +391,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     other_kind = _of_other_family(head, kinds, labels, nouns)
     if itself is not None and not from_there:     # "the Englishman" is not the article's Brazilian
         other_kind |= {key for key in kinds if countries.get(key) and all(c not in origins for _, c in countries[key])}
-    if strict and if_named and not named:
+    if (strict and if_named or named_only) and not named:
         return None                           # "the study" only for a study the article named or described
     own_sentence = tok.sent.start
     lead_end = _lead_end(tok.doc) if strict else 0

@@ -90,6 +90,7 @@ class Lexicon:
     synonyms: dict[str, frozenset[str]]      # "the book" may be the article's "novel"
     organisation_family: dict[str, str]      # "agency" -> "public": not the article's "chipmaker"
     joined_prefixes: tuple[str, ...]         # "co-", "re-": hyphenated words kept whole
+    joined_title_prefixes: tuple[str, ...]   # "vice-": kept whole too, and a title of its own
     joined_particles: tuple[str, ...]        # "start-up", "spin-off": nouns kept whole
     institutions_named_of_place: frozenset[str]  # "[Reserve Bank] of Malawi": a name NER cut at "of"
     relational_organisation_nouns: frozenset[str]   # "existing backer X", "rival Y": a relation, not a kind
@@ -107,6 +108,8 @@ class Lexicon:
     support_nouns: frozenset[str]            # "a poll put support for X at 17%": what a poll measures of a party
     grouping_nouns: frozenset[str]           # "the Premier League club": a body of bodies names a member's league
     grouping_members: frozenset[str]         # "club", "state": what a league's or a union's members are called
+    former_words: frozenset[str]             # "a former mayor of Y": the role is past, and the label says so
+    named_only_heads: frozenset[str]         # "the committee": only a body the article called a committee
     body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     office_bodies: dict[str, frozenset[str]]  # "governor" -> {"bank"}: words the body's name carries
@@ -128,6 +131,8 @@ def lexicon() -> Lexicon:
     word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon)
                  if f.type == "frozenset[str]" and f.name != "built_things"}
     definite_heads = {noun: kind for kind, nouns in words["definite_heads"].items() for noun in nouns}
+    word_sets["role_words"] |= {f"{prefix}-{w}" for prefix in words["joined_title_prefixes"]   # one token:
+                                for w in word_sets["role_words"]}                              # "vice-president"
     return Lexicon(
         **word_sets,
         built_things=frozenset(built["words"]),
@@ -139,6 +144,7 @@ def lexicon() -> Lexicon:
         organisation_family={w: family for family, group in _table(words["organisation_families"]).items()
                              for w in group},
         joined_prefixes=tuple(words["joined_prefixes"]),
+        joined_title_prefixes=tuple(words["joined_title_prefixes"]),
         joined_particles=tuple(words["joined_particles"]),
         offices={w: kind for kind, ws in _table(words["offices"]).items() for w in ws},
         office_bodies={w: frozenset(heads) for w, heads in _table(words["office_bodies"]).items()},

@@ -20,9 +20,12 @@ from .lexicon import lexicon
 
 def keep_prefixed_words(nlp: Language) -> None:
     """Stop the hyphen infix rule from splitting after one of the lexicon's joined prefixes, or
-    before a particle that makes a noun ("start-up", "spin-off", "buy-out")."""
+    before a particle that makes a noun ("start-up", "spin-off", "buy-out"). A title prefix
+    keeps its word whole too ("vice-chancellor", not a "vice" and a "chancellor") but, unlike
+    "co-", is part of what the word means, so its lemma keeps it."""
     lex = lexicon()
-    not_after = "".join(f"(?<!\\b{''.join(f'[{c.upper()}{c}]' for c in p)})" for p in lex.joined_prefixes)
+    not_after = "".join(f"(?<!\\b{''.join(f'[{c.upper()}{c}]' for c in p)})"
+                        for p in lex.joined_prefixes + lex.joined_title_prefixes)
     not_before = f"(?!(?:{'|'.join(lex.joined_particles)})\\b)"
     infixes = [not_after + rule + not_before if f"(?:{HYPHENS})" in rule else rule for rule in nlp.Defaults.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -518,14 +518,17 @@ def _event_date_label(pred: Token) -> str | None:
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
-    """A role noun with its compound title words: "prime minister", "chief executive"."""
+    """A role noun with its compound title words: "prime minister", "chief executive"; a past
+    role says so ("former mayor"), other qualifiers ("acting", "new") are dropped."""
+    lex = lexicon()
     mods = [c for c in noun.children if c.i < noun.i and (
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
-                                 lexicon().title_keep_words))]
+                                 lex.title_keep_words))]
     words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)       # no names in a predicate:
              if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN"   # "welcome the WHO team"
-                                                 or m.lemma_.lower() in lexicon().currency_nouns)]  # "euro grant"
-    return " ".join([*words, noun.lemma_.lower()])
+                                                 or m.lemma_.lower() in lex.currency_nouns)]  # "euro grant"
+    past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for c in noun.children)
+    return " ".join(["former"] * past + [*words, noun.lemma_.lower()])
 
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
