@@ -293,7 +293,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.plural_pronouns:
             if _plural_common_subject(tok):
                 return None                    # "both banks list their shares": the banks' own
-            return _last(history, ("Organization",))
+            body = next(((i, key) for i, key, kind in reversed(history) if kind == "Organization"), None)
+            return None if body is None or _plural_noun_between(tok.doc, body[0], tok) else body[1]
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and gazetteer().demonym(tok.text):
@@ -302,6 +303,10 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         return _most_mentioned(tok, history, ("Person",), labels, described=described())   # "the 23-year-old"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.definite_heads and _is_definite_reference(tok):
         kind = lex.definite_heads[tok.lemma_.lower()]
+        if tok.lemma_.lower() in lex.money_homonyms and any(
+                c.dep_ in ("amod", "compound") and not (c.ent_type_ in ("NORP", "GPE") or gazetteer().demonym(c.text))
+                for c in tok.children):
+            return None                        # "the fresh capital": money; "the Qatari capital": Doha
         history = [h for h in history if not tok.left_edge.i <= h[0] < tok.i   # not a name inside it
                    and (tok.dep_ == "appos" or h[0] not in coordinated())]   # "X, the charity, and Y"
         return _most_mentioned(tok, history, COMPATIBLE.get(kind, (kind,)), labels, described=described(),
@@ -332,6 +337,14 @@ def _plural_common_subject(tok: Token) -> bool:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.i != tok.i and subject.tag_ == "NNS"
+
+
+def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:
+    """ "in talks with two cell makers, although she declined to name them": a plural noun
+    after the body's name, in this sentence or the last, is what "them" stands for."""
+    begin = max(start + 1, sentences_back(tok, 1))
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+               for t in doc[begin:tok.i])
 
 
 def _predicated_as_unnamed_thing(tok: Token) -> bool:

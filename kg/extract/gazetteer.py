@@ -18,6 +18,7 @@ from .values import CALENDAR_WORDS
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
 MIN_ALIASED_POPULATION = 200_000
+NAMESAKE_SHARE = 0.5         # a namesake in the article's country this large against the best-known one wins
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,17 @@ class Gazetteer:
         for row in _tsv("country_aliases.tsv"):
             if row["alpha2"] in self.countries:
                 self._by_name[_clean(row["alias"])] = self.countries[row["alpha2"]]
-        capitals = {(info["capital"].lower(), code) for code, info in cache.get_countries().items()}
+        capitals = {(_clean(info["capital"]), code) for code, info in cache.get_countries().items()}   # "San Jose": San José
         cities: dict[str, Place] = {}
+        self._namesakes: dict[str, list[tuple[Place, int]]] = {}   # primary name -> its cities, populations
         best_pop: dict[str, int] = {}
         primary = {_clean(info["name"]) for info in cache.get_cities().values()}
         for info in cache.get_cities().values():
             if info["population"] < MIN_CITY_POPULATION:
                 continue
             place = Place(info["name"], "City", int(info["geonameid"]), info["countrycode"],
-                          (info["name"].lower(), info["countrycode"]) in capitals)
+                          (_clean(info["name"]), info["countrycode"]) in capitals)
+            self._namesakes.setdefault(_clean(info["name"]), []).append((place, info["population"]))
             names = [info["name"]]
             if info["population"] >= MIN_ALIASED_POPULATION:     # "Aarhus" for "Århus", "Kiev" for "Kyiv"
                 names += [a for a in info.get("alternatenames", []) if _is_latin_name(a) and not a.isupper()
@@ -87,6 +90,15 @@ class Gazetteer:
             if place is not None:
                 return place
         return None
+
+    def namesake_in(self, place: Place, countries: set[str]) -> Place | None:
+        """Another city of the same name in one of these countries, if it is a capital or not much
+        smaller: an article about Costa Rica means its own San Jose, not the larger one in
+        California; one that names the US does not mean Athens, Georgia."""
+        cities = self._namesakes.get(_clean(place.name), [])
+        size = max((n for p, n in cities if p == place), default=0)
+        return next((p for p, n in cities if p.country in countries and p != place
+                     and (p.is_capital or n >= NAMESAKE_SHARE * size)), None)
 
     def demonym(self, word: str) -> Place | None:
         return self.demonyms.get(_query_key(word))

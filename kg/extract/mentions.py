@@ -110,6 +110,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     _untype_lone_openers(doc, result)
     _add_echoes(doc, result)
     _add_unlabelled_names(doc, result)
+    _cities_of_the_articles_countries(result)
     result.mentions.sort(key=lambda m: m.start)
     for m in result.mentions:
         for i in range(m.start, m.end):
@@ -129,6 +130,17 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         if descriptor:
             result.descriptors.append(descriptor)
     return result
+
+
+def _cities_of_the_articles_countries(result: DocumentEntities) -> None:
+    """A city name the gazetteer gives to a country the article names less often than the
+    country of a namesake is that namesake: San Jose in a story about Costa Rica that mentions
+    the United States once."""
+    counts = Counter(m.place.country for m in result.mentions if m.place is not None and m.type == "Country")
+    for m in result.mentions:
+        if m.place is not None and m.place.kind == "City":
+            more = {c for c, n in counts.items() if n > counts[m.place.country]}
+            m.place = gazetteer().namesake_in(m.place, more) or m.place if more else m.place
 
 
 def _parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple[Mention, Mention]]:
@@ -478,7 +490,21 @@ def _kind_from_context(span: Span) -> str | None:
     """The type the text's own words give a name: its ending, the noun before it, its apposition,
     the noun it modifies, a landform word ending it."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
-        or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span)
+        or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span) \
+        or _kind_from_naming_noun(span)
+
+
+def _kind_from_naming_noun(span: Span) -> str | None:
+    """ "a spacecraft named Tsubame", "a firm called Orvell": the noun a name is given to says
+    what it names; a made thing is no organisation, whatever NER said."""
+    verb = span.root.head
+    if not (span.root.dep_ in ("oprd", "dobj") and verb.lemma_.lower() in ("name", "call")
+            and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
+        return None
+    noun = verb.head
+    if lexicon().definite_heads.get(noun.lemma_.lower()) == "Thing":
+        return "Entity"
+    return noun_kind(noun)
 
 
 def _kind_from_modified_noun(span: Span) -> str | None:
