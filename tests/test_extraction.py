@@ -2455,3 +2455,23 @@ def test_a_city_is_the_namesake_in_the_country_the_article_is_about(nlp):
     assert ("San José", "located in", "Costa Rica") in facts(nlp, story)
     got = facts(nlp, "The firm moved from San Jose, California, to Austin. The United States fined it.")
     assert not any(o == "Costa Rica" for _, _, o in got)
+
+
+def test_a_dateline_town_joined_by_hyphens_is_no_subject(nlp):
+    got = facts(nlp, "LUZ-SAINT-SAUVEUR, France, June 12 (Reuters) - Colombian climber Tomas Mora attacked on "
+                     "the final ascent to win the fifth stage of the Tour des Alpes on Thursday.")
+    assert ("Tomas Mora", "win stage of", "Tour des Alpes") in got
+    assert not any(s == "Luz-Saint-Sauveur" and p != "located in" for s, p, _ in got)
+
+
+def test_the_union_is_only_a_union_the_article_named(nlp):
+    got = facts(nlp, "Brevik Shipping said on Sunday that exports rose. The union called a 72-hour strike at "
+                     "the port on Monday.")
+    assert not any(p.endswith("called") for _, p, _ in got)
+
+
+def test_words_cut_at_hyphens_stay_whole_in_labels(nlp):
+    got = facts(nlp, "Vesterlund Pharma said its drug succeeded in a late-stage trial. The trial enrolled "
+                     "1,020 adults. The tourists fielded left-arm spinner Ravi Kumar, who took four wickets.")
+    assert ("late-stage trial", "enrol adult", "1020") in got
+    assert ("Ravi Kumar", "occupation", "left-arm spinner") in got

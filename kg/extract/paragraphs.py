@@ -42,8 +42,10 @@ def dateline(doc: Doc) -> tuple[int, int, int] | None:
         while start > 0 and "\n" not in doc[start - 1].text_with_ws:
             start -= 1
         city_end = start
-        while city_end < tok.i and doc[city_end].is_upper and len(doc[city_end]) > 1:
-            city_end += 1                 # "BUENOS AIRES, …": a city of several words
+        while city_end < tok.i and (doc[city_end].is_upper and len(doc[city_end]) > 1 or (
+                city_end > start and doc[city_end].text == "-" and not doc[city_end - 1].whitespace_
+                and not doc[city_end].whitespace_)):
+            city_end += 1                 # "BUENOS AIRES, …", "LUZ-SAINT-SAUVEUR, …": a city of several words
         if start < city_end and (city_end == tok.i or doc[city_end].text in (",", "(")) \
                 and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" or t.text in DASHES
                         for t in doc[start:tok.i]):

@@ -32,6 +32,14 @@ def keep_prefixed_words(nlp: Language) -> None:
     nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
 
 
+def joined_start(doc: Doc, i: int) -> int:
+    """Where the word the tokenizer cut at hyphens, ending with token `i`, starts: "late-stage",
+    "72-hour", "left-arm" (hyphens with no space either side)."""
+    while i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return i
+
+
 class PrefixedLemmas:
     """ "co-founded" gets the lemma the lemmatizer gives "founded" as the same part of speech.
     Also the few verb forms whose ending the rule lemmatizer strips to another word in its index

@@ -26,6 +26,7 @@ from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
 from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns, noun_kind,
                        office_of)
+from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
@@ -873,7 +874,8 @@ def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         else:
             continue
         sent = doc[m.start].sent
-        facts.append(Fact(m.entity, label, " ".join(t.text for t in nouns), rule,
+        text = doc[joined_start(doc, nouns[0].i):nouns[-1].i + 1].text     # "left-arm spinner", not "arm spinner"
+        facts.append(Fact(m.entity, label, text, rule,
                           sent.start_char, sent.end_char, _calibrated(rule, 0.8), "string"))
     return facts
 

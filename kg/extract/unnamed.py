@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .lexicon import lexicon
 from .mentions import DocumentEntities, Mention, nouns_beside
+from .prefixed_words import joined_start
 
 
 def add_unnamed_things(doc: Doc, found: DocumentEntities) -> None:
@@ -75,9 +76,11 @@ def _named_kinds(doc: Doc, found: DocumentEntities) -> set[str]:
 
 
 def _with_modifier(tok: Token) -> str:
-    """ "international study", "mayoral run-off": the noun with the one modifier before it."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    """ "international study", "mayoral run-off": the noun with the one modifier before it, whole
+    if the tokenizer cut it at hyphens ("late-stage trial", "72-hour strike")."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and before.head.i == tok.i and before.dep_ in ("amod", "compound") \
             and before.pos_ in ("ADJ", "NOUN") and before.is_lower:
-        return f"{before.text} {tok.text}"
+        return f"{doc[joined_start(doc, before.i):before.i + 1].text} {tok.text}"
     return tok.text.lower()
