@@ -2475,3 +2475,24 @@ def test_words_cut_at_hyphens_stay_whole_in_labels(nlp):
                      "1,020 adults. The tourists fielded left-arm spinner Ravi Kumar, who took four wickets.")
     assert ("late-stage trial", "enrol adult", "1020") in got
     assert ("Ravi Kumar", "occupation", "left-arm spinner") in got
+
+
+def test_an_organisations_role_with_the_name_parsed_as_a_modifier(nlp):
+    got = facts(nlp, "Corvex Systems was fined by the regulator. The Corvex chief executive, Daniel Ekwe, said "
+                     "the company would appeal.")
+    assert ("Daniel Ekwe", "chief executive of", "Corvex Systems") in got
+
+
+def test_coordinated_role_nouns_share_their_body(nlp):
+    got = facts(nlp, "Ana Mora, president and chief executive of Daeyang Chem, signed the deal.")
+    assert {("Ana Mora", "president of", "Daeyang Chem"), ("Ana Mora", "chief executive of", "Daeyang Chem")} <= got
+    got = facts(nlp, "Ana Mora, president of Daeyang Chem and a keen sailor, signed the deal.")
+    assert not any(p.startswith("sailor") for _, p, _ in got)
+
+
+def test_a_persons_party(nlp):
+    got = facts(nlp, "The departure leaves Tomas Kral's Unity Reform Party and its remaining partner, the "
+                     "Marek Alliance, with 93 seats.")
+    assert ("Tomas Kral", "member of", "Unity Reform Party") in got
+    assert not any(s == "Tomas Kral" and o == "Marek Alliance" for s, _, o in got)
+    assert not any("Kral's" in s or "Kral's" in o for s, _, o in got)

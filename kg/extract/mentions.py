@@ -385,7 +385,8 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 out[-1] = (doc[prev.start:ent.end], "GPE")          # "[French] [Polynesia]": one place
                 continue
             if (prev.end == ent.start and prev.label_ in joinable and ent.label_ in joinable
-                    and not gaz.lookup(prev.text) and not gaz.lookup(ent.text) and not gaz.demonym(prev.text)):
+                    and not gaz.lookup(prev.text) and not gaz.lookup(ent.text) and not gaz.demonym(prev.text)
+                    and prev[-1].tag_ != "POS"):                 # "[Tomas Kral's] [Civic Party]": an owner
                 merged = "PERSON" if "PERSON" in (label, ent.label_) else ent.label_
                 out[-1] = (doc[prev.start:ent.end], merged)
                 continue

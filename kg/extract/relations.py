@@ -81,6 +81,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_lifetime_noun": ("LEMMA", sorted(lex.lifetime_nouns)),
         "kg_time_unit": ("LEMMA", sorted(lex.time_unit_nouns)),
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
+        "kg_party_ending": ("LOWER", sorted(lex.party_name_endings)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
@@ -188,6 +189,8 @@ class RelationExtractor:
         literal = spec.get("literal")
         if "no_complement" in spec and any(c.dep_ == "prep" for c in nodes[spec["no_complement"]].children):
             return []                        # "its 20-year history of losses", "… history at X"
+        if "precedes" in spec and nodes[spec["precedes"][0]].i > nodes[spec["precedes"][1]].i:
+            return []                        # "X, president of Y and a keen sailor": not the sailor's Y
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
             return []                        # "three years of tuition", "3 million pounds of copper"
         if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]) \
@@ -256,7 +259,8 @@ class RelationExtractor:
             objects = [owner] if owner is not None else []
         elif spec.get("possessor_is_agent") and nodes["obj"].tag_ == "PRP$" and not is_passive(pred):
             objects = [s.token for s in args.subjects(pred)]     # "Acme named X as its chief": Acme's
-        elif literal or spec.get("symmetric"):      # "between X and Y": Y is the conjunct itself
+        elif literal or spec.get("symmetric") or spec.get("lone_object"):   # "between X and Y": Y is the
+                                                    # conjunct itself; "X's party and its partner": X's is one
             objects = [nodes["obj"]]
             if literal == "number":
                 objects += _converted_amounts(nodes["obj"])
