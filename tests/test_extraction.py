@@ -2496,3 +2496,18 @@ def test_a_persons_party(nlp):
     assert ("Tomas Kral", "member of", "Unity Reform Party") in got
     assert not any(s == "Tomas Kral" and o == "Marek Alliance" for s, _, o in got)
     assert not any("Kral's" in s or "Kral's" in o for s, _, o in got)
+
+
+def test_it_in_what_a_body_says_is_that_body(nlp):
+    got = facts(nlp, "Kovali Pay, a Zambian start-up that lends to shopkeepers, said on Tuesday it had raised "
+                     "$48 million in a Series B round.")
+    assert ("Kovali Pay", "raise", "$48 million") in got
+    assert not any(s == "Zambia" and p == "raise" for s, p, _ in got)
+
+
+def test_a_body_founded_by_its_namesake_is_not_the_founder(nlp):
+    got = facts(nlp, "Villaret, founded in 1962 by engineer Ottavio Villaret, employs 3,200 people. It reported "
+                     "revenue of 612 million euros last year.")
+    assert ("Ottavio Villaret", "found", "Villaret") in got
+    assert ("Villaret", "employ people", "3200") in got
+    assert not any(s == "Ottavio Villaret" and p in ("employ people", "founding date") for s, p, _ in got)

@@ -286,6 +286,9 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
                 return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
+            sayer = _sayer_of_clause(tok, history, lex)
+            if sayer is not None:
+                return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
@@ -337,6 +340,21 @@ def _plural_common_subject(tok: Token) -> bool:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.i != tok.i and subject.tag_ == "NNS"
+
+
+def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> str | None:
+    """ "it" as the subject of what a body says ("X said it would …", "the company said it had …")
+    is that body, whatever place or country stands nearer."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in lex.speech_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return next((key for i, key, kind in reversed(history)
+                 if subject.left_edge.i <= i <= subject.i and kind == "Organization"), None)
 
 
 def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:

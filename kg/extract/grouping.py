@@ -53,7 +53,9 @@ def _group(result: DocumentEntities) -> None:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
-            partner = _fuller_person(m, full_people)        # a surname that is also a city: "Santos"
+            partner = _fuller_person(m, full_people) \
+                if not (m.cued and m.type != "Person") else None   # a surname that is also a city: "Santos";
+                                                                   # not "Delaunay, founded by Marcel Delaunay,"
             short_of = _organisation_with_first_word(m.name, full_orgs) if m.place is None else None
             place = _place_ending_with(m.name, long_places) if m.place is None else None
             if place:

@@ -492,7 +492,15 @@ def _kind_from_context(span: Span) -> str | None:
     the noun it modifies, a landform word ending it."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
         or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span) \
-        or _kind_from_naming_noun(span)
+        or _kind_from_naming_noun(span) or _kind_from_founding(span)
+
+
+def _kind_from_founding(span: Span) -> str | None:
+    """ "Delaunay, founded in 1962 by Marcel Delaunay,": what someone founded is a body, even when
+    it bears its founder's name."""
+    founded = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon().founding_verbs
+                  and any(g.dep_ == "agent" for g in c.children) for c in span.root.children)
+    return "Organization" if founded else None
 
 
 def _kind_from_naming_noun(span: Span) -> str | None:
@@ -1022,7 +1030,9 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
-            result.mentions.append(Mention(span.start, span.end, span.text, "Person", None, surface=span.text))
+            founded = _kind_from_founding(span)                        # "Moretti, founded by Ugo Moretti,"
+            result.mentions.append(Mention(span.start, span.end, span.text, founded or "Person", None,
+                                           surface=span.text, cued=founded is not None))
 
 
 def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
