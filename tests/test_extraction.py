@@ -2511,3 +2511,15 @@ def test_a_body_founded_by_its_namesake_is_not_the_founder(nlp):
     assert ("Ottavio Villaret", "found", "Villaret") in got
     assert ("Villaret", "employ people", "3200") in got
     assert not any(s == "Ottavio Villaret" and p in ("employ people", "founding date") for s, p, _ in got)
+
+
+def test_a_short_name_of_a_body_written_with_and_without_its_ending(nlp):
+    doc = nlp("Tosei Optical CEO quits. Takeshi Hirakawa, chief executive of Tosei Optical Co, will step down. "
+              "Mariko Sunaga joined Tosei in 2015.")
+    tosei = [e for e in doc._.kg_entities.values() if any("Tosei" in n for n in e.names)]
+    assert len(tosei) == 1 and {"Tosei", "Tosei Optical Co"} <= set(tosei[0].names)
+
+
+def test_a_bare_governor_in_a_story_about_a_banco(nlp):
+    got = facts(nlp, "The board of the Banco de la Republica was split, Governor Emilio Zarate told reporters.")
+    assert ("Emilio Zarate", "governor of", "Banco de la Republica") in got

@@ -43,8 +43,9 @@ def _merge_acronyms(result: DocumentEntities) -> None:
 def _group(result: DocumentEntities) -> None:
     """Give each mention an entity; merges are recorded as evidence on the entity."""
     entities = result.entities
-    full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name]
     full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
+    full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name
+                   and not _body_without_ending(m, full_orgs)]     # "Tosei Optical" of "Tosei Optical Co"
     long_places = [(m, m.place) for m in result.mentions if m.place is not None and " " in m.place.name]
     for m in result.mentions:
         key, rule = _key(m), None
@@ -69,12 +70,9 @@ def _group(result: DocumentEntities) -> None:
                 m.type = "Organization"
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
-        elif m.place is None and (m.type in ("Organization", "Entity", "Place") or (
-                m.type == "Person" and given_name_gender(m.name.split()[0]) is None)):   # "Walt Disney" is a
-            longer = _organisation_named_without_ending(m.name, full_orgs)      # person, "Marlow Vance" not
-            if longer is not None:
-                key, rule = _key(longer), f"short-name: '{m.name}' is '{longer.name}' without its ending"
-                m.type = "Organization"
+        elif m.place is None and (longer := _body_without_ending(m, full_orgs)) is not None:
+            key, rule = _key(longer), f"short-name: '{m.name}' is '{longer.name}' without its ending"
+            m.type = "Organization"
         m.entity = key
         ent = entities.get(key)
         if ent is None:
@@ -189,9 +187,22 @@ def _place_ending_with(word: str, places: list[tuple[Mention, Place]]) -> Place 
 
 def _organisation_with_first_word(word: str, orgs: list[Mention]) -> Mention | None:
     """ "Northlight" for "Northlight Games", "Fontana" for "Atlético Fontana": the distinctive
-    word of exactly one organisation."""
+    word of exactly one organisation ("Kazematsu Optical" and "Kazematsu Optical Co" are one)."""
     found = {m.name: m for m in orgs if distinctive_word(m.name) == word}
-    return next(iter(found.values())) if len(found) == 1 else None
+    if not found:
+        return None
+    longest = max(found.values(), key=lambda m: len(m.name))
+    same = all(name == longest.name or _organisation_named_without_ending(name, [longest]) for name in found)
+    return longest if same else None
+
+
+def _body_without_ending(m: Mention, orgs: list[Mention]) -> Mention | None:
+    """The organisation a name stands for without its ending ("Granite Peak" of "Granite Peak
+    Capital"), if the name may be a body's: "Walt Disney" is a person, "Marlow Vance" not."""
+    if m.type in ("Organization", "Entity", "Place") or (
+            m.type == "Person" and given_name_gender(m.name.split()[0]) is None):
+        return _organisation_named_without_ending(m.name, orgs)
+    return None
 
 
 def _organisation_named_without_ending(name: str, orgs: list[Mention]) -> Mention | None:
