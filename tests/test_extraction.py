@@ -2523,3 +2523,12 @@ def test_a_short_name_of_a_body_written_with_and_without_its_ending(nlp):
 def test_a_bare_governor_in_a_story_about_a_banco(nlp):
     got = facts(nlp, "The board of the Banco de la Republica was split, Governor Emilio Zarate told reporters.")
     assert ("Emilio Zarate", "governor of", "Banco de la Republica") in got
+
+
+def test_a_with_phrase_of_circumstance_counts_nothing_and_events_finish_nowhere(nlp):
+    got = facts(nlp, "Colombian climber Tomas Mora attacked with 6.5 km remaining to win the stage.")
+    assert not any(s == "Tomas Mora" and o == "6.5" for s, _, o in got)
+    got = facts(nlp, "A 72-hour strike by dockworkers has halted the Port of Velsa, with 38 vessels waiting at "
+                     "anchor. The strike is the second at Velsa in 18 months.")
+    assert not any(p in ("vessel", "finishing position") for _, p, _ in got)
+    assert ("Social Democrats", "seat", "17") in facts(nlp, "The Social Democrats won the vote with 17 seats.")

@@ -189,6 +189,8 @@ class RelationExtractor:
         literal = spec.get("literal")
         if "no_complement" in spec and any(c.dep_ == "prep" for c in nodes[spec["no_complement"]].children):
             return []                        # "its 20-year history of losses", "… history at X"
+        if "no_clause" in spec and _with_clause(nodes[spec["no_clause"]]):
+            return []                        # "with 38 vessels waiting at anchor": not the subject's vessels
         if "precedes" in spec and nodes[spec["precedes"][0]].i > nodes[spec["precedes"][1]].i:
             return []                        # "X, president of Y and a keen sailor": not the sailor's Y
         if "no_of" in spec and any(c.dep_ == "prep" and c.lower_ == "of" for c in nodes[spec["no_of"]].children):
@@ -692,6 +694,13 @@ def _entity_around(tok: Token) -> Span:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _with_clause(noun: Token) -> bool:
+    """ "with 38 vessels waiting", "with 6.5 km remaining": the noun has a participle after it,
+    however the parser hung it; the phrase says when or how, not what the subject has."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return any(c.dep_ in ("acl", "relcl") for c in noun.children) or (after is not None and after.tag_ in ("VBG", "VBN"))
 
 
 def _types_ok(spec: dict, subject: Entity, obj: Entity | None = None) -> bool:
