@@ -2532,3 +2532,12 @@ def test_a_with_phrase_of_circumstance_counts_nothing_and_events_finish_nowhere(
                      "anchor. The strike is the second at Velsa in 18 months.")
     assert not any(p in ("vessel", "finishing position") for _, p, _ in got)
     assert ("Social Democrats", "seat", "17") in facts(nlp, "The Social Democrats won the vote with 17 seats.")
+
+
+def test_no_plans_to_and_yet_to_deny_the_verb(nlp):
+    got = facts(nlp, "Tereza Holla has yet to win a main-draw match at Roland Garros.")
+    assert not any(p.startswith("win") for _, p, _ in got)
+    got = facts(nlp, "Tereza Holla won a main-draw match at Roland Garros.")
+    assert any(p.startswith("win") for _, p, _ in got)
+    got = facts(nlp, "Norrvik AB has no plans to close its factories in France, Ebba Lund said.")
+    assert not any(p.startswith("close") for _, p, _ in got)

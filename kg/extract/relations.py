@@ -120,11 +120,14 @@ class RelationExtractor:
         # per rule: the parts its label template names, made per match (see `_label_part`)
         self._label_parts = {spec["name"]: tuple(part for part in LABEL_PARTS if "{" + part + "}" in spec["label"])
                              for spec in self.specs.values()}
-        self._deps = {name: vocab.strings.add(name) for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp")}
+        self._deps = {name: vocab.strings.add(name) for name in
+                      ("neg", "conj", "prep", "agent", "advcl", "xcomp", "acl", "det", "advmod")}
+        self._no, self._yet = vocab.strings.add("no"), vocab.strings.add("yet")
 
     def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int], set[int]]:
         """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
-        asks of every match's predicate and subjects), the prepositions repeated in a
+        asks of every match's predicate and subjects) and the verbs denied by what governs them
+        ("has no plans to close", "has yet to win"), the prepositions repeated in a
         coordination ("by A and by B": the first "by"), and the tokens with a "conj", "advcl" or
         "xcomp" child (without one, `_nearer_verb` and `_fronted_participle` find nothing: most
         predicates have none). Asking each `Token` costs a Token per child and a string
@@ -132,8 +135,13 @@ class RelationExtractor:
         table = doc.to_array([DEP, HEAD, LOWER])
         deps, lowers = table[:, 0].tolist(), table[:, 2].tolist()
         heads = (table[:, 1].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        neg, conj, prep, agent, advcl, xcomp = (self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp"))
+        neg, conj, prep, agent, advcl, xcomp, acl, det, advmod = (
+            self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp", "acl", "det", "advmod"))
         negated = {head for head, dep in zip(heads, deps) if dep == neg}
+        no_nouns = {head for head, dep, lower in zip(heads, deps, lowers) if dep == det and lower == self._no}
+        not_yet = {head for head, dep, lower in zip(heads, deps, lowers) if dep == advmod and lower == self._yet}
+        negated |= {i for i, (head, dep) in enumerate(zip(heads, deps))
+                    if (dep == acl and head in no_nouns) or (dep == xcomp and head in not_yet)}
         repeated = {head for head, dep, lower in zip(heads, deps, lowers)
                     if dep == conj and deps[head] in (prep, agent) and lower == lowers[head]}
         clause_heads = {head for head, dep in zip(heads, deps) if dep in (conj, advcl, xcomp)}
