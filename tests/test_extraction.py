@@ -2541,3 +2541,9 @@ def test_no_plans_to_and_yet_to_deny_the_verb(nlp):
     assert any(p.startswith("win") for _, p, _ in got)
     got = facts(nlp, "Norrvik AB has no plans to close its factories in France, Ebba Lund said.")
     assert not any(p.startswith("close") for _, p, _ in got)
+
+
+def test_names_that_differ_only_in_full_stops_are_one_entity(nlp):
+    doc = nlp("The U.N. Security Council voted on Thursday. France drafted the text the UN Security Council adopted.")
+    councils = [e for e in doc._.kg_entities.values() if "Security Council" in e.label]
+    assert len(councils) == 1 and {"U.N. Security Council", "UN Security Council"} <= set(councils[0].names)

@@ -126,11 +126,13 @@ def _merge(result: DocumentEntities, alias: Mention, named: Mention, evidence: s
 
 def _key(m: Mention) -> str:
     """Places by GeoNames id; other names by their text alone, so one article's PERSON and ORG
-    readings of "Grêmio" are one entity whose type is decided by vote (see `_vote_types`)."""
+    readings of "Grêmio" are one entity whose type is decided by vote (see `_vote_types`); full
+    stops do not count, as across articles (resolve.norm_name): "U.N. Security Council" is the
+    "UN Security Council"."""
     if m.place:
         return f"{m.place.kind}:{m.place.geonames_id}"
     name = re.sub(r"^the\s+", "", m.name.strip(), flags=re.I)
-    return f"name:{name.lower()}"
+    return f"name:{name.lower().replace('.', '')}"
 
 
 def _vote_types(result: DocumentEntities) -> None:
