@@ -2547,3 +2547,12 @@ def test_names_that_differ_only_in_full_stops_are_one_entity(nlp):
     doc = nlp("The U.N. Security Council voted on Thursday. France drafted the text the UN Security Council adopted.")
     councils = [e for e in doc._.kg_entities.values() if "Security Council" in e.label]
     assert len(councils) == 1 and {"U.N. Security Council", "UN Security Council"} <= set(councils[0].names)
+
+
+def test_a_body_named_with_for_the_or_of_the(nlp):
+    doc = nlp("The measure adds to the sanctions list the leaders of the Coalition for the Revival of Kivu, an "
+              "armed group. Fighters of the Movement for the Liberation of Azawad attacked.")
+    kinds = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert kinds.get("Movement for the Liberation of Azawad") == "Organization"
+    assert any(label.startswith("Coalition for the Revival") and kind == "Organization" for label, kind in kinds.items())
+    assert "Coalition" not in kinds and "Revival" not in kinds

@@ -469,9 +469,11 @@ def _kind_from_name_ending(span: Span) -> str | None:
     """ "Quillon Robotics", "Eastgate Capital", "Sporting Ribeira": names ending (or, for clubs,
     opening) with an organisation word are organisations, "the Oslo Marathon" an event, "the Kaunas
     Interconnector" a facility, "the Baltic Shield Pact" a law (treaties are), whatever NER said."""
+    head = next((t for t in span[1:-1] if t.lower_ in ("of", "for") and t.i > span.start), None)
     if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
-                          or span[0].lower_ in lexicon().organisation_name_openings):
-        return "Organization"
+                          or span[0].lower_ in lexicon().organisation_name_openings
+                          or (head is not None and span.doc[head.i - 1].lower_ in lexicon().organisation_name_endings)):
+        return "Organization"                # "the Coalition for the Revival of the North" too
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
         return "Event"
     if len(span) > 1 and span[-1].lower_ in lexicon().built_things:
@@ -1109,7 +1111,10 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                 or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
                     and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
                 or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
-                    and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)):
+                    and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)
+                or (doc[j].lower_ in NAME_LINKERS and doc[j].lower_ != "the" and j + 2 < len(doc)   # "Coalition for
+                    and doc[j + 1].lower_ == "the" and doc[j + 2].pos_ == "PROPN"                  # the Revival"
+                    and doc[j + 2].text[:1].isupper() and j + 2 not in covered)):
             j += 1
         while j - 1 > i and doc[j - 1].lower_ in NAME_LINKERS:
             j -= 1                                        # "[Employment and] Labour …": no name ends in "and"
