@@ -108,6 +108,7 @@ class Lexicon:
     support_nouns: frozenset[str]            # "a poll put support for X at 17%": what a poll measures of a party
     grouping_nouns: frozenset[str]           # "the Premier League club": a body of bodies names a member's league
     grouping_members: frozenset[str]         # "club", "state": what a league's or a union's members are called
+    body_heads_before_of: frozenset[str]     # "the Coalition for the Revival of X": a body, named by its head
     founding_verbs: frozenset[str]           # "X, founded in 1962 by Y,": X is a body, not Y's namesake
     party_name_endings: frozenset[str]       # "Tomas Kral's Civic Centre Party": the owner is a member
     money_homonyms: frozenset[str]           # "the capital" is a city, "the fresh capital" money

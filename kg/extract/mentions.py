@@ -472,7 +472,7 @@ def _kind_from_name_ending(span: Span) -> str | None:
     head = next((t for t in span[1:-1] if t.lower_ in ("of", "for") and t.i > span.start), None)
     if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
                           or span[0].lower_ in lexicon().organisation_name_openings
-                          or (head is not None and span.doc[head.i - 1].lower_ in lexicon().organisation_name_endings)):
+                          or (head is not None and span.doc[head.i - 1].lower_ in lexicon().body_heads_before_of)):
         return "Organization"                # "the Coalition for the Revival of the North" too
     if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
         return "Event"
