@@ -2556,3 +2556,10 @@ def test_a_body_named_with_for_the_or_of_the(nlp):
     assert kinds.get("Movement for the Liberation of Azawad") == "Organization"
     assert any(label.startswith("Coalition for the Revival") and kind == "Organization" for label, kind in kinds.items())
     assert "Coalition" not in kinds and "Revival" not in kinds
+
+
+def test_an_office_in_an_apposition_with_a_or_former(nlp):
+    got = facts(nlp, "Lena Varga, a former security minister who campaigned on crime, won the runoff in Costa Rica.")
+    assert ("Lena Varga", "former security minister of", "Costa Rica") in got
+    got = facts(nlp, "Lena Varga, the finance minister, spoke in Costa Rica.")
+    assert ("Lena Varga", "finance minister of", "Costa Rica") in got

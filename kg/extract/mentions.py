@@ -854,14 +854,17 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
     index). A description with a name in it ("X, the Acme chairman,") is the apposition rules'."""
     sent = doc[mention.start].sent
     if mention.end + 1 < sent.end and doc[mention.end].text == ",":      # "X, the bank governor,"
-        start = mention.end + 1 + (doc[mention.end + 1].lower_ == "the")     # ("its …": a possessor's)
+        start = mention.end + 1 + (doc[mention.end + 1].lower_ in ("the", "a", "an"))   # ("its …": a possessor's)
+        past = start < sent.end and doc[start].lower_ in lexicon().former_words    # "X, a former security
+        start += past                                                               # minister, …"
         end = start
         while end < sent.end and _office_phrase_word(doc, end):
             end += 1
         described = _office_of_phrase(doc[start:end], result) \
-            if end > start and (end == sent.end or doc[end].text in (",", ".", ";")) else None
+            if end > start and (end == sent.end or doc[end].text in (",", ".", ";") or doc[end].lower_ in ("who", "whom")) \
+            else None
         if described is not None:
-            return described
+            return (f"former {described[0]}" if past else described[0]), *described[1:]
     if mention.start - 2 >= sent.start and doc[mention.start - 1].text == "," \
             and mention.end < len(doc) and doc[mention.end].text in (",", "."):     # "The bank governor, X,"
         end = start = mention.start - 1
@@ -874,7 +877,8 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
 
 
 def _office_phrase_word(doc: Doc, i: int) -> bool:
-    return doc[i].lower_ in lexicon().body_kind_adjectives or body_noun_kind(doc[i]) is not None or _title_word(doc, i)
+    return doc[i].lower_ in lexicon().body_kind_adjectives or body_noun_kind(doc[i]) is not None or _title_word(doc, i) \
+        or doc[i].lower_ in lexicon().portfolio_words
 
 
 def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None, int | None] | None:
@@ -883,7 +887,7 @@ def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None,
     doc = words.doc
     if any(t.i in result.by_token for t in words) or office_of([words[-1].text]) is None:
         return None
-    title = [t for t in words if _title_word(doc, t.i)]
+    title = [t for t in words if _title_word(doc, t.i) or t.lower_ in lexicon().portfolio_words]   # "security minister"
     nouns = [t.i for t in words if body_noun_kind(t) and not _title_word(doc, t.i)]
     if not title or (nouns and nouns[-1] > title[0].i) or (not nouns and len(title) < len(words)):
         return None                          # "the state governor": a kind of office, not this body's
