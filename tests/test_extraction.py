@@ -2563,3 +2563,10 @@ def test_an_office_in_an_apposition_with_a_or_former(nlp):
     assert ("Lena Varga", "former security minister of", "Costa Rica") in got
     got = facts(nlp, "Lena Varga, the finance minister, spoke in Costa Rica.")
     assert ("Lena Varga", "finance minister of", "Costa Rica") in got
+
+
+def test_a_demonym_standing_for_a_person_and_a_native_of_a_place(nlp):
+    got = facts(nlp, "Luca Ferrante won the race on Sunday. The 26-year-old Italian held off Osku Lehtinen.")
+    assert ("Luca Ferrante", "nationality", "Italy") in got
+    got = facts(nlp, "Maeve Tully, a native of Galway, joined the ministry.")
+    assert ("Maeve Tully", "from", "Galway") in got

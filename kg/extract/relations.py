@@ -170,6 +170,7 @@ class RelationExtractor:
         facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
+        facts.extend(_demonym_reference_facts(doc, found, refs))
         facts.extend(_kind_before_name_facts(doc, found))
         facts.extend(_affiliation_facts(doc, found))
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
@@ -873,6 +874,26 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         label = _for_subject("nationality", found.entities[d.named.entity])
         facts.append(Fact(d.named.entity, label, d.demonym.entity, "descriptor-nationality",
                           sent.start_char, sent.end_char, _calibrated("descriptor-nationality", 0.85)))
+    return facts
+
+
+def _demonym_reference_facts(doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
+    """ "The 26-year-old Italian held off X": a demonym that coreference took for a person says
+    the person's nationality."""
+    facts = []
+    for i, key in refs.items():
+        tok = doc[i]
+        after = doc[i + 1] if i + 1 < len(doc) else None            # "the Italian", not "the Brazilian
+        nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr") \
+            and any(c.dep_ == "det" for c in tok.children) \
+            and not (after is not None and after.text.isalpha() and after.text.islower()
+                     and after.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "DET"))  # league", misparsed
+        country = gazetteer().demonym(tok.text) if nominal and tok.text[:1].isupper() else None
+        if country is None or found.entities[key].type != "Person":
+            continue
+        sent = doc[i].sent
+        facts.append(Fact(key, "nationality", _country_entity(found, country), "demonym-reference",
+                          sent.start_char, sent.end_char, _calibrated("demonym-reference", 0.8)))
     return facts
 
 
