@@ -2570,3 +2570,9 @@ def test_a_demonym_standing_for_a_person_and_a_native_of_a_place(nlp):
     assert ("Luca Ferrante", "nationality", "Italy") in got
     got = facts(nlp, "Maeve Tully, a native of Galway, joined the ministry.")
     assert ("Maeve Tully", "from", "Galway") in got
+
+
+def test_a_non_executive_chair_keeps_its_prefix(nlp):
+    got = facts(nlp, "Ana Lopes, the non-executive chairman of Seri Capital, resigned.")
+    assert ("Ana Lopes", "non-executive chairman of", "Seri Capital") in got
+    assert not any(p == "executive chairman of" for _, p, _ in got)
