@@ -2576,3 +2576,27 @@ def test_a_non_executive_chair_keeps_its_prefix(nlp):
     got = facts(nlp, "Ana Lopes, the non-executive chairman of Seri Capital, resigned.")
     assert ("Ana Lopes", "non-executive chairman of", "Seri Capital") in got
     assert not any(p == "executive chairman of" for _, p, _ in got)
+
+
+def test_review_counter_examples_for_who_namesakes_demonyms_and_denials(nlp):
+    """A reviewer's sentences against this stop's rules: each gave a wrong fact."""
+    got = facts(nlp, "Coach Mark Hale praised Sweden, who beat Italy 2-0 on Sunday.")
+    assert ("Sweden", "beat", "Italy") in got and not any(s == "Mark Hale" and p == "beat" for s, p, _ in got)
+    got = facts(nlp, "Veltra, a chipmaker based in San Jose, California, will open a plant in Costa Rica. Costa Rica "
+                     "offered tax breaks, and Costa Rica's trade minister welcomed the deal.")
+    assert not any(o == "Costa Rica" and s.startswith("San Jos") for s, _, o in got)
+    got = facts(nlp, "Marta Silva, former president and chief executive of Orvex, joined Zeta Corp.")
+    assert ("Marta Silva", "former chief executive of", "Orvex") in got
+    got = facts(nlp, "Sara Lindqvist beat Giulia Rossi 6-3 6-2 on Sunday. Lindqvist served well throughout. "
+                     "The Italian said she was tired.")
+    assert not any(p == "nationality" for _, p, _ in got)
+    got = facts(nlp, "Lars Ek won the sprint. The Dane Per Holmqvist finished fourth.")
+    assert ("Lars Ek", "nationality", "Denmark") not in got
+    got = facts(nlp, "Hugo Weber, a former central bank governor, criticised the Bundesbank on Monday.")
+    assert not any(p.endswith("governor of") for _, p, _ in got)
+    got = facts(nlp, "Lake Kariba, formed by the Kariba Dam, is the largest reservoir in Zambia.")
+    assert ("Lake Kariba", "located in", "Zambia") in got
+    got = facts(nlp, "Acme's Chinese partner said it would build a plant in Wuhan.")
+    assert not any(s == "Acme" for s, _, _ in got)
+    got = facts(nlp, "Profits fell, and yet Acme Corp decided to buy Zeta Corp.")
+    assert any(p == "buy" for _, p, _ in got)

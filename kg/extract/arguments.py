@@ -161,10 +161,12 @@ class Arguments:
         return mention.entity if closed else None
 
     def _not_a_place(self, antecedent: Token, relcl: Token) -> Token:
-        """ "X, from Kimberley, who finished eighth": a place is never "who"; the clause is about
-        the nearest person or body before the place."""
+        """ "X, from Kimberley, who finished eighth": a place in a phrase saying where someone is
+        from is never "who"; the clause is about the nearest person or body before the place. A
+        country or club standing as an argument may be "who" ("played for Peru, who qualified")."""
         key = self.found.entity_at(antecedent.i)
-        if not (_says_who(relcl) and key and self.found.entities[key].type in PLACE_TYPES):
+        if not (_says_who(relcl) and key and self.found.entities[key].type in PLACE_TYPES
+                and antecedent.dep_ == "pobj" and antecedent.head.lower_ in ("from", "of", "in")):
             return antecedent
         earlier = range(antecedent.left_edge.i - 1, self.sentence(antecedent).start - 1, -1)
         return next((antecedent.doc[i] for i in earlier if (k := self.found.entity_at(i))

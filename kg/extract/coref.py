@@ -353,8 +353,10 @@ def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> st
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    return next((key for i, key, kind in reversed(history)
-                 if subject.left_edge.i <= i <= subject.i and kind == "Organization"), None)
+    doc = tok.doc
+    return next((key for i, key, kind in reversed(history)      # the subject's own name, not a possessor's:
+                 if subject.left_edge.i <= i <= subject.i and kind == "Organization"     # "Acme's partner said it"
+                 and all(doc[j].dep_ in ("compound", "flat") for j in range(i, subject.i))), None)
 
 
 def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:

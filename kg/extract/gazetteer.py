@@ -96,7 +96,9 @@ class Gazetteer:
         smaller: an article about Costa Rica means its own San Jose, not the larger one in
         California; one that names the US does not mean Athens, Georgia."""
         cities = self._namesakes.get(_clean(place.name), [])
-        size = max((n for p, n in cities if p == place), default=0)
+        size = max((n for p, n in cities if p == place), default=None)
+        if size is None:
+            return None                      # not a city of this table: nothing to weigh it against
         return next((p for p, n in cities if p.country in countries and p != place
                      and (p.is_capital or n >= NAMESAKE_SHARE * size)), None)
 

@@ -137,10 +137,15 @@ def _cities_of_the_articles_countries(result: DocumentEntities) -> None:
     country of a namesake is that namesake: San Jose in a story about Costa Rica that mentions
     the United States once."""
     counts = Counter(m.place.country for m in result.mentions if m.place is not None and m.type == "Country")
+    placed = {m.start - 1 for m in result.mentions if m.type in ("Place", "City", "Country")}  # "San Jose,
+                                                                                              # California"
     for m in result.mentions:
-        if m.place is not None and m.place.kind == "City":
-            more = {c for c, n in counts.items() if n > counts[m.place.country]}
-            m.place = gazetteer().namesake_in(m.place, more) or m.place if more else m.place
+        if m.place is None or m.place.kind != "City" or m.end in placed:
+            continue
+        more = {c for c, n in counts.items() if n > counts[m.place.country]}
+        namesake = gazetteer().namesake_in(m.place, more) if more else None
+        if namesake is not None:
+            m.place = namesake
 
 
 def _parenthetical_affiliations(doc: Doc, result: DocumentEntities) -> list[tuple[Mention, Mention]]:
@@ -469,7 +474,7 @@ def _kind_from_name_ending(span: Span) -> str | None:
     """ "Quillon Robotics", "Eastgate Capital", "Sporting Ribeira": names ending (or, for clubs,
     opening) with an organisation word are organisations, "the Oslo Marathon" an event, "the Kaunas
     Interconnector" a facility, "the Baltic Shield Pact" a law (treaties are), whatever NER said."""
-    head = next((t for t in span[1:-1] if t.lower_ in ("of", "for") and t.i > span.start), None)
+    head = next((t for t in span[1:-1] if t.lower_ in ("of", "for")), None)
     if len(span) > 1 and (span[-1].lower_ in lexicon().organisation_name_endings
                           or span[0].lower_ in lexicon().organisation_name_openings
                           or (head is not None and span.doc[head.i - 1].lower_ in lexicon().body_heads_before_of)):
@@ -491,7 +496,8 @@ def _kind_from_landform(span: Span) -> str | None:
 
 def _kind_from_context(span: Span) -> str | None:
     """The type the text's own words give a name: its ending, the noun before it, its apposition,
-    the noun it modifies, a landform word ending it."""
+    the noun it modifies, a landform word ending it, the noun it is given to ("a spacecraft named
+    X"), a founding participle on it ("X, founded by Y,")."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
         or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span) \
         or _kind_from_naming_noun(span) or _kind_from_founding(span)
@@ -509,8 +515,8 @@ def _kind_from_naming_noun(span: Span) -> str | None:
     """ "a spacecraft named Tsubame", "a firm called Orvell": the noun a name is given to says
     what it names; a made thing is no organisation, whatever NER said."""
     verb = span.root.head
-    if not (span.root.dep_ in ("oprd", "dobj") and verb.lemma_.lower() in ("name", "call")
-            and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
+    if not (span.root.dep_ in ("oprd", "dobj") and verb.lemma_.lower() in ("name", "call") and verb.tag_ == "VBN"
+            and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):     # not "a video calling X a fraud"
         return None
     noun = verb.head
     if lexicon().definite_heads.get(noun.lemma_.lower()) == "Thing":
@@ -851,9 +857,12 @@ def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, M
 def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) -> tuple[str, None, int | None] | None:
     """ "X, the central bank governor," and "The company chairman, X,": an office described in an
     apposition, with the common noun for its body when it has one (the title, then that noun's
-    index). A description with a name in it ("X, the Acme chairman,") is the apposition rules'."""
+    index). "X, a former security minister (who …)," too, with "former" kept; after "a" only a
+    state office, whose country is the story's (a bank governor after "a" is some bank's). A
+    description with a name in it ("X, the Acme chairman,") is the apposition rules'."""
     sent = doc[mention.start].sent
     if mention.end + 1 < sent.end and doc[mention.end].text == ",":      # "X, the bank governor,"
+        indefinite = doc[mention.end + 1].lower_ in ("a", "an")
         start = mention.end + 1 + (doc[mention.end + 1].lower_ in ("the", "a", "an"))   # ("its …": a possessor's)
         past = start < sent.end and doc[start].lower_ in lexicon().former_words    # "X, a former security
         start += past                                                               # minister, …"
@@ -863,6 +872,9 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         described = _office_of_phrase(doc[start:end], result) \
             if end > start and (end == sent.end or doc[end].text in (",", ".", ";") or doc[end].lower_ in ("who", "whom")) \
             else None
+        if described is not None and indefinite and (described[2] is not None or lexicon().offices.get(
+                office_of(described[0].split())) != "Country"):
+            described = None                 # "X, a former central bank governor,": some bank's, not the story's
         if described is not None:
             return (f"former {described[0]}" if past else described[0]), *described[1:]
     if mention.start - 2 >= sent.start and doc[mention.start - 1].text == "," \

@@ -19,7 +19,7 @@ from ..model import Entity, Fact
 from .arguments import COPULAS, Arguments, Subject, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
-from .coref import COMPATIBLE, agrees, dominant_entity, salient_entity
+from .coref import COMPATIBLE, agrees, dominant_entity, salient_entity, sentences_back
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
@@ -122,7 +122,7 @@ class RelationExtractor:
                              for spec in self.specs.values()}
         self._deps = {name: vocab.strings.add(name) for name in
                       ("neg", "conj", "prep", "agent", "advcl", "xcomp", "acl", "det", "advmod")}
-        self._no, self._yet = vocab.strings.add("no"), vocab.strings.add("yet")
+        self._no, self._yet, self._to = (vocab.strings.add(w) for w in ("no", "yet", "to"))
 
     def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int], set[int]]:
         """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
@@ -139,7 +139,8 @@ class RelationExtractor:
             self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp", "acl", "det", "advmod"))
         negated = {head for head, dep in zip(heads, deps) if dep == neg}
         no_nouns = {head for head, dep, lower in zip(heads, deps, lowers) if dep == det and lower == self._no}
-        not_yet = {head for head, dep, lower in zip(heads, deps, lowers) if dep == advmod and lower == self._yet}
+        not_yet = {head for k, (head, dep, lower) in enumerate(zip(heads, deps, lowers))   # "has yet to win",
+                   if dep == advmod and lower == self._yet and k + 1 < len(lowers) and lowers[k + 1] == self._to}   # not "and yet"
         negated |= {i for i, (head, dep) in enumerate(zip(heads, deps))
                     if (dep == acl and head in no_nouns) or (dep == xcomp and head in not_yet)}
         repeated = {head for head, dep, lower in zip(heads, deps, lowers)
@@ -188,7 +189,8 @@ class RelationExtractor:
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
                found: DocumentEntities, negated: set[int]) -> list[Fact]:
-        """`negated`: the tokens with a "neg" child (see `_tree_marks`)."""
+        """`negated`: the tokens with a "neg" child and the verbs denied by what governs them
+        (see `_tree_marks`)."""
         pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
         if pred.i in negated or ("noun" in nodes and any(c.dep_ == "det" and c.lower_ == "no"
                                                         for c in nodes["noun"].children)):
@@ -534,16 +536,20 @@ def _event_date_label(pred: Token) -> str | None:
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
-    """A role noun with its compound title words: "prime minister", "chief executive"; a past
-    role says so ("former mayor"), other qualifiers ("acting", "new") are dropped."""
+    """A role noun with its compound title words: "prime minister", "chief executive", whole
+    where the tokenizer cut them at a hyphen ("non-executive chairman"); a past role says so
+    ("former mayor", also for the second of "former president and chief executive"), other
+    qualifiers ("acting", "new") are dropped."""
     lex = lexicon()
+    doc = noun.doc
     mods = [c for c in noun.children if c.i < noun.i and (
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
                                  lex.title_keep_words))]
-    words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)       # no names in a predicate:
-             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN"   # "welcome the WHO team"
-                                                 or m.lemma_.lower() in lex.currency_nouns)]  # "euro grant"
-    past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for c in noun.children)
+    words = [doc[joined_start(doc, m.i):m.i + 1].text.lower() for m in sorted(mods, key=lambda t: t.i)
+             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN"   # no names in a predicate:
+                                                 or m.lemma_.lower() in lex.currency_nouns)]   # "welcome the WHO
+    owners = (noun, noun.head) if noun.dep_ == "conj" else (noun,)                # team", "euro grant"
+    past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for n in owners for c in n.children)
     return " ".join(["former"] * past + [*words, noun.lemma_.lower()])
 
 
@@ -879,15 +885,20 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
 
 def _demonym_reference_facts(doc: Doc, found: DocumentEntities, refs: dict[int, str]) -> list[Fact]:
     """ "The 26-year-old Italian held off X": a demonym that coreference took for a person says
-    the person's nationality."""
+    the person's nationality, if that person is the only one the last sentences name (a guess
+    between two is coreference's, not a fact)."""
     facts = []
+    people = [(m.start, m.entity) for m in found.mentions if found.entities[m.entity].type in ("Person", "Entity")]
     for i, key in refs.items():
         tok = doc[i]
         after = doc[i + 1] if i + 1 < len(doc) else None            # "the Italian", not "the Brazilian
         nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr") \
             and any(c.dep_ == "det" for c in tok.children) \
-            and not (after is not None and after.text.isalpha() and after.text.islower()
-                     and after.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "DET"))  # league", misparsed
+            and not (after is not None and after.text.isalpha() and (after.text[:1].isupper() or (
+                after.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "DET"))))   # league", "the Dane Per Holm"
+        start = sentences_back(tok, 2)
+        if len({k for j, k in people if start <= j < i}) != 1:
+            continue
         country = gazetteer().demonym(tok.text) if nominal and tok.text[:1].isupper() else None
         if country is None or found.entities[key].type != "Person":
             continue
