@@ -500,28 +500,24 @@ def _kind_from_context(span: Span) -> str | None:
     X"), a founding participle on it ("X, founded by Y,")."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
         or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span) \
-        or _kind_from_naming_noun(span) or _kind_from_founding(span)
+        or _kind_from_participle(span)
 
 
-def _kind_from_founding(span: Span) -> str | None:
-    """ "Delaunay, founded in 1962 by Marcel Delaunay,": what someone founded is a body, even when
-    it bears its founder's name."""
+def _kind_from_participle(span: Span) -> str | None:
+    """A past participle on the name or above it: "a spacecraft named Tsubame", "a firm called
+    Orvell" (the noun the name is given to says what it names; a made thing is no organisation,
+    whatever NER said); "Delaunay, founded in 1962 by Marcel Delaunay," (what someone founded is
+    a body, even when it bears its founder's name). One look at the root: most names have
+    neither."""
+    root = span.root
+    verb = root.head
+    if root.dep_ in ("oprd", "dobj") and verb.tag_ == "VBN" and verb.dep_ == "acl" \
+            and verb.lemma_.lower() in ("name", "call") and verb.head.pos_ == "NOUN":
+        noun = verb.head                     # not "a video calling X a fraud"
+        return "Entity" if lexicon().definite_heads.get(noun.lemma_.lower()) == "Thing" else noun_kind(noun)
     founded = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon().founding_verbs
-                  and any(g.dep_ == "agent" for g in c.children) for c in span.root.children)
+                  and any(g.dep_ == "agent" for g in c.children) for c in root.children)
     return "Organization" if founded else None
-
-
-def _kind_from_naming_noun(span: Span) -> str | None:
-    """ "a spacecraft named Tsubame", "a firm called Orvell": the noun a name is given to says
-    what it names; a made thing is no organisation, whatever NER said."""
-    verb = span.root.head
-    if not (span.root.dep_ in ("oprd", "dobj") and verb.lemma_.lower() in ("name", "call") and verb.tag_ == "VBN"
-            and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):     # not "a video calling X a fraud"
-        return None
-    noun = verb.head
-    if lexicon().definite_heads.get(noun.lemma_.lower()) == "Thing":
-        return "Entity"
-    return noun_kind(noun)
 
 
 def _kind_from_modified_noun(span: Span) -> str | None:
@@ -1048,9 +1044,9 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"
-            founded = _kind_from_founding(span)                        # "Moretti, founded by Ugo Moretti,"
-            result.mentions.append(Mention(span.start, span.end, span.text, founded or "Person", None,
-                                           surface=span.text, cued=founded is not None))
+            founded = _kind_from_participle(span) == "Organization"   # "Moretti, founded by Ugo Moretti,"
+            result.mentions.append(Mention(span.start, span.end, span.text, "Organization" if founded else "Person",
+                                           None, surface=span.text, cued=founded))
 
 
 def _add_echoes(doc: Doc, result: DocumentEntities) -> None:
