@@ -21,6 +21,7 @@ from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender, looks_like_person_name
 from .paragraphs import DASHES, HEAD_TOKENS, dateline
+from .prefixed_words import joining_hyphen
 from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
@@ -885,8 +886,13 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
 
 
 def _office_phrase_word(doc: Doc, i: int) -> bool:
-    return doc[i].lower_ in lexicon().body_kind_adjectives or body_noun_kind(doc[i]) is not None or _title_word(doc, i) \
-        or doc[i].lower_ in lexicon().portfolio_words
+    return doc[i].lower_ in lexicon().body_kind_adjectives or body_noun_kind(doc[i]) is not None \
+        or _office_title_word(doc, i)
+
+
+def _office_title_word(doc: Doc, i: int) -> bool:
+    """A word of an office's title, its portfolio included: "security minister"."""
+    return _title_word(doc, i) or doc[i].lower_ in lexicon().portfolio_words
 
 
 def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None, int | None] | None:
@@ -895,7 +901,7 @@ def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None,
     doc = words.doc
     if any(t.i in result.by_token for t in words) or office_of([words[-1].text]) is None:
         return None
-    title = [t for t in words if _title_word(doc, t.i) or t.lower_ in lexicon().portfolio_words]   # "security minister"
+    title = [t for t in words if _office_title_word(doc, t.i)]
     nouns = [t.i for t in words if body_noun_kind(t) and not _title_word(doc, t.i)]
     if not title or (nouns and nouns[-1] > title[0].i) or (not nouns and len(title) < len(words)):
         return None                          # "the state governor": a kind of office, not this body's
@@ -968,6 +974,12 @@ def _office_before_portfolio(doc: Doc, i: int) -> int | None:
     if j == i or j < 1 or doc[j].lower_ != "of" or doc[j - 1].lower_ not in lexicon().offices:
         return None
     return j - 1
+
+
+def _after_linkers(doc: Doc, j: int) -> int:
+    """Where a name goes on after the linker at `j`: the next word, or the one after "the" in
+    "Coalition for the Revival"."""
+    return j + 2 if doc[j].lower_ != "the" and j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
 
 
 def _title_word(doc: Doc, i: int) -> bool:
@@ -1120,13 +1132,8 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
         while j < len(doc) and j not in covered and not doc[j].ent_type_ and (
                 (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
                 or (doc[j].text[:1].isupper() and doc[j].lower_ in lexicon().organisation_name_endings)
-                or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
-                    and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
-                or (doc[j].lower_ in NAME_LINKERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
-                    and doc[j + 1].text[:1].isupper() and doc[j + 1].i not in covered)
-                or (doc[j].lower_ in NAME_LINKERS and doc[j].lower_ != "the" and j + 2 < len(doc)   # "Coalition for
-                    and doc[j + 1].lower_ == "the" and doc[j + 2].pos_ == "PROPN"                  # the Revival"
-                    and doc[j + 2].text[:1].isupper() and j + 2 not in covered)):
+                or (joining_hyphen(doc, j) and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+                or (doc[j].lower_ in NAME_LINKERS and name_at(doc, _after_linkers(doc, j), covered))):
             j += 1
         while j - 1 > i and doc[j - 1].lower_ in NAME_LINKERS:
             j -= 1                                        # "[Employment and] Labour …": no name ends in "and"

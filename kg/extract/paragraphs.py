@@ -12,6 +12,8 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .prefixed_words import joining_hyphen
+
 DASHES = {"—", "–", "-", "--"}
 HEAD_TOKENS = 60         # a dateline follows at most a headline
 
@@ -42,9 +44,8 @@ def dateline(doc: Doc) -> tuple[int, int, int] | None:
         while start > 0 and "\n" not in doc[start - 1].text_with_ws:
             start -= 1
         city_end = start
-        while city_end < tok.i and (doc[city_end].is_upper and len(doc[city_end]) > 1 or (
-                city_end > start and doc[city_end].text == "-" and not doc[city_end - 1].whitespace_
-                and not doc[city_end].whitespace_)):
+        while city_end < tok.i and (doc[city_end].is_upper and len(doc[city_end]) > 1
+                                    or (city_end > start and joining_hyphen(doc, city_end))):
             city_end += 1                 # "BUENOS AIRES, …", "LUZ-SAINT-SAUVEUR, …": a city of several words
         if start < city_end and (city_end == tok.i or doc[city_end].text in (",", "(")) \
                 and all(t.text[:1].isupper() or t.like_num or t.text in ",.()" or t.text in DASHES

@@ -32,10 +32,15 @@ def keep_prefixed_words(nlp: Language) -> None:
     nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
 
 
+def joining_hyphen(doc: Doc, i: int) -> bool:
+    """Token `i` is a hyphen the tokenizer cut a word at: no space on either side of it."""
+    return 0 < i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def joined_start(doc: Doc, i: int) -> int:
     """Where the word the tokenizer cut at hyphens, ending with token `i`, starts: "late-stage",
-    "72-hour", "left-arm" (hyphens with no space either side)."""
-    while i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+    "72-hour", "left-arm"."""
+    while i > 1 and joining_hyphen(doc, i - 1):
         i -= 2
     return i
 
