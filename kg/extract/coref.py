@@ -354,9 +354,13 @@ def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> st
     if subject is None:
         return None
     doc = tok.doc
-    return next((key for i, key, kind in reversed(history)      # the subject's own name, not a possessor's:
-                 if subject.left_edge.i <= i <= subject.i and kind == "Organization"     # "Acme's partner said it"
-                 and all(doc[j].dep_ in ("compound", "flat") for j in range(i, subject.i))), None)
+    for i, key, kind in reversed(history):   # in text order: stop once before the subject
+        if i < subject.left_edge.i:
+            return None
+        if i <= subject.i and kind == "Organization" \
+                and all(doc[j].dep_ in ("compound", "flat") for j in range(i, subject.i)):   # the subject's own
+            return key                       # name, not a possessor's: "Acme's partner said it"
+    return None
 
 
 def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:

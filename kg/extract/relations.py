@@ -125,9 +125,9 @@ class RelationExtractor:
         self._no, self._yet, self._to = (vocab.strings.add(w) for w in ("no", "yet", "to"))
 
     def _tree_marks(self, doc: Doc) -> tuple[set[int], set[int], set[int]]:
-        """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child (`_facts`
-        asks of every match's predicate and subjects) and the verbs denied by what governs them
-        ("has no plans to close", "has yet to win"), the prepositions repeated in a
+        """Three per-doc sets read off one `Doc.to_array`: the tokens with a "neg" child or a "no"
+        determiner and the verbs denied by what governs them ("has no plans to close", "has yet to
+        win"; `_facts` asks of every match's predicate, role noun and subjects), the prepositions repeated in a
         coordination ("by A and by B": the first "by"), and the tokens with a "conj", "advcl" or
         "xcomp" child (without one, `_nearer_verb` and `_fronted_participle` find nothing: most
         predicates have none). Asking each `Token` costs a Token per child and a string
@@ -137,8 +137,8 @@ class RelationExtractor:
         heads = (table[:, 1].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         neg, conj, prep, agent, advcl, xcomp, acl, det, advmod = (
             self._deps[name] for name in ("neg", "conj", "prep", "agent", "advcl", "xcomp", "acl", "det", "advmod"))
-        negated = {head for head, dep in zip(heads, deps) if dep == neg}
         no_nouns = {head for head, dep, lower in zip(heads, deps, lowers) if dep == det and lower == self._no}
+        negated = {head for head, dep in zip(heads, deps) if dep == neg} | no_nouns      # "faced no criticism"
         not_yet = {head for k, (head, dep, lower) in enumerate(zip(heads, deps, lowers))   # "has yet to win",
                    if dep == advmod and lower == self._yet and k + 1 < len(lowers) and lowers[k + 1] == self._to}   # not "and yet"
         negated |= {i for i, (head, dep) in enumerate(zip(heads, deps))
@@ -189,11 +189,10 @@ class RelationExtractor:
 
     def _facts(self, spec: dict, nodes: dict[str, Token], args: Arguments,
                found: DocumentEntities, negated: set[int]) -> list[Fact]:
-        """`negated`: the tokens with a "neg" child and the verbs denied by what governs them
-        (see `_tree_marks`)."""
+        """`negated`: the tokens with a "neg" child or a "no" determiner and the verbs denied by
+        what governs them (see `_tree_marks`)."""
         pred = nodes.get("pred") or nodes.get("noun") or nodes["obj"]
-        if pred.i in negated or ("noun" in nodes and any(c.dep_ == "det" and c.lower_ == "no"
-                                                        for c in nodes["noun"].children)):
+        if pred.i in negated or ("noun" in nodes and nodes["noun"].i in negated):
             return []                        # "did not sign", "faced no criticism from Y"
         if spec.get("active_only") and is_passive(pred):
             return []                        # "was freed under a deal with Y": the deal is not the subject's
@@ -888,21 +887,24 @@ def _demonym_reference_facts(doc: Doc, found: DocumentEntities, refs: dict[int, 
     the person's nationality, if that person is the only one the last sentences name (a guess
     between two is coreference's, not a fact)."""
     facts = []
-    people = [(m.start, m.entity) for m in found.mentions if found.entities[m.entity].type in ("Person", "Entity")]
+    people = None
     for i, key in refs.items():
         tok = doc[i]
+        country = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None   # most refs are pronouns
+        if country is None or found.entities[key].type != "Person":
+            continue
         after = doc[i + 1] if i + 1 < len(doc) else None            # "the Italian", not "the Brazilian
-        nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr") \
-            and any(c.dep_ == "det" for c in tok.children) \
-            and not (after is not None and after.text.isalpha() and (after.text[:1].isupper() or (
-                after.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "DET"))))   # league", "the Dane Per Holm"
+        if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")
+                and any(c.dep_ == "det" for c in tok.children)) \
+                or (after is not None and after.text.isalpha() and (after.text[:1].isupper() or (
+                    after.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "DET")))):   # league", "the Dane Per Holm"
+            continue
+        if people is None:
+            people = [(m.start, m.entity) for m in found.mentions if found.entities[m.entity].type in ("Person", "Entity")]
         start = sentences_back(tok, 2)
         if len({k for j, k in people if start <= j < i}) != 1:
             continue
-        country = gazetteer().demonym(tok.text) if nominal and tok.text[:1].isupper() else None
-        if country is None or found.entities[key].type != "Person":
-            continue
-        sent = doc[i].sent
+        sent = tok.sent
         facts.append(Fact(key, "nationality", _country_entity(found, country), "demonym-reference",
                           sent.start_char, sent.end_char, _calibrated("demonym-reference", 0.8)))
     return facts
