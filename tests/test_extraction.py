@@ -198,6 +198,23 @@ def test_gapped_counts_repeat_the_verb_and_noun(nlp):
                         "Forward Latvia with 14.")
     assert {("Homeland Movement", "win seat", "17"), ("Forward Latvia", "win seat", "14")} <= ranked
     assert not any(p == "follow" for _, p, _ in ranked)
+
+
+def test_gapped_share_after_a_determiner(nlp):
+    got = facts(nlp, "Under the deal, Corvane Motors will own 60% of the venture and Pellmark Energy the remaining 40%.")
+    assert ("Pellmark Energy", "own %", "40%") in got
+    assert not any(o == "Pellmark Energy" for _, _, o in got)          # Corvane does not own Pellmark
+    spelled = facts(nlp, "Corvane Motors holds 55 percent of the venture, and Pellmark Energy the other 45 percent.")
+    assert ("Pellmark Energy", "hold percent", "45 percent") in spelled
+    assert not any(p == "type" for _, p, _ in spelled)                  # "the other 45 percent" is no kind
+
+
+def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
+    got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
+                     "500-megawatt plant near Ghent.")
+    assert ("Ostrel Dravik", "earn bonus", "20,000-euro") in got
+    assert ("Brannock Power", "build plant", "500-megawatt") in got
+    assert not any(p.endswith("plant") for _, p, o in facts(nlp, "Brannock Power will build a solar plant near Ghent."))
     with_count = facts(nlp, "The Homeland Movement finished third with 17 seats, ahead of Forward Latvia on 14.")
     assert {("Homeland Movement", "seat", "17"), ("Forward Latvia", "seat", "14")} <= with_count
 

@@ -19,6 +19,7 @@ RULE = "gapped-count"
 COUNTED = ("counted-object", "counted-with")
 PAIR_PREPOSITIONS = ("with", "on")           # "Forward Estonia with 14", "the Greens on six"
 RANKING_PARTICIPLES = ("follow", "trail")    # "won 37 seats, followed by X with 17": still the list
+PERCENT_WORDS = ("percent", "pct")
 
 
 def with_gapped_counts(doc: Doc, found: DocumentEntities, facts: list[Fact], confidence: float) -> list[Fact]:
@@ -56,8 +57,18 @@ def with_gapped_counts(doc: Doc, found: DocumentEntities, facts: list[Fact], con
 
 
 def _count_after(doc: Doc, i: int, end: int) -> tuple[tuple[str, str] | None, int]:
-    """The bare number right after a name (maybe after "with"/"on"), and where to read on."""
+    """The bare number right after a name (maybe after "with"/"on", or a determiner and its
+    modifiers: "and Atlas the remaining 40%"), and where to read on."""
     j = i + 1 if i < end - 1 and doc[i].lower_ in PAIR_PREPOSITIONS else i
-    if j < end and doc[j].like_num and (j + 1 == end or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
-        return number_value(doc[j].text), j + 1
+    if j < end and doc[j].pos_ == "DET":
+        k = j + 1
+        while k < end and k - j <= 2 and doc[k].dep_ == "amod":
+            k += 1
+        if k < end and doc[k].like_num:
+            j = k
+    if j < end and doc[j].like_num:
+        if j + 1 == end or doc[j + 1].pos_ not in ("NOUN", "PROPN"):
+            return number_value(doc[j].text), j + 1
+        if doc[j + 1].text == "%" or doc[j + 1].lower_ in PERCENT_WORDS:
+            return number_value(doc[j:j + 2].text), j + 2
     return None, i

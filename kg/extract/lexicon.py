@@ -46,6 +46,7 @@ class Lexicon:
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
+    measure_units: frozenset[str]            # "a 294-kilometre border", "a 500-megawatt plant": units of size
     state_asset_nouns: frozenset[str]        # "a Turkish army unit", "an Iranian drone": the state's, even indefinite
     stake_nouns: frozenset[str]              # "a 20% stake": what a percentage of ownership is written as
     tenure_nouns: frozenset[str]             # "after eight years as chair", "during her stint as coach"

@@ -67,6 +67,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
+        "kg_amount_unit": ("LEMMA", sorted(lex.measure_units | lex.currency_nouns)),
         "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
         "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
@@ -602,6 +603,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind in ("description", "ranking"):  # "ranking": "seventh-largest container carrier", as a rank
         text = _description(tok)
         return (text, "string") if text else None
+    if kind == "amount":                     # "a 294-kilometre border", "a 20,000-euro bonus": as written
+        return tok.doc[tok.left_edge.i:tok.head.i + 1].text, "string"
     if kind == "time":
         return tok.text, "string"            # the pattern's SHAPE made it a time: "2:15:42" as written
     if kind == "duration":
@@ -662,7 +665,10 @@ AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
 
 def _description_label(noun: Token, subject: Entity) -> str | None:
     """A person noun is a person's occupation, an organisation noun an organisation's type; a
-    noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation)."""
+    noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation). A
+    counted noun is no description: "… and Y the other 45 percent" is a gapped count."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return None
     if subject.type == "Person":
         return _occupation_label(noun) if _occupation(noun) else None
     return "type" if _organisation_kind(noun) else None
