@@ -209,6 +209,20 @@ def test_gapped_share_after_a_determiner(nlp):
     assert not any(p == "type" for _, p, _ in spelled)                  # "the other 45 percent" is no kind
 
 
+def test_worth_of_a_direct_object_is_labelled_with_the_verb_and_the_object(nlp):
+    got = facts(nlp, "Brannock Power exported turbines worth more than $14 billion last year.")
+    assert ("Brannock Power", "export turbine worth", "$14 billion") in got
+    assert not any(p.endswith(" for") for _, p, _ in got)
+    assert ("Brannock Power", "buy for", "$2 billion") in facts(nlp, "Brannock Power bought Ostrel Dravik for $2 billion.")
+
+
+def test_it_as_subject_of_a_coordinated_clause_is_the_first_clause_subject(nlp):
+    got = facts(nlp, "Portugal already hosts car plants run by Kestrava Motors in Braga and by Vellin Auto in Porto, "
+                     "and it exported vehicles worth $9 billion last year.")
+    assert ("Portugal", "export vehicle worth", "$9 billion") in got
+    assert not any(s == "Porto" and p.startswith("export") for s, p, _ in got)
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

@@ -286,7 +286,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
                 return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
-            sayer = _sayer_of_clause(tok, history, lex)
+            sayer = _sayer_of_clause(tok, history, lex) or _parallel_subject(tok, history)
             if sayer is not None:
                 return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
@@ -351,13 +351,25 @@ def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> st
     if verb.lemma_.lower() not in lex.speech_verbs:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    return _named_as(subject, history, ("Organization",)) if subject is not None else None
+
+
+def _parallel_subject(tok: Token, history: list[tuple[int, str, str]]) -> str | None:
+    """ "it" as the subject of a clause coordinated with an earlier one is that clause's subject,
+    whatever stands nearer: "X hosts plants in A and B, and it exported …" is about X, not B."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
         return None
-    doc = tok.doc
+    subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _named_as(subject, history, THING_TYPES) if subject is not None else None
+
+
+def _named_as(subject: Token, history: list[tuple[int, str, str]], kinds: tuple[str, ...]) -> str | None:
+    """The entity of one of these kinds a subject names (or a pronoun subject was resolved to)."""
+    doc = subject.doc
     for i, key, kind in reversed(history):   # in text order: stop once before the subject
         if i < subject.left_edge.i:
             return None
-        if i <= subject.i and kind == "Organization" \
+        if i <= subject.i and kind in kinds \
                 and all(doc[j].dep_ in ("compound", "flat") for j in range(i, subject.i)):   # the subject's own
             return key                       # name, not a possessor's: "Acme's partner said it"
     return None
