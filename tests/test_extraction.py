@@ -223,6 +223,17 @@ def test_it_as_subject_of_a_coordinated_clause_is_the_first_clause_subject(nlp):
     assert not any(s == "Porto" and p.startswith("export") for s, p, _ in got)
 
 
+def test_it_after_an_unnamed_subject_in_the_first_clause_is_no_entity(nlp):
+    got = facts(nlp, "Marrick Logistics signed Quenby Tovar in May. The deal will lift the club to third, "
+                     "and it earned the agent $40,000 in fees.")
+    assert not any(s == "Marrick Logistics" and p.startswith("earn") for s, p, _ in got)
+
+
+def test_a_based_modifier_is_no_part_of_the_kind(nlp):
+    got = facts(nlp, "The loan was arranged by Marrick & Co, the Oslo-based investment bank that advised Quenby Power.")
+    assert ("Marrick & Co", "type", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

@@ -23,6 +23,7 @@ from .names import given_name_gender
 from .mentions import DocumentEntities, name_at, noun_kind, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law", "Entity")
+ALL_TYPES = ("Person", *THING_TYPES)
 COMPATIBLE = {
     "Thing": ("Work", "Event", "Product", "Law", "Facility"),     # "the study", "the race", "the plant"
     "Organization": ("Organization",),
@@ -272,7 +273,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.person_pronouns:
             return _last(history, ("Person",))
         if lower in lex.thing_pronouns:        # nearest in the sentence, else the recent topic
-            if _predicated_as_unnamed_thing(tok):
+            if _predicated_as_unnamed_thing(tok) or _after_unnamed_subject(tok, history):
                 return None
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
@@ -357,10 +358,21 @@ def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> st
 def _parallel_subject(tok: Token, history: list[tuple[int, str, str]]) -> str | None:
     """ "it" as the subject of a clause coordinated with an earlier one is that clause's subject,
     whatever stands nearer: "X hosts plants in A and B, and it exported …" is about X, not B."""
+    subject = _first_conjunct_subject(tok)
+    return _named_as(subject, history, THING_TYPES) if subject is not None else None
+
+
+def _after_unnamed_subject(tok: Token, history: list[tuple[int, str, str]]) -> bool:
+    """ "The victory lifts her to 17th, and it earned her $523,000": that clause's subject is a
+    thing with no name, so "it" is no entity."""
+    subject = _first_conjunct_subject(tok)
+    return subject is not None and subject.pos_ == "NOUN" and _named_as(subject, history, ALL_TYPES) is None
+
+
+def _first_conjunct_subject(tok: Token) -> Token | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
         return None
-    subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _named_as(subject, history, THING_TYPES) if subject is not None else None
+    return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _named_as(subject: Token, history: list[tuple[int, str, str]], kinds: tuple[str, ...]) -> str | None:

@@ -646,10 +646,12 @@ def _description(noun: Token) -> str | None:
     """The noun with its modifiers, without determiners, possessors and counts: "a former
     Olympic champion" -> "former Olympic champion", "the country's largest lender" -> "largest lender",
     "the third Chilean author" -> "Chilean author"; an "of" complement that names no one stays:
-    "a Swedish maker of battery cells"; one that names a body makes the noun a role, which
+    "a Swedish maker of battery cells"; "the Oslo-based investment bank" -> "investment bank" (based
+    in is stated by itself); one that names a body makes the noun a role, which
     apposition-role states ("the head of the Nordic Council")."""
     start = max([c.right_edge.i + 1 for c in noun.lefts if c.dep_ in ("det", "poss", "predet", "nummod", "punct")
-                 or c.ent_type_ == "ORDINAL"] + [noun.left_edge.i])
+                 or c.ent_type_ == "ORDINAL" or c.lower_ in lexicon().place_participles]   # "Oslo-based": a
+                + [noun.left_edge.i])                                                    # fact of its own
     end = noun.i + 1
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
