@@ -234,6 +234,25 @@ def test_a_based_modifier_is_no_part_of_the_kind(nlp):
     assert ("Marrick & Co", "type", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
 
 
+def test_a_part_of_a_body_stands_for_the_body_unless_the_subject_heads_the_part(nlp):
+    assert ("Elin Marrick", "work at", "Quenby Power") in facts(nlp, "Elin Marrick works at the Ghent office of Quenby Power.")
+    assert ("Elin Marrick", "sit on", "Quenby Power") in facts(nlp, "Elin Marrick sits on the board of Quenby Power.")
+    assert ("Elin Marrick", "work at", "Quenby Power") in facts(
+        nlp, "Elin Marrick previously worked at Quenby Power's regional office in Ghent.")
+    assert not any(p == "chair" for _, p, _ in facts(nlp, "Elin Marrick chairs the audit committee of Quenby Power."))
+    assert not any(p == "head" for _, p, _ in facts(nlp, "Elin Marrick heads Quenby Power's chemicals division."))
+
+
+def test_a_word_class_given_twice_is_an_error():
+    import json
+
+    from kg.extract.lexicon import _once_each
+
+    with pytest.raises(ValueError, match="leading_verbs"):
+        json.loads('{"leading_verbs": ["lead"], "heading_verbs": [], "leading_verbs": ["chair"]}',
+                   object_pairs_hook=_once_each)
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

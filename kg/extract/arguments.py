@@ -206,6 +206,9 @@ class Arguments:
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for g in c.children if g.dep_ == "pobj"]
             return next((k for o in owners if (k := self._named(o))), None)
+        part = lemma in self.lex.organisation_part_nouns and not (
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.heading_verbs
+            and lemma not in self.lex.governing_parts)        # "heads the bank's Paris office": not the bank
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
             t.lemma_.lower() in self.lex.state_asset_nouns for t in (tok, *(c for c in tok.children if c.dep_ == "compound")))
         for child in tok.children:          # "a Danish brewery" is a new thing, not Denmark; "a Turkish
@@ -216,8 +219,12 @@ class Arguments:
                                        and lemma not in self.lex.people_nouns) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod", "amod"))):
                 return key
-            if kind == "Organization" and child.dep_ in ("compound", "poss") and lemma in self.lex.organisation_part_nouns:
+            if kind == "Organization" and child.dep_ in ("compound", "poss") and part:
                 return key                   # "the UN command", "Quillon's board"
+            if child.dep_ == "prep" and child.lower_ == "of" and part and tok.tag_ == "NN" and not indefinite:
+                key = self._named(next((g for g in child.children if g.dep_ == "pobj"), None))
+                if key and self.found.entities[key].type in ("Organization", "Country"):
+                    return key               # "the board of Quillon", "the audit committee of X"
             if child.dep_ == "compound" and self._names_its_head(tok, child, key, kind):
                 return key
         return None

@@ -46,6 +46,8 @@ class Lexicon:
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
+    heading_verbs: frozenset[str]            # "heads the bank's Paris office": heads the part, not the bank
+    governing_parts: frozenset[str]          # "chairs the board of X": the part that leads the whole
     measure_units: frozenset[str]            # "a 294-kilometre border", "a 500-megawatt plant": units of size
     state_asset_nouns: frozenset[str]        # "a Turkish army unit", "an Iranian drone": the state's, even indefinite
     stake_nouns: frozenset[str]              # "a 20% stake": what a percentage of ownership is written as
@@ -128,10 +130,20 @@ class Lexicon:
     provision_nouns: dict[str, str]          # "a loan from Y" -> Y "lend to" the receiver
 
 
+def _once_each(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different: a class given twice would silently lose one."""
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        twice = sorted({k for k, _ in pairs if k in seen or seen.add(k)})
+        raise ValueError(f"word lists given twice in kg/data: {twice}")
+    return table
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    words = json.loads((DATA / "lexicon.json").read_text())
-    preds = json.loads((DATA / "predicates.json").read_text())
+    words = json.loads((DATA / "lexicon.json").read_text(), object_pairs_hook=_once_each)
+    preds = json.loads((DATA / "predicates.json").read_text(), object_pairs_hook=_once_each)
     built = words["built_things"]
     word_sets = {f.name: frozenset(words[f.name]) for f in fields(Lexicon)
                  if f.type == "frozenset[str]" and f.name != "built_things"}
