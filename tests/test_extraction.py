@@ -253,6 +253,13 @@ def test_a_word_class_given_twice_is_an_error():
                    object_pairs_hook=_once_each)
 
 
+def test_a_second_coordinated_apposition_is_read_like_the_first(nlp):
+    got = facts(nlp, '"Sleep matters," said Dr. Elin Marrick, the study\'s lead author and an epidemiologist '
+                     'at Quenby Medical University.')
+    assert ("Elin Marrick", "epidemiologist at", "Quenby Medical University") in got
+    assert ("Elin Marrick", "occupation", "epidemiologist") in got
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")
