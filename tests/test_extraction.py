@@ -260,6 +260,12 @@ def test_a_second_coordinated_apposition_is_read_like_the_first(nlp):
     assert ("Elin Marrick", "occupation", "epidemiologist") in got
 
 
+def test_capitalised_title_with_a_possessor_after_the_name(nlp):
+    assert ("Elin Marrick", "minister of", "Latvia") in facts(nlp, "Elin Marrick, Latvia's Minister of Finance, told reporters.")
+    assert ("Elin Marrick", "chief executive of", "Quenby Power") in facts(
+        nlp, "Elin Marrick, Quenby Power's Chief Executive, told reporters.")
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")
