@@ -1,4 +1,5 @@
-"""Parsing on a Dask LocalCluster of 2 workers builds exactly the graph a local ingest builds."""
+"""Parsing on a Dask LocalCluster of 2 workers, or in 2 local parser processes (spaCy's n_process),
+builds exactly the graph a plain ingest builds."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ def quads_without_timestamps(store) -> list[str]:
 
 def test_dask_local_cluster_gives_the_same_graph(store, example_store):
     proc = run_kg(store, "ingest", "--dask", "local:2", str(EXAMPLES / "articles"))
+    assert "4 document(s) ingested" in proc.stdout
+    assert quads_without_timestamps(store) == quads_without_timestamps(example_store)
+
+
+def test_parser_processes_give_the_same_graph(store, example_store):
+    """The records the extractor leaves on each Doc cross the process boundary (kg.extract.doc_bytes)."""
+    proc = run_kg(store, "ingest", "--workers", "2", str(EXAMPLES / "articles"))
     assert "4 document(s) ingested" in proc.stdout
     assert quads_without_timestamps(store) == quads_without_timestamps(example_store)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import doc_bytes
 from .coref import resolve_references
 from .grouping import group_mentions
 from .mentions import find_mentions
@@ -17,6 +18,7 @@ def _register_extensions() -> None:
     for name in ("kg_entities", "kg_facts"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    doc_bytes.register()             # the values cross process boundaries in nlp.pipe(n_process=N)
 
 
 class KGExtractor:
