@@ -438,6 +438,9 @@ class Arguments:
             return [Subject(head)]
         if dep in ("advcl", "conj", "pcomp", "dep") and head.pos_ in ("VERB", "AUX", "ADP"):
             target = head.head if head.pos_ == "ADP" else head
+            deed_of = self._object_blamed(pred) if dep == "pcomp" and head.lower_ == "for" else None
+            if deed_of is not None:
+                return [Subject(t) for t in _with_conjuncts(deed_of)]
             found = self.subjects(target, depth + 1)
             if dep == "advcl" and pred.tag_ == "VBN":
                 return [self._possessor_if_unnamed(s) for s in found]
@@ -451,6 +454,17 @@ class Arguments:
             if dep in ("dobj", "attr", "nsubj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
                 return self.subjects(head, depth + 1) if dep != "nsubj" else []
         return []
+
+    def _object_blamed(self, deed: Token) -> Token | None:
+        """ "fined Vantrel for breaching the act", "fined Vantrel 40 million euros for breaching
+        it": the one fined (thanked, sued, ...) for a deed did it, not the subject of the verb."""
+        verb = deed.head.head                  # deed <- "for" <- the verb, or the amount it hangs on
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "dobj":
+            verb = verb.head
+        if verb.lemma_.lower() not in self.lex.reason_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dative"), None) or \
+            next((c for c in verb.children if c.dep_ == "dobj"), None)
 
     def _possessor_if_unnamed(self, subject: Subject) -> Subject:
         """ "Founded in 1949, its primary purpose is …": the participle is about the possessor."""

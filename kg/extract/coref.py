@@ -293,6 +293,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.stock_nouns:
+                types = ("Organization",)                           # "its shares": a company's
             return nearest(types)
         if lower in lex.plural_pronouns:
             if _plural_common_subject(tok):

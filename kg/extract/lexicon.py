@@ -46,6 +46,7 @@ class Lexicon:
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
+    reason_verbs: frozenset[str]             # "fined X for breaching Y": X did the deed the object is fined for
     heading_verbs: frozenset[str]            # "heads the bank's Paris office": heads the part, not the bank
     governing_parts: frozenset[str]          # "chairs the board of X": the part that leads the whole
     measure_units: frozenset[str]            # "a 294-kilometre border", "a 500-megawatt plant": units of size
