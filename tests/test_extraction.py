@@ -266,6 +266,23 @@ def test_capitalised_title_with_a_possessor_after_the_name(nlp):
         nlp, "Elin Marrick, Quenby Power's Chief Executive, told reporters.")
 
 
+def test_the_one_fined_or_thanked_for_a_deed_did_it(nlp):
+    got = facts(nlp, "The Varos Commission fined Quenby Power 200 million euros for breaching the Tandry Act.")
+    assert ("Quenby Power", "breach", "Tandry Act") in got and not any(
+        s == "Varos Commission" and p == "breach" for s, p, _ in got)
+    assert ("Tomas Vellin", "visit", "Ghent") in facts(nlp, "Elin Marrick thanked Tomas Vellin for visiting Ghent.")
+
+
+def test_its_shares_are_a_company_s(nlp):
+    got = facts(nlp, "Quenby Power made a bid for Vellin Auto. In Norway, its shares fell 3.1%.")
+    assert ("Quenby Power", "fall by", "3.1%") in got and not any(s == "Norway" for s, _, _ in got)
+
+
+def test_a_place_before_the_kind_is_no_part_of_it(nlp):
+    got = facts(nlp, "Vellin Auto, a San Francisco venture capital firm, raised money.")
+    assert ("Vellin Auto", "type", "venture capital firm") in got and ("Vellin Auto", "based in", "San Francisco") in got
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

@@ -646,12 +646,14 @@ def _description(noun: Token) -> str | None:
     """The noun with its modifiers, without determiners, possessors and counts: "a former
     Olympic champion" -> "former Olympic champion", "the country's largest lender" -> "largest lender",
     "the third Chilean author" -> "Chilean author"; an "of" complement that names no one stays:
-    "a Swedish maker of battery cells"; "the Oslo-based investment bank" -> "investment bank" (based
-    in is stated by itself); one that names a body makes the noun a role, which
+    "a Swedish maker of battery cells"; "the Oslo-based investment bank" and "the Oslo shipping
+    group" -> "investment bank", "shipping group" (where it is based is stated by itself); one
+    that names a body makes the noun a role, which
     apposition-role states ("the head of the Nordic Council")."""
     start = max([c.right_edge.i + 1 for c in noun.lefts if c.dep_ in ("det", "poss", "predet", "nummod", "punct")
-                 or c.ent_type_ == "ORDINAL" or c.lower_ in lexicon().place_participles]   # "Oslo-based": a
-                + [noun.left_edge.i])                                                    # fact of its own
+                 or c.ent_type_ == "ORDINAL" or c.lower_ in lexicon().place_participles   # "Oslo-based", "the
+                 or (c.dep_ == "compound" and c.pos_ == "PROPN" and _place_name(c))]     # Oslo shipping group":
+                + [noun.left_edge.i])                                                    # facts of their own
     end = noun.i + 1
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -660,6 +662,11 @@ def _description(noun: Token) -> str | None:
     if thing is not None and thing.pos_ == "NOUN":
         end = thing.right_edge.i + 1         # "a maker of battery cells": the noun alone says little
     return AGE_PREFIX.sub("", noun.doc[start:end].text)
+
+
+def _place_name(tok: Token) -> bool:
+    """A known country or city, with the words compounded before it ("San Francisco")."""
+    return gazetteer().lookup(tok.doc[tok.left_edge.i:tok.i + 1].text, primary_only=True) is not None
 
 
 AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
