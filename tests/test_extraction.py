@@ -283,6 +283,12 @@ def test_a_place_before_the_kind_is_no_part_of_it(nlp):
     assert ("Vellin Auto", "type", "venture capital firm") in got and ("Vellin Auto", "based in", "San Francisco") in got
 
 
+def test_sums_with_a_scale_suffix_keep_it(nlp):
+    assert ("Quenby Power", "raise", "£14.5m") in facts(nlp, "Quenby Power raised £14.5m from investors.")
+    assert ("Varos Commission", "fine", "€780m") in facts(nlp, "The Varos Commission fined Quenby Power €780m on Tuesday.")
+    assert not any(p.endswith(" m") for _, p, _ in facts(nlp, "Elin Marrick won the 100m final."))
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

@@ -633,6 +633,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     text = span.text
     if span.start > 0 and tok.doc[span.start - 1].text in CURRENCY_SYMBOLS:
         text = tok.doc[span.start - 1].text + text     # "$120,000" when NER leaves the "$" out
+    if span.end < len(tok.doc) and not span[-1].whitespace_ and tok.doc[span.end].lower_ in SCALE_SUFFIXES:
+        text += tok.doc[span.end].text                  # "€780m": the tokenizer cut the "m" off as a unit
     if kind == "number" and not any(c.isdigit() for c in text) \
             and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no."):
         return None                          # "the two countries", "three generations": not tallies
@@ -667,6 +669,9 @@ def _description(noun: Token) -> str | None:
 def _place_name(tok: Token) -> bool:
     """A known country or city, with the words compounded before it ("San Francisco")."""
     return gazetteer().lookup(tok.doc[tok.left_edge.i:tok.i + 1].text, primary_only=True) is not None
+
+
+SCALE_SUFFIXES = ("m", "bn", "mn", "tn")
 
 
 AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
