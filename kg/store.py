@@ -176,6 +176,9 @@ def open_store(location: str | None = None, read_only: bool = False) -> GraphSto
         from .remote import RemoteStore
 
         return RemoteStore(location)
+    if "://" in location:                  # "http://host/…" would become a directory named "http:"
+        raise StoreError(f"store {location}: a remote store is sparql+http://… or sparql+https://…; "
+                         "a local store is a directory path")
     store = EmbeddedStore(location, read_only=read_only)
     if not read_only:
         drop_unfinished_documents(store)

@@ -17,6 +17,16 @@ def test_eval_prints_scores_per_article_and_overall(store):
     assert "missed:" in out and "rule " in out
 
 
+def test_eval_rejects_a_gold_file_of_another_shape_and_an_unknown_model(store, tmp_path):
+    listed = tmp_path / "list.gold.json"
+    listed.write_text("[]")
+    proc = run_kg(store, "eval", str(listed), check=False)
+    assert proc.returncode == 1 and "JSON object" in proc.stderr and "Traceback" not in proc.stderr
+    good = sorted((EXAMPLES / "dev").glob("*.gold.json"))[0]
+    proc = run_kg(store, "eval", "--model", "no_such_model_kg", str(good), check=False)
+    assert proc.returncode == 1 and "not installed" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_eval_rejects_a_broken_gold_file(store, tmp_path):
     bad = tmp_path / "bad.gold.json"
     bad.write_text(json.dumps({"text": "nowhere.txt", "entities": {}, "facts": []}))

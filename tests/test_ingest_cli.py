@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
-from conftest import run_kg
+from conftest import KG, run_kg
 
 ARTICLE = ("The Chilean astronomer Ana Fuentes visited Japan in May. "
            "Fuentes studied physics at Kyoto University, which was founded in 1897.")
@@ -87,3 +88,38 @@ def test_export_to_an_unwritable_path_is_one_line(example_store, tmp_path):
     proc = run_kg(example_store, "export", "--format", "turtle", "-o", str(tmp_path / "missing" / "x.ttl"), check=False)
     assert proc.returncode == 1
     assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_counts_below_one_are_usage_errors_and_store_nothing(store, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    for option in ("--batch-size", "--workers"):
+        proc = run_kg(store, "ingest", option, "0", str(article), check=False)
+        assert proc.returncode == 2 and option in proc.stderr and "Traceback" not in proc.stderr
+    assert run_kg(store, "ingest", str(article)).returncode == 0 and count_documents(store) == 1
+
+
+def test_a_pipeline_without_a_parser_is_one_line(store, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    proc = run_kg(store, "ingest", "--model", "blank:en", str(article), check=False)
+    assert proc.returncode == 1 and "no parser" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_folder_without_articles_is_an_error(store, tmp_path):
+    (tmp_path / "empty").mkdir()
+    proc = run_kg(store, "ingest", str(tmp_path / "empty"), check=False)
+    assert proc.returncode == 1 and "no articles found" in proc.stderr
+
+
+def test_a_url_that_is_no_sparql_store_is_refused(tmp_path):
+    proc = subprocess.run([KG, "--store", "http://127.0.0.1:1/x", "stats"], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60)
+    assert proc.returncode == 1 and "sparql+http" in proc.stderr
+    assert not any(tmp_path.iterdir())                  # no directory named "http:" made in its place
+
+
+def test_serve_refuses_a_port_or_time_limit_out_of_range(store):
+    for option, value in (("--port", "99999"), ("--timeout", "0")):
+        proc = run_kg(store, "serve", option, value, check=False)
+        assert proc.returncode == 2 and option in proc.stderr and "Traceback" not in proc.stderr

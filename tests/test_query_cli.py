@@ -48,3 +48,24 @@ def test_syntax_error_exits_2_with_engine_message(example_store):
     assert proc.returncode == 2
     assert "SPARQL syntax" in proc.stderr and "error at" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_query_that_is_not_utf8_is_one_line(example_store, tmp_path):
+    raw = tmp_path / "bin.rq"
+    raw.write_bytes(b'ASK { ?s ?p "\xff" }')
+    proc = run_kg(example_store, "query", f"@{raw}", check=False)
+    assert proc.returncode == 1 and "not UTF-8" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_export_with_a_broken_subgraph_query_is_one_line(example_store, tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x")
+    proc = run_kg(example_store, "export", "--format", "graphml", "--query", str(bad), check=False)
+    assert proc.returncode == 1 and "SPARQL syntax" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_csv_rows_end_once(example_store):
+    out = run_kg(example_store, "query", "SELECT ?n WHERE { ?e a kg:Country ; rdfs:label ?n } LIMIT 2",
+                 "--format", "csv").stdout
+    assert out.endswith("\n") and not out.endswith("\n\n")        # text mode reads CRLF as \n
