@@ -110,6 +110,9 @@ def graph_for_export(store: GraphStore, query_file: str | None, around: str | No
             graph = subgraph_from_query(graph, store, sparql)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax in {query_file}: {one_line(exc)}") from None
+        if not graph:
+            raise ValueError(f"the query in {query_file} chose no entity of the graph: a CONSTRUCT of "
+                             "edges between entities, or a SELECT that binds entity IRIs")
     if around:
         node = find_entity(store, around)
         if node is None:

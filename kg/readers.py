@@ -145,6 +145,10 @@ def _articles_from_jsonl(text: str, source: str) -> Iterator[Article | ReadError
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             yield ReadError(where, "each line must be an object with a non-empty string 'text'")
             continue
+        wrong = [k for k in ("title", "url", "date") if record.get(k) is not None and not isinstance(record[k], str)]
+        if wrong:                              # ["x"] would be stored as the text "['x']"
+            yield ReadError(where, f"'{wrong[0]}' must be a string, got {type(record[wrong[0]]).__name__}")
+            continue
         yield Article(text=record["text"], source=where,
                       title=_opt(record.get("title")) or _title_from_text(record["text"], where),
                       url=_opt(record.get("url")), date=_opt(record.get("date")))

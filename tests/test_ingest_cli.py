@@ -42,13 +42,15 @@ def test_text_markdown_html_jsonl_and_stdin(store, tmp_path):
 def test_bad_files_are_reported_and_the_rest_ingested(store, tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "data.pdf").write_bytes(b"%PDF-1.4")
-    (tmp_path / "lines.jsonl").write_text('{"text": "Spain signed a treaty with Morocco."}\n{not json\n{"title": "no text"}\n')
+    (tmp_path / "lines.jsonl").write_text('{"text": "Spain signed a treaty with Morocco."}\n{not json\n{"title": "no text"}\n'
+                                          '{"text": "Peru signed a treaty with Chile.", "url": ["x"]}\n')
     proc = run_kg(store, "ingest", str(tmp_path), str(tmp_path / "missing.txt"), check=False)
     assert proc.returncode != 0
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     assert any("data.pdf" in e and "unsupported" in e for e in errors)
     assert any("lines.jsonl:2" in e and "invalid JSON" in e for e in errors)
     assert any("lines.jsonl:3" in e and "'text'" in e for e in errors)
+    assert any("lines.jsonl:4" in e and "'url' must be a string" in e for e in errors)
     assert any("missing.txt" in e and "no such file" in e for e in errors)
     assert "Traceback" not in proc.stderr
     assert count_documents(store) == 2

@@ -69,3 +69,11 @@ def test_csv_rows_end_once(example_store):
     out = run_kg(example_store, "query", "SELECT ?n WHERE { ?e a kg:Country ; rdfs:label ?n } LIMIT 2",
                  "--format", "csv").stdout
     assert out.endswith("\n") and not out.endswith("\n\n")        # text mode reads CRLF as \n
+
+
+def test_export_with_a_query_that_chooses_no_entity_is_an_error(example_store, tmp_path):
+    labels = tmp_path / "labels.rq"
+    labels.write_text("SELECT ?n WHERE { ?e rdfs:label ?n }")
+    out = tmp_path / "g.graphml"
+    proc = run_kg(example_store, "export", "--format", "graphml", "--query", str(labels), "-o", str(out), check=False)
+    assert proc.returncode == 1 and "chose no entity" in proc.stderr and not out.exists()
