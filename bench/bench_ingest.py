@@ -12,7 +12,8 @@ Measures, on the same texts and the same loaded pipeline:
          it an empty store, or documents already there are skipped).
   +extract nlp.pipe with every component, kg_extractor included, but no store (splits kg's cost
          into extraction and resolution + writing).
-With --repeat R the local phases run R times interleaved and the best time is reported (the
+With --workers N every phase parses in N processes (spaCy's n_process; process CPU times then
+count only the parent). With --repeat R the local phases run R times interleaved and the best time is reported (the
 machine may be shared). With --alternate N the corpus is cut into slices of N articles and each
 slice is parsed raw and then ingested (into one store that grows as in a real ingest), the order
 flipping every slice, so that drift in the host's speed falls on both sides alike; the ratio is
@@ -108,7 +109,7 @@ def _by_tenth(start: float, marks: list[float]) -> list[float]:
             for k0, k1, t0, t1 in zip(landed, landed[1:], times, times[1:])]
 
 
-def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int) -> None:
+def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int, workers: int = 1) -> None:
     """Raw parse and kg ingest slice by slice, printing the per-slice ratios and the overall one."""
     timed: dict[str, list[float]] = {"raw": [], "full": [], "raw cpu": [], "full cpu": []}
     fixed: list[float] = []
@@ -118,10 +119,10 @@ def alternate(nlp, articles: list, size: int, model: str | None, batch_size: int
 
     def raw(texts: list[str]) -> int:
         with nlp.select_pipes(disable=["kg_extractor"]):
-            return sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+            return sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers))
 
     def full(group: list) -> int:
-        return ingest(group, store, model=model, batch_size=batch_size).documents
+        return ingest(group, store, model=model, batch_size=batch_size, n_process=workers).documents
 
     try:
         for i in range(0, len(articles), size):
@@ -164,6 +165,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--repeat", type=int, default=1, help="repetitions; the best time is reported")
     ap.add_argument("--remote", metavar="serve|URL", help="also ingest into a remote store")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="parser processes for both sides (nlp.pipe n_process, kg ingest --workers)")
     ap.add_argument("--alternate", type=int, metavar="N",
                     help="alternate raw parse and ingest every N articles (see above) instead of whole passes")
     args = ap.parse_args(argv)
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"pipeline {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}: "
           f"{', '.join(nlp.pipe_names)}; model loaded, peak RSS {peak_rss_mb():.0f} MB")
     if args.alternate:
-        alternate(nlp, articles, args.alternate, args.model, args.batch_size)
+        alternate(nlp, articles, args.alternate, args.model, args.batch_size, args.workers)
         return
 
     raw_times, extract_times, full_times = [], [], []
@@ -189,12 +192,12 @@ def main(argv: list[str] | None = None) -> None:
         for r in range(args.repeat):  # interleaved, best of R: the machine may be shared
             with nlp.select_pipes(disable=["kg_extractor"]):
                 t0, c0 = time.perf_counter(), time.process_time()
-                words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size))
+                words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers))
                 raw_times.append(time.perf_counter() - t0)
                 cpu["raw"].append(time.process_time() - c0)
                 rss.setdefault("raw", peak_rss_mb())
             t0, c0 = time.perf_counter(), time.process_time()
-            for _ in nlp.pipe(texts, batch_size=args.batch_size):
+            for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
                 pass
             extract_times.append(time.perf_counter() - t0)
             cpu["extract"].append(time.process_time() - c0)
@@ -203,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
             store = EmbeddedStore(str(tmp / "store"))
             marks: list[float] = []              # when each document landed: does ingest slow as the store grows?
             t0, c0 = time.perf_counter(), time.process_time()
-            report = ingest(articles, store, model=args.model, batch_size=args.batch_size,
+            report = ingest(articles, store, model=args.model, batch_size=args.batch_size, n_process=args.workers,
                             on_progress=lambda k: marks.extend([time.perf_counter()] * k))
             full_times.append(time.perf_counter() - t0)
             cpu["full"].append(time.process_time() - c0)
