@@ -289,6 +289,18 @@ def test_sums_with_a_scale_suffix_keep_it(nlp):
     assert not any(p.endswith(" m") for _, p, _ in facts(nlp, "Elin Marrick won the 100m final."))
 
 
+def test_shares_of_a_company_are_no_part_of_its_name(nlp):
+    """NER glues "Shares of" onto the company in some contexts (a review article's lede): given
+    that span, the extractor keeps the company's name only."""
+    from spacy.tokens import Span
+
+    with nlp.select_pipes(disable=["kg_extractor"]):
+        doc = nlp("Shares of Tamsin Stores Inc. fell 8% on Thursday.")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    doc = nlp.get_pipe("kg_extractor")(doc)
+    assert [n for e in doc._.kg_entities.values() for n in e.names] == ["Tamsin Stores Inc."]
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

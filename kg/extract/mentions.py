@@ -250,6 +250,8 @@ def _trim(span: Span) -> Span | None:
             and not _names_an_institution(rest):
         start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no
                                              # name (but "Queen Elizabeth Hospital" is one)
+    if end - start > 2 and words[start].lower_ in lexicon().stock_nouns and words[start + 1].lower_ == "of":
+        start += 2                           # "Shares of Larchmont Stores Inc. fell": the company
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
