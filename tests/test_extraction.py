@@ -229,11 +229,6 @@ def test_it_after_an_unnamed_subject_in_the_first_clause_is_no_entity(nlp):
     assert not any(s == "Marrick Logistics" and p.startswith("earn") for s, p, _ in got)
 
 
-def test_a_based_modifier_is_no_part_of_the_kind(nlp):
-    got = facts(nlp, "The loan was arranged by Marrick & Co, the Oslo-based investment bank that advised Quenby Power.")
-    assert ("Marrick & Co", "type", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
-
-
 def test_a_part_of_a_body_stands_for_the_body_unless_the_subject_heads_the_part(nlp):
     assert ("Elin Marrick", "work at", "Quenby Power") in facts(nlp, "Elin Marrick works at the Ghent office of Quenby Power.")
     assert ("Elin Marrick", "sit on", "Quenby Power") in facts(nlp, "Elin Marrick sits on the board of Quenby Power.")
@@ -278,7 +273,9 @@ def test_its_shares_are_a_company_s(nlp):
     assert ("Quenby Power", "fall by", "3.1%") in got and not any(s == "Norway" for s, _, _ in got)
 
 
-def test_a_place_before_the_kind_is_no_part_of_it(nlp):
+def test_a_kind_leaves_out_where_the_body_is_based(nlp):
+    got = facts(nlp, "The loan was arranged by Marrick & Co, the Oslo-based investment bank that advised Quenby Power.")
+    assert ("Marrick & Co", "type", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
     got = facts(nlp, "Vellin Auto, a San Francisco venture capital firm, raised money.")
     assert ("Vellin Auto", "type", "venture capital firm") in got and ("Vellin Auto", "based in", "San Francisco") in got
 
