@@ -298,6 +298,12 @@ def test_shares_of_a_company_are_no_part_of_its_name(nlp):
     assert [n for e in doc._.kg_entities.values() for n in e.names] == ["Tamsin Stores Inc."]
 
 
+def test_per_cent_written_in_two_words(nlp):
+    assert ("Tamsin Stores Inc.", "fall by", "8 per cent") in facts(
+        nlp, "Tamsin Stores Inc. shares fell more than 8 per cent on Thursday.")
+    assert ("Marrick Holdings", "hold percent", "55 per cent") in facts(nlp, "Marrick Holdings holds 55 per cent of the venture.")
+
+
 def test_amount_written_as_a_hyphenated_modifier_of_the_object(nlp):
     got = facts(nlp, "Ostrel Dravik earned an additional 20,000-euro bonus. Brannock Power will build a "
                      "500-megawatt plant near Ghent.")

@@ -635,6 +635,9 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
         text = tok.doc[span.start - 1].text + text     # "$120,000" when NER leaves the "$" out
     if span.end < len(tok.doc) and not span[-1].whitespace_ and tok.doc[span.end].lower_ in SCALE_SUFFIXES:
         text += tok.doc[span.end].text                  # "€780m": the tokenizer cut the "m" off as a unit
+    if tok.head.lower_ == "cent" and tok.head.i > 0 and tok.doc[tok.head.i - 1].lower_ == "per" \
+            and "cent" not in text:
+        text += " per cent"                              # "8 per cent": NER left the unit out
     if kind == "number" and not any(c.isdigit() for c in text) \
             and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no."):
         return None                          # "the two countries", "three generations": not tallies

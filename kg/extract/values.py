@@ -68,7 +68,7 @@ def number_value(text: str) -> tuple[str, str] | None:
     if not m:
         word = APPROXIMATELY.sub("", text.strip()).lower()
         return (str(NUMBER_WORDS[word]), "integer") if word in NUMBER_WORDS else None   # "won nine seats"
-    if m.group(2) or any(sym in text for sym in (*CURRENCY_SYMBOLS, "%")) or "percent" in text.lower() or \
+    if m.group(2) or any(sym in text for sym in (*CURRENCY_SYMBOLS, "%")) or "percent" in text.lower() or "per cent" in text.lower() or \
             re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
         return APPROXIMATELY.sub("", text.strip()), "string"
     number = float(m.group(1).replace(",", ""))
