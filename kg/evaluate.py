@@ -123,7 +123,7 @@ def evaluate(gold_files: list[str], model: str | None = None) -> list[ArticleSco
     for gold_file in gold_files:
         path = Path(gold_file)
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(gold, dict) or not isinstance(gold.get("text"), str) or not isinstance(gold.get("facts"), list):
+        if not (isinstance(gold, dict) and isinstance(gold.get("text"), str) and isinstance(gold.get("facts"), list)):
             raise ValueError(f"{gold_file}: a gold file is a JSON object with \"text\" (the article's file) "
                              "and \"facts\" (a list); see README.md")
         article = path.parent / gold["text"]

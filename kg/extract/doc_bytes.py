@@ -5,6 +5,7 @@ a registry: kg's records go as a tagged list of their fields and come back as th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import astuple
 
 import srsly
@@ -16,14 +17,16 @@ RECORDS = {cls.__name__: cls for cls in (Fact, Entity)}
 NAMES = {cls: name for name, cls in RECORDS.items()}
 
 
-def encode(obj, chain=None):
+def encode(obj: object, chain: Callable[[object], object] | None = None) -> object:
+    """A kg record as a tagged list of its fields; anything else to the next encoder."""
     name = NAMES.get(type(obj))
     if name is not None:
         return {TAG: name, "fields": list(astuple(obj))}
     return chain(obj) if chain is not None else obj
 
 
-def decode(obj, chain=None):
+def decode(obj: object, chain: Callable[[object], object] | None = None) -> object:
+    """The record a tagged list stands for; anything else to the next decoder."""
     name = obj.get(TAG) if isinstance(obj, dict) else None
     if name in RECORDS:
         return RECORDS[name](*obj["fields"])

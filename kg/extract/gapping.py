@@ -58,7 +58,7 @@ def with_gapped_counts(doc: Doc, found: DocumentEntities, facts: list[Fact], con
 
 def _count_after(doc: Doc, i: int, end: int) -> tuple[tuple[str, str] | None, int]:
     """The bare number right after a name (maybe after "with"/"on", or a determiner and its
-    modifiers: "and Atlas the remaining 40%"), and where to read on."""
+    modifiers: "and Y the remaining 40%"), and where to read on."""
     j = i + 1 if i < end - 1 and doc[i].lower_ in PAIR_PREPOSITIONS else i
     if j < end and doc[j].pos_ == "DET":
         k = j + 1

@@ -251,7 +251,7 @@ def _trim(span: Span) -> Span | None:
         start = lead                         # "[Rector] Anders Lunde" tagged ORG whole: the title is no
                                              # name (but "Queen Elizabeth Hospital" is one)
     if end - start > 2 and words[start].lower_ in lexicon().stock_nouns and words[start + 1].lower_ == "of":
-        start += 2                           # "Shares of Larchmont Stores Inc. fell": the company
+        start += 2                           # "Shares of Acme Stores Inc. fell": the company
     if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention

@@ -30,7 +30,7 @@ from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
 from .tree_matcher import TreeMatcher
-from .values import APPROXIMATELY, CURRENCY_SYMBOLS, NUMBER_WORDS, date_value, number_value
+from .values import APPROXIMATELY, CURRENCY_SYMBOLS, NUMBER_WORDS, SCALE_SUFFIXES, date_value, number_value
 
 LABEL_PARTS = ("pred", "lemma", "embedded", "prep", "prt", "noun", "word", "unit")   # what label templates may name
 LOCATIVE = {"located in", "based in", "capital of", "birth place", "death place"}
@@ -672,9 +672,6 @@ def _description(noun: Token) -> str | None:
 def _place_name(tok: Token) -> bool:
     """A known country or city, with the words compounded before it ("San Francisco")."""
     return gazetteer().lookup(tok.doc[tok.left_edge.i:tok.i + 1].text, primary_only=True) is not None
-
-
-SCALE_SUFFIXES = ("m", "bn", "mn", "tn")
 
 
 AGE_PREFIX = re.compile(r"^\d+-year-old\s+")

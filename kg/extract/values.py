@@ -13,6 +13,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
 SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
+SCALE_SUFFIXES = ("m", "bn", "mn", "tn")    # written onto the number: "£14.5m", which the tokenizer cuts
 
 _MDY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})\b")
@@ -68,7 +69,8 @@ def number_value(text: str) -> tuple[str, str] | None:
     if not m:
         word = APPROXIMATELY.sub("", text.strip()).lower()
         return (str(NUMBER_WORDS[word]), "integer") if word in NUMBER_WORDS else None   # "won nine seats"
-    if m.group(2) or any(sym in text for sym in (*CURRENCY_SYMBOLS, "%")) or "percent" in text.lower() or "per cent" in text.lower() or \
+    if m.group(2) or any(sym in text for sym in (*CURRENCY_SYMBOLS, "%")) or \
+            any(word in text.lower() for word in ("percent", "per cent")) or \
             re.search(r"\b(dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b", text, re.I):
         return APPROXIMATELY.sub("", text.strip()), "string"
     number = float(m.group(1).replace(",", ""))
