@@ -107,9 +107,10 @@ def graph_for_export(store: GraphStore, query_file: str | None, around: str | No
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(f"cannot read query file {query_file}: {exc}") from None
         try:
-            graph = subgraph_from_query(graph, store, sparql)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax in {query_file}: {one_line(exc)}") from None
+            result = query(store, sparql)
+        except QueryError as exc:
+            raise QueryError(f"SPARQL syntax in {query_file}: {exc}") from None
+        graph = subgraph_from_query(graph, result)
         if not graph:
             raise ValueError(f"the query in {query_file} chose no entity of the graph: a CONSTRUCT of "
                              "edges between entities, or a SELECT that binds entity IRIs")

@@ -51,9 +51,9 @@ def subgraph_around(g: nx.MultiDiGraph, node: str, hops: int) -> nx.MultiDiGraph
     return g.subgraph(keep).copy()
 
 
-def subgraph_from_query(g: nx.MultiDiGraph, store: GraphStore, sparql: str) -> nx.MultiDiGraph:
-    """CONSTRUCT: keep the nodes and edges it returns; SELECT: keep the IRIs it binds."""
-    result = store.query(sparql)
+def subgraph_from_query(g: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
+    """The part of the graph a query result chooses. CONSTRUCT: the nodes and edges it returns;
+    SELECT: the IRIs it binds."""
     if isinstance(result, ox.QuerySolutions):
         nodes = {term.value for row in result for term in row if isinstance(term, ox.NamedNode)}
         return g.subgraph(nodes & set(g)).copy()

@@ -42,8 +42,7 @@ def load_pipeline(model: str | None = None) -> Language:
                                 "and NER (en_core_web_sm has both)")
         if "lemmatizer" in nlp.pipe_names:
             keep_prefixed_words(nlp)
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("kg_paragraphs", before="parser")
+        nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_extractor", last=True)
         gc.freeze()          # the model's ~100k objects live as long as the process: full collections
         return nlp           # stop re-scanning them (60-85 ms each, several per thousand articles)

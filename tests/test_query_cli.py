@@ -77,3 +77,12 @@ def test_export_with_a_query_that_chooses_no_entity_is_an_error(example_store, t
     out = tmp_path / "g.graphml"
     proc = run_kg(example_store, "export", "--format", "graphml", "--query", str(labels), "-o", str(out), check=False)
     assert proc.returncode == 1 and "chose no entity" in proc.stderr and not out.exists()
+
+
+def test_export_of_the_subgraph_a_query_chooses(example_store, tmp_path):
+    visits = tmp_path / "visits.rq"
+    visits.write_text("CONSTRUCT { ?a rel:visit ?b } WHERE { ?a rel:visit ?b }")
+    out = tmp_path / "visits.graphml"
+    run_kg(example_store, "export", "--format", "graphml", "--query", str(visits), "-o", str(out))
+    text = out.read_text()
+    assert "Helen Marchetti" in text and "Manila" in text and "Hanbit Chem" not in text
