@@ -273,8 +273,10 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
         if lower in lex.person_pronouns:
             return _last(history, ("Person",))
         if lower in lex.thing_pronouns:        # nearest in the sentence, else the recent topic
-            if _predicated_as_unnamed_thing(tok) or _after_unnamed_subject(tok, history):
-                return None
+            first = _first_conjunct_subject(tok)     # "X hosts plants in A, and it exported …": X
+            if _predicated_as_unnamed_thing(tok) or (
+                    first is not None and first.pos_ == "NOUN" and _named_as(first, history, ALL_TYPES) is None):
+                return None                    # "The victory lifts her to 17th, and it earned her …"
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
@@ -287,7 +289,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 types = tuple(t for t in types if t not in ("City", "Place"))   # "signed it": not the town
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
                 return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
-            sayer = _sayer_of_clause(tok, history, lex) or _parallel_subject(tok, history)
+            sayer = _sayer_of_clause(tok, history, lex) or (
+                _named_as(first, history, THING_TYPES) if first is not None else None)
             if sayer is not None:
                 return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
@@ -357,21 +360,11 @@ def _sayer_of_clause(tok: Token, history: list[tuple[int, str, str]], lex) -> st
     return _named_as(subject, history, ("Organization",)) if subject is not None else None
 
 
-def _parallel_subject(tok: Token, history: list[tuple[int, str, str]]) -> str | None:
-    """ "it" as the subject of a clause coordinated with an earlier one is that clause's subject,
-    whatever stands nearer: "X hosts plants in A and B, and it exported …" is about X, not B."""
-    subject = _first_conjunct_subject(tok)
-    return _named_as(subject, history, THING_TYPES) if subject is not None else None
-
-
-def _after_unnamed_subject(tok: Token, history: list[tuple[int, str, str]]) -> bool:
-    """ "The victory lifts her to 17th, and it earned her $523,000": that clause's subject is a
-    thing with no name, so "it" is no entity."""
-    subject = _first_conjunct_subject(tok)
-    return subject is not None and subject.pos_ == "NOUN" and _named_as(subject, history, ALL_TYPES) is None
-
-
 def _first_conjunct_subject(tok: Token) -> Token | None:
+    """For "it" as the subject of a clause coordinated with an earlier one, that clause's subject:
+    "it" is what it names, whatever stands nearer ("X hosts plants in A and B, and it exported …"
+    is about X, not B), and no entity when it names nothing ("The victory lifts her to 17th, and
+    it earned her $523,000")."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
         return None
     return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
