@@ -363,6 +363,16 @@ def test_acronym_introduced_in_parentheses_is_one_node(nlp):
     assert len(councils) == 1 and councils[0].label == "Pacific Fisheries Council"
 
 
+def test_an_acronym_never_defined_stands_for_the_organisation_whose_initials_it_spells(nlp):
+    doc = nlp("The Federal Institute for Nutrition and Dietetics approved the label on Monday. "
+              "A senior FIND policy official, Dr. Tavita Leota, called the decision overdue.")
+    institutes = [e for e in doc._.kg_entities.values() if e.type == "Organization"]
+    assert [e.label for e in institutes] == ["Federal Institute for Nutrition and Dietetics"]
+    assert "FIND" in institutes[0].names
+    assert ("Tavita Leota", "policy official of", "Federal Institute for Nutrition and Dietetics") \
+        in facts(nlp, doc.text)
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..model import Entity
 from .gazetteer import Place
 from .lexicon import lexicon
-from .mentions import ACRONYM, DocumentEntities, Mention, distinctive_word, positions_of
+from .mentions import ACRONYM, DocumentEntities, Mention, distinctive_word, initials, positions_of
 from .names import given_name_gender
 
 
@@ -50,9 +50,13 @@ def _group(result: DocumentEntities) -> None:
     for m in result.mentions:
         key, rule = _key(m), None
         definition = result.acronyms.get(m.name)
+        spelled = result.spelled.get(m.name)
         if definition is not None and definition is not m:
             key, rule = _key(definition), f"acronym-definition: '{m.name}' introduced as '{definition.name}'"
             m.type = definition.type
+        elif spelled is not None:
+            key, rule = _key(spelled), f"acronym-initials: '{m.name}' spells '{spelled.name}'"
+            m.type = spelled.type
         elif " " not in m.name and m.type != "Country" and (m.place is None or m.place.kind == "City"):
             partner = _fuller_person(m, full_people) \
                 if not (m.cued and m.type != "Person") else None   # a surname that is also a city: "Santos";
@@ -221,7 +225,6 @@ def _expansion(acronym: str, entities: dict[str, Entity]) -> str | None:
         if ent.type != "Organization":
             continue
         for name in ent.names:
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if initials == acronym:
+            if initials(name) == acronym:
                 return key
     return None

@@ -75,6 +75,7 @@ class DocumentEntities:
     descriptors: list[Descriptor] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     acronyms: dict[str, Mention] = field(default_factory=dict)   # "WHO" -> its full-name mention
+    spelled: dict[str, Mention] = field(default_factory=dict)    # the same for acronyms never defined
     dateline: tuple[int, int, int] | None = None   # its town's start and end, its last token (paragraphs.dateline)
     affiliations: list[tuple[Mention, Mention]] = field(default_factory=list)   # "X (Velocita Pro Team)"
 
@@ -107,6 +108,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     _drop_wire_agency(doc, result)
     _add_dateline_town(doc, result)
     _add_acronym_definitions(doc, result)
+    _add_spelled_acronyms(doc, result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
     _add_echoes(doc, result)
@@ -1015,6 +1017,33 @@ def _add_acronym_definitions(doc: Doc, result: DocumentEntities) -> None:
         result.acronyms[tok.text] = before
 
 
+def initials(name: str) -> str:
+    """The capitals a name's acronym is made of: "WHO" of "World Health Organization"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def looks_like_acronym(word: str) -> bool:
+    """Three or more capitals and nothing else ("WHO", "FIND"): a name, even where the tagger read
+    a pronoun or a common noun."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
+
+
+def _add_spelled_acronyms(doc: Doc, result: DocumentEntities) -> None:
+    """An acronym of three or more capitals that the story never defines but that spells the
+    initials of exactly one organisation it names ("a senior WHO official" after "the World Health
+    Organization") stands for that organisation wherever it is used, however the tagger read it."""
+    by_initials: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in result.mentions:
+        if m.type == "Organization" and " " in m.name:
+            by_initials.setdefault(initials(m.name), set()).add(m.name)
+            first.setdefault(m.name, m)
+    for tok in doc:
+        if looks_like_acronym(tok.text) and tok.text not in result.acronyms \
+                and len(by_initials.get(tok.text, ())) == 1:
+            result.spelled[tok.text] = first[next(iter(by_initials[tok.text]))]
+
+
 def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
     """ "Turnout was 63 percent", "Malaria killed …": a lone capitalised word opening a sentence,
     tagged a person but never a part of anyone's name nor named there (`_named_at_sentence_start`,
@@ -1040,21 +1069,22 @@ def _add_repeated_names(doc: Doc, result: DocumentEntities) -> None:
         parts.setdefault(words[-1], m)
         parts.setdefault(words[0], m)
     short_names = _organisation_short_names(doc, result)
-    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *result.acronyms, *short_names])):
+    acronyms = result.acronyms | result.spelled
+    for tok in (doc[i] for i in positions_of(doc, ORTH, [*parts, *acronyms, *short_names])):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
         if tok.text in short_names and tok.text not in parts and tok.pos_ not in ("ADJ", "DET") \
                 and tok.dep_ != "amod" and not doc[tok.i + 1:tok.i + 2].text[:1].isupper():   # not "New rules"
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", None, surface=tok.text))
             continue
-        if tok.pos_ not in ("PROPN", "NOUN") and tok.text not in result.acronyms:
+        if tok.pos_ not in ("PROPN", "NOUN") and tok.text not in acronyms:
             continue                         # an acronym is a name whatever the tagger made of it
-        if tok.is_sent_start and tok.is_stop:
+        if tok.is_sent_start and tok.is_stop and tok.text not in acronyms:
             continue
-        if name_at(doc, tok.i + 1, covered) and tok.text not in result.acronyms:
+        if name_at(doc, tok.i + 1, covered) and tok.text not in acronyms:
             continue                         # "Ana Ruiz" is not Ana Lopes: the part begins another name
-        if tok.text in result.acronyms:
-            full = result.acronyms[tok.text]
+        if tok.text in acronyms:
+            full = acronyms[tok.text]
             result.mentions.append(Mention(tok.i, tok.i + 1, tok.text, full.type, None, surface=tok.text))
         elif tok.text in parts and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             span = _extend_name_left(doc[tok.i:tok.i + 1], covered)   # "Mia Horvat", not Ivana Horvat's "Horvat"

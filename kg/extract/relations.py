@@ -24,8 +24,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns, noun_kind,
-                       office_of)
+from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns,
+                       looks_like_acronym, noun_kind, office_of)
 from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
@@ -546,8 +546,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
                                  lex.title_keep_words))]
     words = [doc[joined_start(doc, m.i):m.i + 1].text.lower() for m in sorted(mods, key=lambda t: t.i)
-             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN"   # no names in a predicate:
-                                                 or m.lemma_.lower() in lex.currency_nouns)]   # "welcome the WHO
+             if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN" or looks_like_acronym(m.text)
+                                                 or m.lemma_.lower() in lex.currency_nouns)]   # no names: "welcome the WHO
     owners = (noun, noun.head) if noun.dep_ == "conj" else (noun,)                # team", "euro grant"
     past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for n in owners for c in n.children)
     return " ".join(["former"] * past + [*words, noun.lemma_.lower()])
