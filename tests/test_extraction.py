@@ -373,6 +373,13 @@ def test_an_acronym_never_defined_stands_for_the_organisation_whose_initials_it_
         in facts(nlp, doc.text)
 
 
+def test_the_company_is_the_storys_maker_not_the_venture_firm_that_funded_it(nlp):
+    found = facts(nlp, "Brenvik Robotics, a Danish maker of farm drones, has raised $40 million in a round "
+                       "led by the venture firm Harlund Capital. The company plans to open an office in Lisbon.")
+    assert ("Brenvik Robotics", "open office in", "Lisbon") in found
+    assert ("Harlund Capital", "open office in", "Lisbon") not in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -424,18 +424,24 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     """ "the alliance", "the company": the compatible entity the last sentences talk about most
     (subjects weigh more, see _subject_weight; ties to the latest), not merely the last one named. An
     entity whose name repeats the noun ("the university") or that the article described with it
-    ("UNICEF, the UN children's agency" for "the agency") comes first; entities of the `if_named`
+    ("UNICEF, the UN children's agency" for "the agency"; for "the company" any business word, so
+    a "venture firm" does not outrank the article's "maker") comes first; entities of the `if_named`
     types only then ("the study" is the "Nordic Heart Study" even if NER called it an ORG). With
     `named_only` nothing else will do: "the committee" is no alliance the article never called one."""
     start = sentences_back(tok, window)
     counts: Counter = Counter()
     latest: dict[str, int] = {}
+    lex = lexicon()
     head = tok.lemma_.lower()
-    heads = lexicon().synonyms.get(head, frozenset((head,)))
+    heads = lex.synonyms.get(head, frozenset((head,)))
+    described_as = heads                     # "the company" is the article's "maker" as much as its "firm",
+    if head in lex.generic_body_nouns:       # but not the "World Bank"
+        family = lex.organisation_family.get(head)
+        described_as = heads | {w for w, f in lex.organisation_family.items() if f == family}
     nouns, countries = described
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
     named = {key for key, kind in kinds.items() if kind in types + if_named and (
-        heads & set(labels[key].lower().split()) or any(i < tok.i and n in heads for i, n in nouns.get(key, ())))}
+        heads & set(labels[key].lower().split()) or any(i < tok.i and n in described_as for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
     itself = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None
