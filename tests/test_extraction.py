@@ -380,6 +380,20 @@ def test_the_company_is_the_storys_maker_not_the_venture_firm_that_funded_it(nlp
     assert ("Harlund Capital", "open office in", "Lisbon") not in found
 
 
+def test_a_bid_or_exports_after_a_support_verb_name_the_relation(nlp):
+    found = facts(nlp, "Orsa Mining made an unsolicited bid of 18 reais per share for Tovik Metals. "
+                       "Tovik hopes to begin exports to Brazil in 2026.")
+    assert ("Orsa Mining", "make bid for", "Tovik Metals") in found
+    assert ("Tovik Metals", "begin export to", "Brazil") in found
+
+
+def test_the_study_is_no_body_whose_name_merely_ends_in_research(nlp):
+    found = facts(nlp, "The trial was co-sponsored by the Nordic Council of Medical Research. In Latvia, the study "
+                       "was led by Dr. Ilze Berzina of the Riga-based Institute of Hygiene.")
+    assert not any("Nordic Council of Medical Research" in (s, o) for s, _, o in found)
+    assert ("Ilze Berzina", "member of", "Institute of Hygiene") in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -441,7 +441,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     nouns, countries = described
     kinds = {key: kind for _, key, kind in history[-200:]}    # a window keeps long articles linear
     named = {key for key, kind in kinds.items() if kind in types + if_named and (
-        heads & set(labels[key].lower().split()) or any(i < tok.i and n in described_as for i, n in nouns.get(key, ())))}
+        heads & _name_heads(labels[key]) or any(i < tok.i and n in described_as for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
     itself = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None
@@ -486,12 +486,17 @@ def _of_other_family(head: str, kinds: dict[str, str], labels: dict[str, str],
         return set()
     out = set()
     for key, kind in kinds.items():
-        name = labels[key].lower()         # "Orbis Bank", "Federal Court of Canada": their head word
-        words = [n for _, n in nouns.get(key, ())] + name.split()[-1:] + name.split(" of ")[0].split()[-1:]
+        words = [n for _, n in nouns.get(key, ())] + sorted(_name_heads(labels[key]))
         theirs = {families[w] for w in words if w in families}
         if kind == "Organization" and theirs and family not in theirs:
             out.add(key)
     return out
+
+
+def _name_heads(name: str) -> set[str]:
+    """The words a name's kind is read from: "Orbis Bank", "Federal Court of Canada"; not the
+    "Research" of "Indian Council of Medical Research", which is no study."""
+    return set(name.lower().split(" of ")[0].split()[-1:])
 
 
 def _subject_weight(tok: Token) -> int:
