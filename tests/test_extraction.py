@@ -394,6 +394,13 @@ def test_the_study_is_no_body_whose_name_merely_ends_in_research(nlp):
     assert ("Ilze Berzina", "member of", "Institute of Hygiene") in found
 
 
+def test_the_one_a_leader_intends_to_appoint_is_the_one_replacing(nlp):
+    found = facts(nlp, "Tove Hallin won the vote. Hallin said he intends to appoint Efua Marvik as interior minister, "
+                       "replacing Yaw Odell.")
+    assert ("Efua Marvik", "replace", "Yaw Odell") in found
+    assert ("Tove Hallin", "replace", "Yaw Odell") not in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

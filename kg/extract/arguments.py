@@ -422,10 +422,13 @@ class Arguments:
         urged = dep == "xcomp" and controller in self.lex.object_control_verbs
         replacing = dep == "advcl" and pred.tag_ == "VBG" and pred.lemma_.lower() in self.lex.succession_verbs \
             and any(c.dep_ == "dobj" and self.entity_type(c) == "Person" for c in pred.children)   # a successor
-        appointed = controller in self.lex.appointing_verbs and (
-            (dep in ("xcomp", "advcl") and _infinitive(pred)) or replacing)
+        appointer = head if controller in self.lex.appointing_verbs else next(
+            (c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.appointing_verbs),
+            None) if replacing else None     # "intends to name X as minister, replacing Y"
+        appointed = appointer is not None and ((dep in ("xcomp", "advcl") and _infinitive(pred)) or replacing)
         if urged or appointed:
-            obj = next((c for c in head.children if c.dep_ in (("dobj",) if replacing else ("dobj", "oprd"))), None)
+            source = appointer if appointed else head
+            obj = next((c for c in source.children if c.dep_ in (("dobj",) if replacing else ("dobj", "oprd"))), None)
             if obj is not None:                 # "urged Poland to join Y": Poland, as urged; "named X
                 modality = controller if urged else None     # to succeed Y", "…, replacing Y": X succeeds
                 return [Subject(t, modality) for t in _with_conjuncts(obj)]
