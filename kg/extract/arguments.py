@@ -67,6 +67,8 @@ class Arguments:
             return self._entity_of(self._not_a_place(_antecedent(tok.head), tok.head), depth + 1)
         if lower in self.lex.relative_pronouns and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl" \
                 and tok.i < tok.head.head.i:      # "ASEAN, of which both are members,": fronted with its preposition
+            if tok.head.lower_ in self.lex.time_prepositions:
+                return None                  # "talks at the palace, after which they signed": the talks' time
             return self._entity_of(_antecedent(tok.head.head), depth + 1)
         if lower == "whose":
             return self._whose(tok, depth)
