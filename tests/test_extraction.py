@@ -401,6 +401,17 @@ def test_the_one_a_leader_intends_to_appoint_is_the_one_replacing(nlp):
     assert ("Tove Hallin", "replace", "Yaw Odell") not in found
 
 
+def test_a_persons_name_ner_ends_one_word_early_is_whole(nlp):
+    found = facts(nlp, "Officials met Vietnamese President Vo Kiet Nhan at the Opera House on Monday.")
+    assert ("Vo Kiet Nhan", "president of", "Vietnam") in found
+
+
+def test_after_which_is_a_time_not_the_place_before_it(nlp):
+    found = facts(nlp, "Renata Ilunga held talks with President Lam Hoang Nhan at the Opera House, "
+                       "after which the two leaders signed five agreements.")
+    assert not any(p.endswith(" after") for _, p, _ in found)
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

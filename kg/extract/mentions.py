@@ -95,7 +95,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         span = _without_title_tail(span) if span is not None else None
         if span is None:
             continue
-        span = _extend_name_left(_extend_hyphenated_tail(span, label))
+        span = _extend_name_left(_extend_hyphenated_tail(_extend_cut_surname(span, label), label))
         if _office_before_portfolio(doc, span.start - 1) is not None:
             kind = "Person"                  # "Minister of Industry and Trade Le Van Thanh", tagged ORG whole
         cue = _kind_from_context(span)
@@ -663,6 +663,20 @@ def _extend_hyphenated_tail(span: Span, label: str) -> Span:
             or tail.tag_ in ("VBN", "VBD", "VBG") or (after is not None and after.pos_ in ("NOUN", "PROPN"))):
         return span
     return Span(doc, span.start, end + 2)
+
+
+def _extend_cut_surname(span: Span, label: str) -> Span:
+    """ "President Vo Minh Tuan" tagged "Vo Minh": a person's name NER ends one word early, where
+    that word is the head the name's words modify, untagged and no title, is the whole name."""
+    doc, end = span.doc, span.end
+    if label != "PERSON" or end >= len(doc):
+        return span
+    tail = doc[end]
+    lex = lexicon()
+    if tail.pos_ != "PROPN" or not tail.text[:1].isupper() or tail.ent_type_ or span[-1].head.i != end \
+            or span[-1].dep_ != "compound" or tail.lower_ in lex.role_words or tail.lower_ in lex.honorifics:
+        return span
+    return Span(doc, span.start, end + 1)
 
 
 def _capitalised_mid_sentence(tok: Token) -> bool:
