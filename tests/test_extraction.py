@@ -412,6 +412,24 @@ def test_after_which_is_a_time_not_the_place_before_it(nlp):
     assert not any(p.endswith(" after") for _, p, _ in found)
 
 
+def test_a_demonym_tagged_a_person_in_apposition_is_the_persons_country(nlp):
+    found = facts(nlp, "Orvik Athletic hired Jens Kestrup, a Finn who coached in Sweden, in June.")
+    assert ("Jens Kestrup", "nationality", "Finland") in found
+    assert ("Jens Kestrup", "coach in", "Sweden") in found
+
+
+def test_a_known_town_before_a_body_noun_is_where_the_body_is(nlp):
+    found = facts(nlp, '"We needed him," said Orvik coach Jens Kestrup, a Dane who took charge of the '
+                       'Rotterdam club in June.')
+    assert not any(o == "Rotterdam" for _, _, o in found)
+
+
+def test_it_made_into_a_score_is_no_entity(nlp):
+    found = facts(nlp, "Orvik Athletic beat Varsen United 2-1 on Saturday. Varsen had equalised before Orvik "
+                       "captain Ola Brandt, a Norwegian defender, made it 2-1 in the 80th minute.")
+    assert not any(p == "make" for _, p, _ in found)
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .coref import grouping_name, sentences_back
+from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .mentions import DocumentEntities, names_a_place, noun_kind
 
@@ -541,12 +542,15 @@ def _coordination(tok: Token) -> list[Token]:
 def _antecedent(relcl: Token) -> Token:
     """ "met X and Y, who heads Z": a relative clause after a coordination is about its nearest
     member, wherever the parser hung it. "Rui Costa of the Liberal Party, who won": "who" is a
-    person, so the clause is about the person the body's phrase belongs to."""
+    person, so the clause is about the person the body's phrase belongs to, as it is about the
+    person a demonym describes."""
     members = _coordination(relcl.head)
     before = [t for t in members if t.i < relcl.i]
     head = before[-1] if len(members) > 1 and before else relcl.head
     if _says_who(relcl) and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
         return head.head.head
+    if _says_who(relcl) and head.dep_ == "appos" and gazetteer().demonym(head.text):
+        return head.head                     # "X, a Finn who took charge": X
     return head
 
 

@@ -393,13 +393,17 @@ def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:
 def _predicated_as_unnamed_thing(tok: Token) -> bool:
     """ "called it the company's largest investment", "it is a problem": the sentence itself says
     "it" is a kind of thing no entity is. "called it historic", "described it as careful": a
-    verdict on a statement, a study or a deal, which is no entity either."""
+    verdict on a statement, a study or a deal, which is no entity either; nor is the "it" a
+    score is put on ("made it 3-1")."""
     if tok.dep_ not in ("dobj", "nsubj"):
         return False
     head = tok.head
     if tok.dep_ == "dobj" and any(c.dep_ == "oprd" and c.pos_ == "ADJ" or c.dep_ == "prep" and c.lower_ == "as"
                                   and any(g.pos_ == "ADJ" for g in c.children) for c in head.children):
         return True
+    if tok.dep_ == "dobj" and any(c.i > tok.i and c.pos_ == "NUM" and c.dep_ in ("npadvmod", "oprd", "ccomp")
+                                  for c in head.children):
+        return True                          # "made it 3-1": the score
     nouns = [c for c in head.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
     return bool(nouns) and all(noun_kind(n) is None and n.lemma_.lower() not in lexicon().definite_heads
                                for n in nouns)

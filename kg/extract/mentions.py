@@ -307,8 +307,8 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
             and not _names_a_party(span):
         return None                          # "the Egyptian has scored", "the Finn won": a person,
                                              # resolved by coref; "X, a Peruvian," says X's country
-    if label == "NORP":
-        country = gaz.demonym(text)
+    if label == "NORP" or (label == "PERSON" and len(span) == 1 and _describes_a_name(span) and gaz.demonym(text)):
+        country = gaz.demonym(text)          # "X, a Finn who …", the Finn tagged a person: X's country
         if country is None:
             place = gaz.lookup(text)         # NER sometimes calls a city NORP ("Aarhus")
             if place is not None:
@@ -533,17 +533,21 @@ def _kind_from_modified_noun(span: Span) -> str | None:
     doc, lex = span.doc, lexicon()
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end \
             and doc[span.end].lemma_.lower() in lex.organisation_kind_nouns \
-            and not (name_at(doc, span.end + 1) and gazetteer().lookup(span.text)):
-        return "Organization"                # ("the Brisbane club St Peters": the club is named after it)
+            and not (gazetteer().lookup(span.text) and (name_at(doc, span.end + 1) or _after_the(span))):
+        return "Organization"                # ("the Brisbane club St Peters": the club is named after it;
+                                             # "the Rotterdam club": the club is in Rotterdam)
     site = span.root.head
     if site.i == span.end and site.dep_ == "compound" and site.pos_ == "NOUN" and site.text.islower():
         site = site.head                     # "gas field", "copper mine"
     if site.i > span.root.i and site.pos_ == "NOUN" and site.lemma_.lower() in lex.site_nouns \
             and span.root.dep_ == "compound" and span[-1].lower_ not in lex.organisation_name_endings \
-            and not gazetteer().lookup(span.text) and span.start > 0 and doc[span.start - 1].lower_ == "the" \
-            and not _speaks_elsewhere(span):
+            and not gazetteer().lookup(span.text) and _after_the(span) and not _speaks_elsewhere(span):
         return "Facility"                    # (a name that speaks elsewhere is an owner's:
     return None                              # "Microsoft said … the Microsoft project")
+
+
+def _after_the(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _speaks_elsewhere(span: Span) -> bool:
