@@ -430,6 +430,14 @@ def test_it_made_into_a_score_is_no_entity(nlp):
     assert not any(p == "make" for _, p, _ in found)
 
 
+def test_a_town_based_description_finds_the_company_from_that_towns_country(nlp):
+    found = facts(nlp, "The court ordered South Korean equipment maker Hanul Networks to pay damages to Nigerian "
+                       "operator Telnor. Telnor sued Hanul in 2022. The Abuja-based operator had sought $95 million. "
+                       "The judge ruled that the Seoul-based company had breached its contract with Telnor.")
+    assert ("Hanul Networks", "based in", "Seoul") in found
+    assert ("Telnor", "based in", "Seoul") not in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -448,6 +448,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
         heads & _name_heads(labels[key]) or any(i < tok.i and n in described_as for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
+    origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] in _countries_of_towns(tok)}
     itself = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None
     if itself is not None:                    # "the Brazilian": the person from Brazil
         origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] == itself.name}
@@ -473,6 +474,15 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     if not counts:
         return None if strict else _last([h for h in history if h[1] not in other_kind], types)
     return max(counts, key=lambda k: (counts[k], latest[k]))
+
+
+def _countries_of_towns(tok: Token) -> set[str]:
+    """ "the Seoul-based company": the countries of the known towns a place participle puts the
+    noun in, so the article's South Korean maker is found, not the last company named."""
+    lex, gaz = lexicon(), gazetteer()
+    towns = [gaz.lookup(g.text) for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.place_participles
+             for g in c.children if g.dep_ in ("npadvmod", "compound")]
+    return {country.name for town in towns if town is not None and (country := gaz.country_of(town)) is not None}
 
 
 def _lead_end(doc: Doc) -> int:
