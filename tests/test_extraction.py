@@ -438,6 +438,12 @@ def test_a_town_based_description_finds_the_company_from_that_towns_country(nlp)
     assert ("Telnor", "based in", "Seoul") not in found
 
 
+def test_a_company_shortened_by_its_last_word_is_one_node(nlp):
+    found = facts(nlp, 'Brazilian pulp company Clara Vista Agro agreed on Monday to buy a sugar mill. "This deal '
+                       'matters," said Tomas Rebelo, Clara Vista\'s chief executive.')
+    assert ("Tomas Rebelo", "chief executive of", "Clara Vista Agro") in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -213,10 +213,14 @@ def _body_without_ending(m: Mention, orgs: list[Mention]) -> Mention | None:
 
 def _organisation_named_without_ending(name: str, orgs: list[Mention]) -> Mention | None:
     """ "Granite Peak" for "Granite Peak Capital": exactly one organisation is the name followed
-    only by organisation name endings (Capital, Group, Industries)."""
+    only by organisation name endings (Capital, Group, Industries), or, for a name of two words or
+    more, by one word of any kind ("Serra Verde" of "Serra Verde Celulose")."""
     endings = lexicon().organisation_name_endings
-    found = {m.name: m for m in orgs if m.name.startswith(name + " ")
-             and all(w.lower() in endings for w in m.name[len(name) + 1:].split())}
+
+    def shortens(longer: str) -> bool:
+        tail = longer[len(name) + 1:].split()
+        return all(w.lower() in endings for w in tail) or (" " in name and len(tail) == 1)
+    found = {m.name: m for m in orgs if m.name.startswith(name + " ") and shortens(m.name)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -502,10 +502,19 @@ def _kind_from_landform(span: Span) -> str | None:
 def _kind_from_context(span: Span) -> str | None:
     """The type the text's own words give a name: its ending, the noun before it, its apposition,
     the noun it modifies, a landform word ending it, the noun it is given to ("a spacecraft named
-    X"), a founding participle on it ("X, founded by Y,")."""
+    X"), a founding participle on it ("X, founded by Y,"), an office it has ("X's chief executive")."""
     return _kind_from_name_ending(span) or _kind_from_descriptor(span) or _kind_from_predicate_noun(span) \
         or _kind_from_place_noun(span) or _kind_from_modified_noun(span) or _kind_from_landform(span) \
-        or _kind_from_participle(span)
+        or _kind_from_participle(span) or _kind_from_possessed_office(span)
+
+
+def _kind_from_possessed_office(span: Span) -> str | None:
+    """ "Serra Verde's chief executive", "Vantor's board": only a body has these, even when its
+    name opens with a given name."""
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon().corporate_offices:
+        return "Organization"
+    return None
 
 
 def _kind_from_participle(span: Span) -> str | None:
