@@ -444,6 +444,14 @@ def test_a_company_shortened_by_its_last_word_is_one_node(nlp):
     assert ("Tomas Rebelo", "chief executive of", "Clara Vista Agro") in found
 
 
+def test_the_pulp_maker_is_the_body_described_with_pulp(nlp):
+    found = facts(nlp, "Brazilian pulp producer Vale Alto Celulose rejected a bid from Indonesian conglomerate Karsa "
+                       "Jaya on Friday. Karsa Jaya already owns 9% of Vale Alto. The Arruda family, which founded the "
+                       "pulp maker in 1987, holds a 41% stake.")
+    assert ("Vale Alto Celulose", "founding date", "1987") in found
+    assert ("Karsa Jaya", "founding date", "1987") not in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}
