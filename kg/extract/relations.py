@@ -172,6 +172,7 @@ class RelationExtractor:
         facts = [f for f in facts if f.rule != "person-of-organisation" or (f.subject, f.object) not in held]
         facts.extend(title_facts)
         facts.extend(_descriptor_facts(doc, found))
+        facts.extend(_name_demonym_facts(doc, found))
         facts.extend(_demonym_reference_facts(doc, found, refs))
         facts.extend(_kind_before_name_facts(doc, found))
         facts.extend(_affiliation_facts(doc, found))
@@ -899,6 +900,26 @@ def _descriptor_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         label = _for_subject("nationality", found.entities[d.named.entity])
         facts.append(Fact(d.named.entity, label, d.demonym.entity, "descriptor-nationality",
                           sent.start_char, sent.end_char, _calibrated("descriptor-nationality", 0.85)))
+    return facts
+
+
+def _name_demonym_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
+    """ "the Nigerian Communications Commission", "Swiss Re": a body whose name opens with a
+    demonym is of that country, said where the name first appears."""
+    facts, seen = [], set()
+    gaz = gazetteer()
+    for m in found.mentions:
+        ent = found.entities.get(m.entity)
+        if ent is None or ent.type != "Organization" or m.entity in seen or m.end - m.start < 2:
+            continue
+        seen.add(m.entity)
+        country = gaz.demonym(doc[m.start].text)
+        if country is None:
+            continue
+        sent = doc[m.start].sent
+        facts.append(Fact(m.entity, _for_subject("nationality", ent), _country_entity(found, country),
+                          "name-demonym-country", sent.start_char, sent.end_char,
+                          _calibrated("name-demonym-country", 0.85)))
     return facts
 
 
