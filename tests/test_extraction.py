@@ -458,6 +458,12 @@ def test_a_body_whose_name_opens_with_a_demonym_is_of_that_country(nlp):
     assert ("Nigerian Fisheries Authority", "country", "Nigeria") in found
 
 
+def test_a_hyphenated_given_name_is_one_proper_noun(nlp):
+    doc = nlp("The research, led by Dr. Song Min-seo of Daerim University, tracked 9,000 schoolchildren.")
+    assert any(t.text == "Min-seo" and t.pos_ == "PROPN" for t in doc)
+    assert ("Song Min-seo", "member of", "Daerim University") in facts(nlp, doc.text)
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

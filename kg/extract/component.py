@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from . import doc_bytes
 from .coref import resolve_references
 from .grouping import group_mentions
+from .hyphenated_names import join_hyphenated_names
 from .mentions import find_mentions
 from .relations import RelationExtractor
 from .unnamed import add_unnamed_things
@@ -30,6 +31,7 @@ class KGExtractor:
         self.relations = RelationExtractor(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
+        join_hyphenated_names(doc)
         found = find_mentions(doc)
         group_mentions(doc, found)
         add_unnamed_things(doc, found)
