@@ -454,7 +454,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
         origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] == itself.name}
     from_there = {key for key, kind in kinds.items() if kind in types and any(
         i < tok.i and c in origins for i, c in countries.get(key, ()))}
-    named = _described_with_modifier(tok, kinds, nouns) or from_there or named
+    named = _described_with_modifier(tok, kinds, nouns, types + if_named) or from_there or named
     other_kind = _of_other_family(head, kinds, labels, nouns)
     if itself is not None and not from_there:     # "the Englishman" is not the article's Brazilian
         other_kind |= {key for key in kinds if countries.get(key) and all(c not in origins for _, c in countries[key])}
@@ -476,14 +476,15 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
     return max(counts, key=lambda k: (counts[k], latest[k]))
 
 
-def _described_with_modifier(tok: Token, kinds: dict[str, str], nouns: Described) -> set[str]:
-    """ "the pulp maker": the bodies the article described with a noun carrying the same
-    modifier ("pulp producer Serra Verde"), whatever the head noun."""
+def _described_with_modifier(tok: Token, kinds: dict[str, str], nouns: Described,
+                             types: tuple[str, ...]) -> set[str]:
+    """ "the pulp maker": the entities of these types the article described with a noun carrying
+    the same modifier ("pulp producer Serra Verde"), whatever the head noun."""
     doc = tok.doc
     modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     if not modifiers:
         return set()
-    return {key for key in kinds if any(
+    return {key for key, kind in kinds.items() if kind in types and any(
         i < tok.i and modifiers & {c.lemma_.lower() for c in doc[i].children if c.dep_ == "compound"}
         for i, _ in nouns.get(key, ()))}
 

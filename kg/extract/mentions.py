@@ -1065,6 +1065,8 @@ def _add_spelled_acronyms(doc: Doc, result: DocumentEntities) -> None:
         if m.type == "Organization" and " " in m.name:
             by_initials.setdefault(initials(m.name), set()).add(m.name)
             first.setdefault(m.name, m)
+    if not by_initials:
+        return
     for tok in doc:
         if looks_like_acronym(tok.text) and tok.text not in result.acronyms \
                 and len(by_initials.get(tok.text, ())) == 1:
