@@ -464,6 +464,13 @@ def test_a_hyphenated_given_name_is_one_proper_noun(nlp):
     assert ("Song Min-seo", "member of", "Daerim University") in facts(nlp, doc.text)
 
 
+def test_the_company_said_is_no_country_heading_the_sentence(nlp):
+    found = facts(nlp, "Zambia's drugs regulator has approved a vaccine developed by the Lusaka-based company "
+                       "Sankofa Biologics, the company said on Thursday.")
+    assert ("Sankofa Biologics", "date announced", "Thursday") in found
+    assert ("Zambia", "date announced", "Thursday") not in found
+
+
 def test_junk_never_becomes_entities(nlp):
     doc = nlp("Two of the three ministers met on Monday. The navy said one ship was lost.")
     labels = {e.label.lower() for e in doc._.kg_entities.values()}

@@ -289,7 +289,10 @@ class RelationExtractor:
         else:
             subjects = args.subjects(pred)
             if "described_sayer_of" in spec and subjects and _described(subjects[0].token, self.lex):
-                subjects = args.subjects(nodes[spec["described_sayer_of"]])   # "X bought Y, the company said": X
+                main = args.subjects(nodes[spec["described_sayer_of"]])   # "X bought Y, the company said": X;
+                kind = self.lex.definite_heads.get(subjects[0].token.lemma_.lower())   # not "India's regulator
+                if kind is None or all(args.entity_type(s.token) in COMPATIBLE.get(kind, (kind,)) for s in main):
+                    subjects = main                                       # approved it, the company said"
         created_in = self.lex.creation_verbs.get(pred.lemma_)
         if spec["subject"] != "@pred" or not created_in or is_passive(pred) or spec.get("taken_on"):
             return subjects, objects, None
