@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from xml.etree import ElementTree
 
 from conftest import EXAMPLES, run_kg
 from rdflib import Graph
@@ -24,6 +25,22 @@ def test_select_csv_tsv_and_table(example_store):
     assert run_kg(example_store, "query", q, "--format", "tsv").stdout.startswith("?n")
     table = run_kg(example_store, "query", q).stdout
     assert "Canada" in table and "row" in table.splitlines()[-1]
+
+
+def test_select_as_standard_xml(example_store):
+    q = "SELECT ?n WHERE { ?e a kg:Country ; rdfs:label ?n } ORDER BY ?n"
+    root = ElementTree.fromstring(run_kg(example_store, "query", q, "--format", "xml").stdout)
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == ["n"]
+    assert "Canada" in [lit.text for lit in root.findall("r:results/r:result/r:binding/r:literal", ns)]
+
+
+def test_the_store_option_wins_over_the_environment_and_version_prints(example_store, tmp_path):
+    empty = tmp_path / "elsewhere"
+    q = "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }"
+    named = run_kg(empty, "--store", str(example_store), "query", q, "--format", "csv").stdout.splitlines()
+    assert int(named[1]) > 0                   # KG_STORE points at an empty directory; --store is read
+    assert run_kg(example_store, "--version").stdout.startswith("kg, version ")
 
 
 def test_ask_construct_describe(example_store):
