@@ -92,6 +92,16 @@ def test_construct_turtle(server):
     assert len(g) >= 3
 
 
+def test_construct_in_the_other_rdf_formats_by_accept(server):
+    q = "query=" + urllib.parse.quote("CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a kg:Person ; rdfs:label ?l }")
+    for accept, rdf_format in [("application/n-triples", "nt"), ("application/rdf+xml", "xml"),
+                               ("application/ld+json", "json-ld")]:
+        req = urllib.request.Request(f"{server}/sparql?{q}", headers={"Accept": accept})
+        with urllib.request.urlopen(req) as r:
+            assert r.headers["Content-Type"].startswith(accept)
+            assert len(Graph().parse(data=r.read().decode(), format=rdf_format)) >= 3
+
+
 def test_post_sparql_query_body(server):
     req = urllib.request.Request(f"{server}/sparql", data=b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
                                  headers={"Content-Type": "application/sparql-query"})
