@@ -65,7 +65,7 @@ def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: 
     """Read articles and add their entities and facts to the store.
 
     PATHS are files or folders (searched recursively) of .txt, .md, .html and .jsonl
-    (one article per line: "text" required; "title", "url", "date" optional); '-' reads stdin.
+    (one article per line: "text" required; "title", "url", "date" (ISO 8601) optional); '-' reads stdin.
     Ingest is idempotent: a document already stored (same text) is skipped.
     """
     from .nlp import ModelNotFound

@@ -135,8 +135,9 @@ def document_quads(article: Article, doc: URIRef) -> list[Quad]:
         values.append((DCTERMS.title, ox.Literal(article.title)))
     if article.url:
         values.append((SCHEMA.url, ox.Literal(article.url)))
-    if article.date:
-        values.append((SCHEMA.datePublished, ox.Literal(article.date)))
+    if article.date:                         # checked by the reader: an ISO date or date-time
+        kind = "dateTime" if "T" in article.date else "date"
+        values.append((SCHEMA.datePublished, ox.Literal(article.date, datatype=named_node(XSD[kind]))))
     return [ox.Quad(d, named_node(p), o, d) for p, o in values]
 
 

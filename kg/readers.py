@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from .model import Article
@@ -126,10 +128,10 @@ def _article_from_html(html: str, source: str) -> Article:
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)
     title = getattr(meta, "title", None) if meta else None
-    date = getattr(meta, "date", None) if meta else None
+    published = getattr(meta, "date", None) if meta else None
     url = getattr(meta, "url", None) if meta else None
     return Article(text=text, source=source, title=title or _title_from_text(text, Path(source).stem),
-                   url=url, date=date)
+                   url=url, date=published if published and iso_date_type(published) else None)
 
 
 def _articles_from_jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
@@ -149,9 +151,29 @@ def _articles_from_jsonl(text: str, source: str) -> Iterator[Article | ReadError
         if wrong:                              # ["x"] would be stored as the text "['x']"
             yield ReadError(where, f"'{wrong[0]}' must be a string, got {type(record[wrong[0]]).__name__}")
             continue
+        date = _opt(record.get("date"))
+        if date is not None and iso_date_type(date) is None:
+            yield ReadError(where, f"'date' must be an ISO 8601 date or date-time (2024-03-05, "
+                                   f"2024-03-05T09:30:00Z), got {date!r}")
+            continue
         yield Article(text=record["text"], source=where,
                       title=_opt(record.get("title")) or _title_from_text(record["text"], where),
-                      url=_opt(record.get("url")), date=_opt(record.get("date")))
+                      url=_opt(record.get("url")), date=date)
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def iso_date_type(value: str) -> str | None:
+    """ "date" for an ISO 8601 calendar date, "dateTime" for a date-time, None for anything else:
+    the XSD type a publication date is stored with, so that queries can compare dates."""
+    kind = "date" if ISO_DATE.match(value) else "dateTime" if ISO_DATE_TIME.match(value) else None
+    try:                                     # the shape is XSD's; Python checks the calendar
+        datetime.fromisoformat(value.replace("Z", "+00:00")) if kind == "dateTime" else date.fromisoformat(value)
+    except ValueError:
+        return None
+    return kind
 
 
 def _opt(value: object) -> str | None:

@@ -37,13 +37,16 @@ def test_text_markdown_html_jsonl_and_stdin(store, tmp_path):
     assert "Evil Corp" not in names and "Hidden" not in names      # script text never becomes facts
     titles = run_kg(store, "query", "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }", "--format", "csv").stdout
     assert "Port deal" in titles and "Visit" in titles
+    dated = run_kg(store, "query", "ASK { ?d <https://schema.org/datePublished> ?t FILTER(?t = xsd:date('2026-01-02')) }")
+    assert dated.stdout.strip() == "true"      # typed, so dates compare as dates
 
 
 def test_bad_files_are_reported_and_the_rest_ingested(store, tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "data.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "lines.jsonl").write_text('{"text": "Spain signed a treaty with Morocco."}\n{not json\n{"title": "no text"}\n'
-                                          '{"text": "Peru signed a treaty with Chile.", "url": ["x"]}\n')
+                                          '{"text": "Peru signed a treaty with Chile.", "url": ["x"]}\n'
+                                          '{"text": "Chad signed a treaty with Niger.", "date": "March 5, 2024"}\n')
     proc = run_kg(store, "ingest", str(tmp_path), str(tmp_path / "missing.txt"), check=False)
     assert proc.returncode != 0
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
@@ -51,6 +54,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(store, tmp_path):
     assert any("lines.jsonl:2" in e and "invalid JSON" in e for e in errors)
     assert any("lines.jsonl:3" in e and "'text'" in e for e in errors)
     assert any("lines.jsonl:4" in e and "'url' must be a string" in e for e in errors)
+    assert any("lines.jsonl:5" in e and "'date' must be an ISO 8601 date" in e for e in errors)
     assert any("missing.txt" in e and "no such file" in e for e in errors)
     assert "Traceback" not in proc.stderr
     assert count_documents(store) == 2
