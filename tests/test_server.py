@@ -67,14 +67,19 @@ def test_select_json(server):
     assert len(labels) >= 3 and labels == sorted(labels)
 
 
+def get_as(server: str, query: str, accept: str) -> str:
+    """The body of a GET /sparql answered in the format `accept` asks for (checked)."""
+    req = urllib.request.Request(f"{server}/sparql?query={urllib.parse.quote(query)}", headers={"Accept": accept})
+    with urllib.request.urlopen(req) as r:
+        assert r.headers["Content-Type"].startswith(accept)
+        return r.read().decode()
+
+
 def test_select_other_formats_by_accept(server):
-    q = "query=" + urllib.parse.quote("SELECT ?e WHERE { ?e a kg:Country } LIMIT 3")
+    q = "SELECT ?e WHERE { ?e a kg:Country } LIMIT 3"
     for accept, marker in [("text/csv", "e\r\n"), ("text/tab-separated-values", "?e\n"),
                            ("application/sparql-results+xml", "<sparql")]:
-        req = urllib.request.Request(f"{server}/sparql?{q}", headers={"Accept": accept})
-        with urllib.request.urlopen(req) as r:
-            assert r.headers["Content-Type"].startswith(accept)
-            assert marker in r.read().decode()
+        assert marker in get_as(server, q, accept)
 
 
 def test_ask(server):
@@ -93,13 +98,10 @@ def test_construct_turtle(server):
 
 
 def test_construct_in_the_other_rdf_formats_by_accept(server):
-    q = "query=" + urllib.parse.quote("CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a kg:Person ; rdfs:label ?l }")
+    q = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a kg:Person ; rdfs:label ?l }"
     for accept, rdf_format in [("application/n-triples", "nt"), ("application/rdf+xml", "xml"),
                                ("application/ld+json", "json-ld")]:
-        req = urllib.request.Request(f"{server}/sparql?{q}", headers={"Accept": accept})
-        with urllib.request.urlopen(req) as r:
-            assert r.headers["Content-Type"].startswith(accept)
-            assert len(Graph().parse(data=r.read().decode(), format=rdf_format)) >= 3
+        assert len(Graph().parse(data=get_as(server, q, accept), format=rdf_format)) >= 3
 
 
 def test_post_sparql_query_body(server):
