@@ -95,7 +95,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         span = _without_title_tail(span) if span is not None else None
         if span is None:
             continue
-        span = _extend_name_left(_extend_hyphenated_tail(_extend_cut_surname(span, label), label))
+        span = _extend_name_left(_extend_cut_surname(span, label))
         if _office_before_portfolio(doc, span.start - 1) is not None:
             kind = "Person"                  # "Minister of Industry and Trade Le Van Thanh", tagged ORG whole
         cue = _kind_from_context(span)
@@ -661,21 +661,6 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
         else:
             break
     return Span(doc, start, span.end)          # doc[start:span.end], without its slice checks
-
-
-def _extend_hyphenated_tail(span: Span, label: str) -> Span:
-    """ "Kim Hyun-woo": NER often ends a person's name at the hyphen of a hyphenated given name.
-    A bare hyphen and a word after it belong to the name unless the joined word modifies a noun
-    after it ("Lee-era reforms") or is a participle ("Lee-led")."""
-    doc, end = span.doc, span.end
-    if label != "PERSON" or end + 1 >= len(doc) or span[-1].whitespace_:
-        return span
-    hyphen, tail = doc[end], doc[end + 1]
-    after = doc[end + 2] if end + 2 < len(doc) else None
-    if (hyphen.text not in ("-", "‑") or hyphen.whitespace_ or not tail.is_alpha
-            or tail.tag_ in ("VBN", "VBD", "VBG") or (after is not None and after.pos_ in ("NOUN", "PROPN"))):
-        return span
-    return Span(doc, span.start, end + 2)
 
 
 def _extend_cut_surname(span: Span, label: str) -> Span:

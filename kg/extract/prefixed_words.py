@@ -34,7 +34,7 @@ def keep_prefixed_words(nlp: Language) -> None:
 
 def joining_hyphen(doc: Doc, i: int) -> bool:
     """Token `i` is a hyphen the tokenizer cut a word at: no space on either side of it."""
-    return 0 < i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return 0 < i < len(doc) and doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def joined_start(doc: Doc, i: int) -> int:
