@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 
 from .extract.lexicon import lexicon
 from .model import Article, Fact
+from .readers import iso_date_type
 from .namespaces import DCTERMS, DOC, GEONAMES, KG, OWL, PROV, RDF, RDFS, REL, SCHEMA, SKOS, STMT, XSD
 
 Quad = ox.Quad
@@ -135,8 +136,8 @@ def document_quads(article: Article, doc: URIRef) -> list[Quad]:
         values.append((DCTERMS.title, ox.Literal(article.title)))
     if article.url:
         values.append((SCHEMA.url, ox.Literal(article.url)))
-    if article.date:                         # checked by the reader: an ISO date or date-time
-        kind = "dateTime" if "T" in article.date else "date"
+    kind = iso_date_type(article.date) if article.date else None     # the readers keep no other date
+    if kind:
         values.append((SCHEMA.datePublished, ox.Literal(article.date, datatype=named_node(XSD[kind]))))
     return [ox.Quad(d, named_node(p), o, d) for p, o in values]
 

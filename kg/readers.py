@@ -151,14 +151,14 @@ def _articles_from_jsonl(text: str, source: str) -> Iterator[Article | ReadError
         if wrong:                              # ["x"] would be stored as the text "['x']"
             yield ReadError(where, f"'{wrong[0]}' must be a string, got {type(record[wrong[0]]).__name__}")
             continue
-        date = _opt(record.get("date"))
-        if date is not None and iso_date_type(date) is None:
+        published = _opt(record.get("date"))
+        if published is not None and iso_date_type(published) is None:
             yield ReadError(where, f"'date' must be an ISO 8601 date or date-time (2024-03-05, "
-                                   f"2024-03-05T09:30:00Z), got {date!r}")
+                                   f"2024-03-05T09:30:00Z), got {published!r}")
             continue
         yield Article(text=record["text"], source=where,
                       title=_opt(record.get("title")) or _title_from_text(record["text"], where),
-                      url=_opt(record.get("url")), date=date)
+                      url=_opt(record.get("url")), date=published)
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -169,8 +169,13 @@ def iso_date_type(value: str) -> str | None:
     """ "date" for an ISO 8601 calendar date, "dateTime" for a date-time, None for anything else:
     the XSD type a publication date is stored with, so that queries can compare dates."""
     kind = "date" if ISO_DATE.match(value) else "dateTime" if ISO_DATE_TIME.match(value) else None
+    if kind is None:
+        return None
     try:                                     # the shape is XSD's; Python checks the calendar
-        datetime.fromisoformat(value.replace("Z", "+00:00")) if kind == "dateTime" else date.fromisoformat(value)
+        if kind == "date":
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
     return kind
