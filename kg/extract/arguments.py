@@ -225,7 +225,7 @@ class Arguments:
             if kind == "Organization" and child.dep_ in ("compound", "poss") and part:
                 return key                   # "the UN command", "Quillon's board"
             if child.dep_ == "prep" and child.lower_ == "of" and part and tok.tag_ == "NN" and not indefinite:
-                key = self._named(next((g for g in child.children if g.dep_ == "pobj"), None))
+                key = self._named(_object_of(tok, "of"))
                 if key and self.found.entities[key].type in ("Organization", "Country"):
                     return key               # "the board of Quillon", "the audit committee of X"
             if child.dep_ == "compound" and self._names_its_head(tok, child, key, kind):
@@ -425,9 +425,10 @@ class Arguments:
         urged = dep == "xcomp" and controller in self.lex.object_control_verbs
         replacing = dep == "advcl" and pred.tag_ == "VBG" and pred.lemma_.lower() in self.lex.succession_verbs \
             and any(c.dep_ == "dobj" and self.entity_type(c) == "Person" for c in pred.children)   # a successor
-        appointer = head if controller in self.lex.appointing_verbs else next(
-            (c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.appointing_verbs),
-            None) if replacing else None     # "intends to name X as minister, replacing Y"
+        appointer = head if controller in self.lex.appointing_verbs else None
+        if appointer is None and replacing:  # "intends to name X as minister, replacing Y"
+            appointer = next((c for c in head.children
+                              if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.appointing_verbs), None)
         appointed = appointer is not None and ((dep in ("xcomp", "advcl") and _infinitive(pred)) or replacing)
         if urged or appointed:
             source = appointer if appointed else head

@@ -448,7 +448,9 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
         heads & _name_heads(labels[key]) or any(i < tok.i and n in described_as for i, n in nouns.get(key, ())))}
     demonyms = {c.i for c in tok.children if c.dep_ == "amod"}
     origins = {key for i, key, kind in history[-50:] if i in demonyms and kind == "Country"}
-    origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] in _countries_of_towns(tok)}
+    towns_countries = _countries_of_towns(tok)
+    if towns_countries:
+        origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] in towns_countries}
     itself = gazetteer().demonym(tok.text) if tok.text[:1].isupper() else None
     if itself is not None:                    # "the Brazilian": the person from Brazil
         origins |= {key for key, kind in kinds.items() if kind == "Country" and labels[key] == itself.name}

@@ -108,7 +108,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
     _drop_wire_agency(doc, result)
     _add_dateline_town(doc, result)
     _add_acronym_definitions(doc, result)
-    _add_spelled_acronyms(doc, result)
+    _add_spelled_acronyms(result)
     _add_repeated_names(doc, result)
     _untype_lone_openers(doc, result)
     _add_echoes(doc, result)
@@ -188,7 +188,7 @@ def _names_a_party(span: Span) -> bool:
     its own, is a party (a demonym in the plural, "the Finns", is its people)."""
     root = span.root
     return root.tag_ == "NNPS" and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
-        and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not gazetteer().demonym(root.text)
+        and _after_the(span) and not gazetteer().demonym(root.text)
 
 
 def _dateline_place(span: Span) -> Mention | None:
@@ -556,6 +556,7 @@ def _kind_from_modified_noun(span: Span) -> str | None:
 
 
 def _after_the(span: Span) -> bool:
+    """The name follows "the": "the Greens", "the Rotterdam club"."""
     return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
@@ -1040,22 +1041,18 @@ def looks_like_acronym(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
-def _add_spelled_acronyms(doc: Doc, result: DocumentEntities) -> None:
+def _add_spelled_acronyms(result: DocumentEntities) -> None:
     """An acronym of three or more capitals that the story never defines but that spells the
     initials of exactly one organisation it names ("a senior WHO official" after "the World Health
-    Organization") stands for that organisation wherever it is used, however the tagger read it."""
-    by_initials: dict[str, set[str]] = {}
-    first: dict[str, Mention] = {}
+    Organization") stands for that organisation wherever it is used, however the tagger read it
+    (`_add_repeated_names` finds its uses). Shorter acronyms ("EU") join only where NER found
+    them (grouping._merge_acronyms): two capitals are too often a word ("IT", "US")."""
+    named: dict[str, dict[str, Mention]] = {}
     for m in result.mentions:
         if m.type == "Organization" and " " in m.name:
-            by_initials.setdefault(initials(m.name), set()).add(m.name)
-            first.setdefault(m.name, m)
-    if not by_initials:
-        return
-    for tok in doc:
-        if looks_like_acronym(tok.text) and tok.text not in result.acronyms \
-                and len(by_initials.get(tok.text, ())) == 1:
-            result.spelled[tok.text] = first[next(iter(by_initials[tok.text]))]
+            named.setdefault(initials(m.name), {}).setdefault(m.name, m)
+    result.spelled = {acronym: next(iter(bodies.values())) for acronym, bodies in named.items()
+                      if len(bodies) == 1 and looks_like_acronym(acronym) and acronym not in result.acronyms}
 
 
 def _untype_lone_openers(doc: Doc, result: DocumentEntities) -> None:
