@@ -481,7 +481,7 @@ def _most_mentioned(tok: Token, history: list[tuple[int, str, str]], types: tupl
 def _described_with_modifier(tok: Token, kinds: dict[str, str], nouns: Described,
                              types: tuple[str, ...]) -> set[str]:
     """ "the pulp maker": the entities of these types the article described with a noun carrying
-    the same modifier ("pulp producer Serra Verde"), whatever the head noun."""
+    the same modifier ("pulp producer Vale Alto"), whatever the head noun."""
     doc = tok.doc
     modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     if not modifiers:
@@ -524,7 +524,7 @@ def _of_other_family(head: str, kinds: dict[str, str], labels: dict[str, str],
 
 def _name_heads(name: str) -> set[str]:
     """The words a name's kind is read from: "Orbis Bank", "Federal Court of Canada"; not the
-    "Research" of "Indian Council of Medical Research", which is no study."""
+    "Research" of "Nordic Council of Medical Research", which is no study."""
     return set(name.lower().split(" of ")[0].split()[-1:])
 
 

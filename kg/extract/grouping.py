@@ -214,7 +214,7 @@ def _body_without_ending(m: Mention, orgs: list[Mention]) -> Mention | None:
 def _organisation_named_without_ending(name: str, orgs: list[Mention]) -> Mention | None:
     """ "Granite Peak" for "Granite Peak Capital": exactly one organisation is the name followed
     only by organisation name endings (Capital, Group, Industries), or, for a name of two words or
-    more, by one word of any kind ("Serra Verde" of "Serra Verde Celulose")."""
+    more, by one word of any kind ("Clara Vista" of "Clara Vista Agro")."""
     endings = lexicon().organisation_name_endings
 
     def shortens(longer: str) -> bool:

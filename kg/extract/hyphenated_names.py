@@ -1,7 +1,7 @@
 """One token for each hyphenated part of a person's name.
 
-The tokenizer cuts "Kim Soo-yeon" into "Soo", "-", "yeon", and the tagger then reads "yeon" as a
-common noun: every rule that looks for a proper noun ("X of Hanseong University", "X, 41, an
+The tokenizer cuts "Song Min-seo" into "Min", "-", "seo", and the tagger then reads "seo" as a
+common noun: every rule that looks for a proper noun ("X of Daerim University", "X, 41, an
 epidemiologist") misses the person. NER, for its part, often ends the name at the hyphen ("Jung
 Hae" of "Jung Hae-woo"). Before the extractor reads the parse, each hyphenated part of a person's
 name becomes one proper-noun token inside the name.

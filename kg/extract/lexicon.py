@@ -120,7 +120,7 @@ class Lexicon:
     named_only_heads: frozenset[str]         # "the committee": only a body the article called a committee
     generic_body_nouns: frozenset[str]       # "the company": any business, the article's carmaker too
     time_prepositions: frozenset[str]        # "after which": a time, not the place named before it
-    corporate_offices: frozenset[str]        # "Serra Verde's chief executive": Serra Verde is a body
+    corporate_offices: frozenset[str]        # "Clara Vista's chief executive": a body's
     body_kind_adjectives: frozenset[str]     # "central bank governor X": part of the body's kind, not "rival club"
     offices: dict[str, str]                  # title head word -> "Country" | "Organization"
     office_bodies: dict[str, frozenset[str]]  # "governor" -> {"bank"}: words the body's name carries

@@ -509,7 +509,7 @@ def _kind_from_context(span: Span) -> str | None:
 
 
 def _kind_from_possessed_office(span: Span) -> str | None:
-    """ "Serra Verde's chief executive", "Vantor's board": only a body has these, even when its
+    """ "Clara Vista's chief executive", "Vantor's board": only a body has these, even when its
     name opens with a given name."""
     root = span.root
     if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon().corporate_offices:
@@ -665,7 +665,7 @@ def _extend_name_left(span: Span, covered: set[int] = frozenset()) -> Span:
 
 
 def _extend_cut_surname(span: Span, label: str) -> Span:
-    """ "President Vo Minh Tuan" tagged "Vo Minh": a person's name NER ends one word early, where
+    """ "President Vo Kiet Nhan" tagged "Vo Kiet": a person's name NER ends one word early, where
     that word is the head the name's words modify, untagged and no title, is the whole name."""
     doc, end = span.doc, span.end
     if label != "PERSON" or end >= len(doc):
