@@ -1071,6 +1071,13 @@ def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(
     assert ("Phil Spencer", "gaming chief of", "Microsoft") in got
 
 
+def test_a_country_a_minister_represents_is_no_country_visited(nlp):
+    got = facts(nlp, "Latvia's government fell after a row over the border with Belarus, which Belarus disputes. "
+                     "Foreign Minister Ilze Kalnina will represent Latvia at the summit.")
+    assert ("Ilze Kalnina", "foreign minister of", "Latvia") in got
+    assert ("Ilze Kalnina", "foreign minister of", "Belarus") not in got
+
+
 def test_ages_written_as_n_year_old(nlp):
     got = facts(nlp, "The 46-year-old Ana Lima took office in May. Marco Bellini, a 52-year-old former professor, "
                      "was appointed.")

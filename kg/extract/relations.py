@@ -796,9 +796,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         elif body is None and state_office and (host := _host_country(doc, found, role.person)):
             body, rule = host, "title-host-country"
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
-            visited = {found.entity_at(t.i) for t in sent                                  # "Chancellor X
-                       if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "into"))} - {None}
-            body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)  # visited Kenya"
+            visited = {found.entity_at(t.i) for t in sent if _visited(t, lex)} - {None}  # "Chancellor X visited Kenya"
+            body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             label = "rank" if all(w in lex.military_ranks for w in role.title.lower().split()) else "role"
@@ -850,6 +849,13 @@ def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | N
 
 def _where_things_happen(place: Token, lex) -> bool:
     return at_position(place) or (place.dep_ == "dobj" and place.head.lemma_.lower() in lex.visiting_verbs)
+
+
+def _visited(tok: Token, lex) -> bool:
+    """ "visited Kenya", "flew to Kenya": a place gone to, so not the traveller's own country;
+    "will represent Estonia" is no visit."""
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.visiting_verbs) or \
+        (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into"))
 
 
 def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
