@@ -20,8 +20,11 @@ import numpy as np
 from pyvis.network import Network
 
 from .graphview import facts_query
-from .namespaces import ENTITY_GRAPH, KG, OWL, PROV, RDF, SKOS
+from .namespaces import ENTITY_GRAPH, KG, OWL, PROV, RDF, SCHEMA, SKOS
 from .store import GraphStore
+
+# "the ferry operator X": not a fact (not under kg:hasAttribute), shown under the entity's type
+DESCRIPTIONS = f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{SCHEMA.disambiguatingDescription}> ?o }} ORDER BY ?s ?o"
 
 PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
 TEMPLATE = Path(__file__).parent / "templates" / "page.html"
@@ -172,7 +175,7 @@ def page_data(graph: nx.MultiDiGraph, store: GraphStore | None = None, layout: b
         edges.append({"from": e["from"], "to": e["to"], "label": e.get("label", ""),
                       "fact": fact(e["from"], p, e.get("label", ""), e["to"], True)})
     data = {"nodes": nodes, "edges": edges, "facts": facts, "colours": TYPE_COLOURS,
-            "physics": not layout, "aliases": {}, "sameAs": {}, "docs": [], "mentions": {},
+            "physics": not layout, "aliases": {}, "descriptions": {}, "sameAs": {}, "docs": [], "mentions": {},
             "prov": {}, "endpoint": None}
     if store is not None:
         _add_store_data(data, graph, store, fact)
@@ -201,6 +204,10 @@ def _add_store_data(data: dict, graph: nx.MultiDiGraph, store: GraphStore, fact)
         s, p = row["s"].value, row["p"].value
         if s in present:
             fact(s, p, row["plabel"].value if row["plabel"] else p.rsplit("/", 1)[-1], row["o"].value, False)
+    for row in store.query(DESCRIPTIONS):                  # what sort of thing each is: shown, not a fact
+        s, text = row["s"].value, row["o"].value
+        if s in present and text not in data["descriptions"].get(s, ()):
+            data["descriptions"].setdefault(s, []).append(text)
     provenance = f"""SELECT ?s ?p ?o ?sentence ?rule ?confidence ?doc WHERE {{ GRAPH ?g {{
       ?st a <{RDF.Statement}> ; <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ;
           <{KG.sentence}> ?sentence ; <{PROV.wasDerivedFrom}> ?doc .

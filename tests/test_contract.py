@@ -12,6 +12,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS
 
 KG = "https://w3id.org/kg-news/ontology#"
 KGN = lambda s: URIRef(KG + s)  # noqa: E731
+DESCRIPTION = URIRef("https://schema.org/disambiguatingDescription")
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +78,15 @@ def test_documents_and_named_graphs(exported):
         assert len(exported.graph(d)) > 0                       # the document's own named graph
 
 
-def test_every_fact_has_a_provenance_statement(exported):
-    preds = fact_predicates(exported)
+def test_a_description_is_no_fact_but_is_declared(exported):
+    described = list(exported.triples((None, DESCRIPTION, None)))
+    assert (None, DESCRIPTION, Literal("chemical company")) in exported     # "chemical company Hanbit Chem"
+    assert described and DESCRIPTION not in fact_predicates(exported)
+    assert exported.value(DESCRIPTION, RDFS.label) == Literal("description")
+
+
+def test_every_fact_and_description_has_a_provenance_statement(exported):
+    preds = set(fact_predicates(exported)) | {DESCRIPTION}
     for g in exported.graphs():
         if (g.identifier, RDF.type, KGN("Document")) not in g:
             continue

@@ -207,7 +207,7 @@ def test_gapped_share_after_a_determiner(nlp):
     assert not any(o == "Pellmark Energy" for _, _, o in got)          # Corvane does not own Pellmark
     spelled = facts(nlp, "Corvane Motors holds 55 percent of the venture, and Pellmark Energy the other 45 percent.")
     assert ("Pellmark Energy", "hold percent", "45 percent") in spelled
-    assert not any(p == "type" for _, p, _ in spelled)                  # "the other 45 percent" is no kind
+    assert not any(p == "description" for _, p, _ in spelled)           # "the other 45 percent" is no kind
 
 
 def test_worth_of_a_direct_object_is_labelled_with_the_verb_and_the_object(nlp):
@@ -276,9 +276,9 @@ def test_its_shares_are_a_company_s(nlp):
 
 def test_a_kind_leaves_out_where_the_body_is_based(nlp):
     got = facts(nlp, "The loan was arranged by Marrick & Co, the Oslo-based investment bank that advised Quenby Power.")
-    assert ("Marrick & Co", "type", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
+    assert ("Marrick & Co", "description", "investment bank") in got and ("Marrick & Co", "based in", "Oslo") in got
     got = facts(nlp, "Vellin Auto, a San Francisco venture capital firm, raised money.")
-    assert ("Vellin Auto", "type", "venture capital firm") in got and ("Vellin Auto", "based in", "San Francisco") in got
+    assert ("Vellin Auto", "description", "venture capital firm") in got and ("Vellin Auto", "based in", "San Francisco") in got
 
 
 def test_sums_with_a_scale_suffix_keep_it(nlp):
@@ -1811,7 +1811,7 @@ def test_an_apposition_says_what_someone_or_something_is(nlp):
                      "by the Calder Trust, a medical charity. Paulo Nunes, the third Portuguese novelist to win the prize, "
                      "was delighted.")
     assert ("Ifeoma Adeyemi", "occupation", "microbiologist") in got
-    assert ("Calder Trust", "type", "medical charity") in got
+    assert ("Calder Trust", "description", "medical charity") in got
     assert ("Paulo Nunes", "occupation", "Portuguese novelist") in got
 
 
@@ -2160,8 +2160,8 @@ def test_what_a_concession_or_approval_lets_its_holder_do(nlp):
 def test_kind_of_organisation_written_before_its_name(nlp):
     got = facts(nlp, "The regatta is sponsored by Greek ferry operator Kostas Marine Lines. "
                      "The round drew money from existing backer Tallow Ventures.")
-    assert ("Kostas Marine Lines", "type", "ferry operator") in got
-    assert not any(s == "Tallow Ventures" and p == "type" for s, p, o in got)
+    assert ("Kostas Marine Lines", "description", "ferry operator") in got
+    assert not any(s == "Tallow Ventures" and p == "description" for s, p, o in got)
 
 
 def test_officials_named_by_a_demonym_act_for_their_country(nlp):

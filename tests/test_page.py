@@ -162,6 +162,16 @@ def test_clicking_a_node_and_an_edge_shows_panel_and_sources(opened, example_sto
     assert "confidence" in panel.locator(".source-meta").first.inner_text()
 
 
+def test_a_node_panel_shows_what_sort_of_thing_it_is_apart_from_its_facts(opened, example_store):
+    rows = select_rows(example_store, "SELECT DISTINCT ?e WHERE { ?e schema:disambiguatingDescription "
+                                      "'chemical company' }")
+    assert len(rows) == 1                                    # "The South Korean chemical company Hanbit Chem"
+    opened.js("id => kg.showNode(id)", rows[0]["e"])
+    panel = opened.page.locator("#panel")
+    assert panel.locator(".description").inner_text().strip() == "chemical company"
+    assert "chemical company" not in panel.locator("#facts").inner_text()
+
+
 def test_type_and_article_filters_and_neighbourhood(opened):
     total = opened.js("kgNodes.length")
     visible = "kgNodes.get({filter: n => !n.hidden}).length"

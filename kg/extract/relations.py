@@ -682,14 +682,14 @@ AGE_PREFIX = re.compile(r"^\d+-year-old\s+")
 
 
 def _description_label(noun: Token, subject: Entity) -> str | None:
-    """A person noun is a person's occupation, an organisation noun an organisation's type; a
+    """A person noun is a person's occupation, an organisation noun an organisation's description; a
     noun of the other kind says nothing about the subject ("X, a Lyon club": no occupation). A
     counted noun is no description: "… and Y the other 45 percent" is a gapped count."""
     if any(c.dep_ == "nummod" for c in noun.children):
         return None
     if subject.type == "Person":
         return _occupation_label(noun) if _occupation(noun) else None
-    return "type" if _organisation_kind(noun) else None
+    return "description" if _organisation_kind(noun) else None
 
 
 def _occupation_label(noun: Token) -> str:
@@ -963,7 +963,7 @@ def _demonym_reference_facts(doc: Doc, found: DocumentEntities, refs: dict[int, 
 def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
     """'microbiologist Ada Okoro', 'the Brazilian astronomer Lia Rocha': a person noun written
     before a name, as a title is, gives the person's occupation (a title the role rules read,
-    'Veteran striker X', is theirs); 'Greek ferry operator X' gives an organisation's type."""
+    'Veteran striker X', is theirs); 'Greek ferry operator X' gives an organisation's description."""
     titled = {r.person.start for r in found.roles}
     facts = []
     for m in found.mentions:
@@ -975,7 +975,7 @@ def _kind_before_name_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         if m.type == "Person" and _occupation(nouns[-1]):
             label, rule = _occupation_label(nouns[-1]), "occupation-before-name"
         elif m.type == "Organization" and _organisation_kind(nouns[-1]):
-            label, rule = "type", "kind-before-name"       # "Greek ferry operator X", "energy company Y"
+            label, rule = "description", "kind-before-name"   # "Greek ferry operator X", "energy company Y"
         else:
             continue
         sent = doc[m.start].sent
