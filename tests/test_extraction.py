@@ -2032,6 +2032,13 @@ def test_refugees_of_a_country_are_not_the_country(nlp):
     assert ("Niger", "host refugee", "300000") in got
 
 
+def test_rivals_of_a_country_are_not_the_country(nlp):
+    got = facts(nlp, "Orsin Motors criticised the French government and has lagged larger Japanese rivals "
+                     "and Korean competitors.")
+    assert ("Orsin Motors", "criticise", "France") in got                 # the government stands for France
+    assert not any(o in ("Japan", "South Korea") for s, p, o in got)
+
+
 def test_a_country_owning_a_named_region(nlp):
     got = facts(nlp, "Thousands have fled Ethiopia's Tigray region into Sudan.")
     assert ("Tigray", "located in", "Ethiopia") in got

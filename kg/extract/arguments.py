@@ -219,7 +219,7 @@ class Arguments:
             key = self._named(child)
             kind = self.found.entities[key].type if key else None
             if kind == "Country" and ((child.dep_ == "amod" and noun_kind(tok) is None and not indefinite
-                                       and lemma not in self.lex.people_nouns) or (
+                                       and lemma not in self.lex.nationals_nouns) or (
                     lemma in self.lex.country_standins and child.dep_ in ("compound", "poss", "nmod", "amod"))):
                 return key
             if kind == "Organization" and child.dep_ in ("compound", "poss") and part:
