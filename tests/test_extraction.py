@@ -224,6 +224,13 @@ def test_it_as_subject_of_a_coordinated_clause_is_the_first_clause_subject(nlp):
     assert not any(s == "Porto" and p.startswith("export") for s, p, _ in got)
 
 
+def test_it_in_an_adverbial_clause_is_the_subject_of_the_clause_it_modifies(nlp):
+    got = facts(nlp, "Kelvar Energy, which has offices in Lagos and Accra, expects to double its output when "
+                     "it opens its new refinery in Ghana on Monday.")
+    assert ("Kelvar Energy", "open refinery in", "Ghana") in got        # not Accra, named nearer
+    assert not any(s == "Accra" for s, p, o in got)
+
+
 def test_it_after_an_unnamed_subject_in_the_first_clause_is_no_entity(nlp):
     got = facts(nlp, "Marrick Logistics signed Quenby Tovar in May. The deal will lift the club to third, "
                      "and it earned the agent $40,000 in fees.")

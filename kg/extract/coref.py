@@ -290,7 +290,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
                 return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
             sayer = _sayer_of_clause(tok, history, lex) or (
-                _named_as(first, history, THING_TYPES) if first is not None else None)
+                _named_as(first, history, THING_TYPES) if first is not None else None) or (
+                _named_as(matrix, history, THING_TYPES) if (matrix := _matrix_subject(tok)) is not None else None)
             if sayer is not None:
                 return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
@@ -368,6 +369,18 @@ def _first_conjunct_subject(tok: Token) -> Token | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
         return None
     return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _matrix_subject(tok: Token) -> Token | None:
+    """For "it" as the subject of an adverbial clause, the subject of the clause it modifies: "The
+    plant, north of Rabat, is expected to produce 300,000 cells when it reaches full capacity" is
+    about the plant, not Rabat. Climbs "expected to produce" to the verb that has the subject."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
+        return None
+    verb = tok.head.head
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _named_as(subject: Token, history: list[tuple[int, str, str]], kinds: tuple[str, ...]) -> str | None:
