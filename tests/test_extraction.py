@@ -484,6 +484,12 @@ def test_junk_never_becomes_entities(nlp):
     assert not labels & {"two", "three", "one", "monday", "navy"}
 
 
+def test_a_stage_is_no_name(nlp):
+    doc = nlp("Quorvia raised $40 million in a Series B round, and its drug entered a Phase III trial.")
+    labels = {e.label for e in doc._.kg_entities.values()}
+    assert "Quorvia" in labels and not labels & {"Series B", "Phase III"}
+
+
 def test_negated_statement_is_not_a_fact(nlp):
     got = facts(nlp, "Sweden did not sign the treaty with Russia.")
     assert not any(p.startswith("sign") for _, p, _ in got)

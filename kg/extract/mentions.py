@@ -26,6 +26,7 @@ from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
+STAGE_MARK = re.compile(r"^([A-Z]|[IVX]+|\d)$")   # "Series B", "Phase III", "Stage 2"
 SCORE = re.compile(r"^\d+([-–:]\d+)?$")     # "Arsenal 2-1": a result, not part of the name
 TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
 TRIM_RIGHT = {"'s", "’s", "'", "’", "‘", "\"", "“", "”", ")", ",", ".", "-",
@@ -782,6 +783,8 @@ def _looks_like_name(span: Span) -> bool:
         return False                         # "WHO" is no "who"
     if len(span) == 1 and span[0].lower_ in lexicon().organisation_kind_nouns:
         return False                         # "Museum director X", "the Court ruled": a reference
+    if len(span) == 2 and span[0].lower_ in lexicon().stage_nouns and STAGE_MARK.match(span[1].text):
+        return False                         # "a Series B round", "the Phase III study"
     return len(span.text.strip()) > 1
 
 
