@@ -614,9 +614,21 @@ def test_a_two_word_surname_is_the_person_named_in_full(nlp):
     ("Kenya's Minister of Defence Amos Wekesa signed the deal.", "Amos Wekesa", "minister of defence of", "Kenya"),
     ("Peru and Chile signed the pact. It was signed by Minister of Foreign Affairs Rosa Vidal.", "Rosa Vidal",
      "minister of foreign affairs of", "Peru"),
+    ("Ireland named an envoy. Minister for Foreign Affairs Tadhg Brennock announced it.", "Tadhg Brennock",
+     "minister for foreign affairs of", "Ireland"),
+    ("India hosted the talks. Minister of State for External Affairs Arvind Talwarkar opened them.",
+     "Arvind Talwarkar", "minister of state for external affairs of", "India"),
+    ("US Secretary of State Marla Quent arrived on Monday.", "Marla Quent", "secretary of state of", "United States"),
 ])
 def test_office_of_a_portfolio_before_a_name(nlp, text, person, label, body):
-    assert (person, label, body) in facts(nlp, text)
+    got = facts(nlp, text)
+    assert (person, label, body) in got
+    assert not any(person in s and s != person for s, _, _ in got)     # the title is not part of the name
+
+
+def test_a_title_alone_is_no_entity(nlp):
+    doc = nlp("The deal was signed by Morocco's Minister of Industry and Trade, Idriss Ouazzani.")
+    assert {e.label for e in doc._.kg_entities.values()} == {"Morocco", "Idriss Ouazzani"}
 
 
 def test_an_infrastructure_project_the_article_keeps_talking_about(nlp):

@@ -26,6 +26,7 @@ from .values import CALENDAR_WORDS
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
+OFFICE_LINKERS = ("of", "for")     # "Minister of Energy", "Minister for Foreign Affairs"
 STAGE_MARK = re.compile(r"^([A-Z]|[IVX]+|\d)$")   # "Series B", "Phase III", "Stage 2"
 SCORE = re.compile(r"^\d+([-–:]\d+)?$")     # "Arsenal 2-1": a result, not part of the name
 TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
@@ -255,9 +256,13 @@ def _trim(span: Span) -> Span | None:
                                              # name (but "Queen Elizabeth Hospital" is one)
     if end - start > 2 and words[start].lower_ in lexicon().stock_nouns and words[start + 1].lower_ == "of":
         start += 2                           # "Shares of Acme Stores Inc. fell": the company
-    if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ == "of":
+    if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ in OFFICE_LINKERS:
         start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
+            return None
+    elif start >= 2 and doc[start - 1].lower_ in OFFICE_LINKERS and doc[start - 2].lower_ in lexicon().offices:
+        start = _portfolio_end(doc, start, end)       # "Secretary of [State Marla Quent]": NER's cut
+        if start == end:
             return None
     end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].text.count("\n") >= 2), end)
                                              # "Lyon\n\nLYON": no name runs over a blank line;
@@ -785,6 +790,8 @@ def _looks_like_name(span: Span) -> bool:
         return False                         # "Museum director X", "the Court ruled": a reference
     if len(span) == 2 and span[0].lower_ in lexicon().stage_nouns and STAGE_MARK.match(span[1].text):
         return False                         # "a Series B round", "the Phase III study"
+    if len(span) > 2 and span[0].lower_ in lexicon().role_words and span[1].lower_ in OFFICE_LINKERS:
+        return False                         # "Morocco's Minister of Industry and Trade, X": a title
     return len(span.text.strip()) > 1
 
 
@@ -978,20 +985,22 @@ def body_noun_kind(tok: Token) -> str | None:
 
 
 def _portfolio_end(doc: Doc, i: int, end: int) -> int:
-    """Where the portfolio after "Minister of" ends: "Energy and Mines", "Foreign Affairs"."""
+    """Where the portfolio after "Minister of" ends: "Energy and Mines", "Foreign Affairs", "State
+    for External Affairs"."""
     words = lexicon().portfolio_words
-    while i < end and (doc[i].lower_ in words or (doc[i].lower_ in ("and", "&") and i + 1 < end
-                                                  and doc[i + 1].lower_ in words)):
+    while i < end and (doc[i].lower_ in words or (doc[i].lower_ in ("and", "&", *OFFICE_LINKERS) and i + 1 < end
+                                                  and doc[i + 1].lower_ in words and doc[i - 1].lower_ in words)):
         i += 1
     return i
 
 
 def _office_before_portfolio(doc: Doc, i: int) -> int | None:
     """The office word of "<office> of <portfolio>" ending at token i, if that is what precedes."""
-    j = i
-    while j >= 0 and (doc[j].lower_ in lexicon().portfolio_words or doc[j].lower_ in ("and", "&")):
-        j -= 1
-    if j == i or j < 1 or doc[j].lower_ != "of" or doc[j - 1].lower_ not in lexicon().offices:
+    words, j = lexicon().portfolio_words, i
+    while j >= 0 and (doc[j].lower_ in words or (doc[j].lower_ in ("and", "&", *OFFICE_LINKERS)
+                                                 and j >= 1 and doc[j - 1].lower_ in words)):
+        j -= 1                               # "[Minister of] State for External Affairs"
+    if j == i or j < 1 or doc[j].lower_ not in OFFICE_LINKERS or doc[j - 1].lower_ not in lexicon().offices:
         return None
     return j - 1
 
@@ -1200,7 +1209,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                                            surface=doc[lead:span.end].text))
             i = j
             continue
-        office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ == "of"), None)
+        office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ in OFFICE_LINKERS), None)
         if office is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
             name_start = _portfolio_end(doc, office + 2, span.end)
             if name_start > office + 2 and span.end - name_start >= 2:    # a portfolio, then a name
