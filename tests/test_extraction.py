@@ -264,7 +264,8 @@ def test_a_second_coordinated_apposition_is_read_like_the_first(nlp):
 
 
 def test_capitalised_title_with_a_possessor_after_the_name(nlp):
-    assert ("Elin Marrick", "minister of", "Latvia") in facts(nlp, "Elin Marrick, Latvia's Minister of Finance, told reporters.")
+    assert ("Elin Marrick", "minister of finance of", "Latvia") in facts(
+        nlp, "Elin Marrick, Latvia's Minister of Finance, told reporters.")
     assert ("Elin Marrick", "chief executive of", "Quenby Power") in facts(
         nlp, "Elin Marrick, Quenby Power's Chief Executive, told reporters.")
 
@@ -1702,7 +1703,15 @@ def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
 
 def test_a_capitalised_state_office_in_an_apposition(nlp):
     got = facts(nlp, "Marta Zielinska, the newly appointed Polish Minister of Finance, is a former central banker.")
-    assert ("Marta Zielinska", "minister of", "Poland") in got
+    assert ("Marta Zielinska", "minister of finance of", "Poland") in got
+
+
+def test_an_office_with_its_portfolio_after_of_or_for_in_an_apposition(nlp):
+    got = facts(nlp, "Britain will raise spending. Olwen Pryce, the Secretary of State for Health, defended the plan.")
+    assert ("Olwen Pryce", "secretary of state for health of", "United Kingdom") in got
+    got = facts(nlp, "Olwen Pryce, the UK's Secretary of State for Business and Trade, visited Japan.")
+    assert ("Olwen Pryce", "secretary of state for business and trade of", "United Kingdom") in got
+    assert {s for s, _, _ in got} == {"Olwen Pryce"}                 # no "for Business and Trade" node
 
 
 def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):

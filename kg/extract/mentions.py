@@ -262,7 +262,7 @@ def _trim(span: Span) -> Span | None:
             return None
     elif start >= 2 and doc[start - 1].lower_ in OFFICE_LINKERS and doc[start - 2].lower_ in lexicon().offices:
         start = _portfolio_end(doc, start, end)       # "Secretary of [State Marla Quent]": NER's cut
-        if start == end:
+        if start == end or doc[start].is_lower:       # "… of [State for Business …]": all title
             return None
     end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].text.count("\n") >= 2), end)
                                              # "Lyon\n\nLYON": no name runs over a blank line;
@@ -893,6 +893,9 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         end = start
         while end < sent.end and _office_phrase_word(doc, end):
             end += 1
+        if end + 1 < sent.end and end > start and doc[end].lower_ in OFFICE_LINKERS \
+                and doc[end + 1].lower_ in lexicon().portfolio_words:
+            end = _portfolio_end(doc, end + 1, sent.end)     # "X, the Minister of Health,"
         described = _office_of_phrase(doc[start:end], result) \
             if end > start and (end == sent.end or doc[end].text in (",", ".", ";") or doc[end].lower_ in ("who", "whom")) \
             else None
@@ -926,7 +929,14 @@ def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None,
     """ "central bank governor": the title ("governor") and its body's noun ("bank"), if the
     phrase ends in an office and names nothing."""
     doc = words.doc
-    if any(t.i in result.by_token for t in words) or office_of([words[-1].text]) is None:
+    if any(t.i in result.by_token for t in words):
+        return None
+    linker = next((t.i for t in words if t.lower_ in OFFICE_LINKERS), None)
+    if linker is not None:                   # "Minister of Health", "Secretary of State for Health"
+        office = doc[linker - 1] if linker > words.start else None
+        return (_title_text(list(words)), None, None) if office is not None and \
+            office.lower_ in lexicon().offices and _portfolio_end(doc, linker + 1, words.end) == words.end else None
+    if office_of([words[-1].text]) is None:
         return None
     title = [t for t in words if _office_title_word(doc, t.i)]
     nouns = [t.i for t in words if body_noun_kind(t) and not _title_word(doc, t.i)]

@@ -24,8 +24,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns,
-                       looks_like_acronym, noun_kind, office_of)
+from .mentions import (OFFICE_LINKERS, DocumentEntities, Mention, agentive, at_position, body_noun_kind,
+                       descriptor_nouns, looks_like_acronym, noun_kind, office_of)
 from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
@@ -554,7 +554,18 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
                                                  or m.lemma_.lower() in lex.currency_nouns)]   # no names: "welcome the WHO
     owners = (noun, noun.head) if noun.dep_ == "conj" else (noun,)                # team", "euro grant"
     past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for n in owners for c in n.children)
-    return " ".join(["former"] * past + [*words, noun.lemma_.lower()])
+    return " ".join(["former"] * past + [*words, noun.lemma_.lower(), *_portfolio(noun)])
+
+
+def _portfolio(noun: Token) -> list[str]:
+    """The portfolio a title names after it: "Minister [of Finance]", "Secretary [of State for
+    Business and Trade]"; nothing when what follows is a body or a place ("President of Kenya")."""
+    words = lexicon().portfolio_words
+    parts = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in OFFICE_LINKERS and c.i > noun.i]
+    phrase = [t for c in parts for t in c.subtree]
+    if not phrase or not all(t.lower_ in words or t.lower_ in ("and", "&", *OFFICE_LINKERS) for t in phrase):
+        return []
+    return [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
 
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
