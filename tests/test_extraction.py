@@ -270,6 +270,13 @@ def test_capitalised_title_with_a_possessor_after_the_name(nlp):
         nlp, "Elin Marrick, Quenby Power's Chief Executive, told reporters.")
 
 
+def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
+    got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
+                     "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")
+    assert ("Dorin Calvesk", "chief medical officer of", "Quenby Power") in got
+    assert ("Ilka Marwede", "chief financial officer of", "Quenby Power") in got
+
+
 def test_the_one_fined_or_thanked_for_a_deed_did_it(nlp):
     got = facts(nlp, "The Varos Commission fined Quenby Power 200 million euros for breaching the Tandry Act.")
     assert ("Quenby Power", "breach", "Tandry Act") in got and not any(

@@ -549,6 +549,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
     mods = [c for c in noun.children if c.i < noun.i and (
         c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in role_words and c.lower_ not in
                                  lex.title_keep_words))]
+    mods += [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i and c not in mods   # "chief
+             and doc[c.i - 1] in mods and doc[c.i - 1].lower_ in role_words]       # [scientific] officer"
     words = [doc[joined_start(doc, m.i):m.i + 1].text.lower() for m in sorted(mods, key=lambda t: t.i)
              if m.lower_ in role_words or not (m.ent_type_ or m.pos_ == "PROPN" or looks_like_acronym(m.text)
                                                  or m.lemma_.lower() in lex.currency_nouns)]   # no names: "welcome the WHO
