@@ -1124,9 +1124,16 @@ def test_lower_case_titles_after_a_body_and_roles_the_tagger_missed(nlp):
     assert ("Caio Mendes", "nationality", "Brazil") in got
 
 
+def test_the_object_named_between_verb_and_preposition_is_in_the_relation(nlp):
+    got = facts(nlp, "Kenya recalled its ambassador to Ethiopia. Lena Ostrova studied economics at the University "
+                     "of Tartu.")
+    assert ("Kenya", "recall ambassador to", "Ethiopia") in got               # not "recall to Ethiopia"
+    assert ("Lena Ostrova", "study economics at", "University of Tartu") in got    # not "economic"
+
+
 def test_people_at_a_body_act_for_it(nlp):
     got = facts(nlp, "Engineers at the Tallinn Institute of Robotics have tested a walking robot for Volvo.")
-    assert ("Tallinn Institute of Robotics", "test for", "Volvo") in got
+    assert ("Tallinn Institute of Robotics", "test robot for", "Volvo") in got
     got = facts(nlp, "Biologists at Lake Baikal counted seals for Rosprirodnadzor.")
     assert not any(s == "Lake Baikal" for s, _, _ in got)           # people at a place are not the place
 

@@ -556,7 +556,8 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
                                                  or m.lemma_.lower() in lex.currency_nouns)]   # no names: "welcome the WHO
     owners = (noun, noun.head) if noun.dep_ == "conj" else (noun,)                # team", "euro grant"
     past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for n in owners for c in n.children)
-    return " ".join(["former"] * past + [*words, noun.lemma_.lower(), *_portfolio(noun)])
+    lemma = noun.lower_ if noun.lower_.endswith("ics") else noun.lemma_.lower()   # "economics", a mass
+    return " ".join(["former"] * past + [*words, lemma, *_portfolio(noun)])          # noun, not "economic"
 
 
 def _portfolio(noun: Token) -> list[str]:
