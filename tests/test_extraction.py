@@ -314,6 +314,22 @@ def test_shares_of_a_company_are_no_part_of_its_name(nlp):
     assert [n for e in doc._.kg_entities.values() for n in e.names] == ["Tamsin Stores Inc."]
 
 
+def test_a_full_name_taken_for_a_body_whose_surname_names_a_person_is_a_person(nlp):
+    """NER reads some names as an organisation in full and as a person by the surname (a read
+    article's marathon winner): given those spans, the extractor makes one person of them."""
+    text = "Ethiopia's Worknesh Dibaba won the race on Sunday. Dibaba, 24, pulled away after 35 kilometres."
+    with nlp.select_pipes(disable=["kg_extractor"]):
+        doc = nlp(text)
+    spans = [("Ethiopia", "GPE"), ("Worknesh Dibaba", "ORG"), ("Dibaba,", "PERSON")]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t.rstrip(",")), label=label) for t, label in spans]
+    doc = nlp.get_pipe("kg_extractor")(doc)
+    people = [e for e in doc._.kg_entities.values() if e.type == "Person"]
+    assert [(p.label, p.names) for p in people] == [("Worknesh Dibaba", ["Worknesh Dibaba", "Dibaba"])]
+    ents = doc._.kg_entities
+    assert ("Worknesh Dibaba", "nationality", "Ethiopia") in {
+        (ents[f.subject].label, f.predicate, ents[f.object].label) for f in doc._.kg_facts if not f.is_literal}
+
+
 def test_per_cent_written_in_two_words(nlp):
     assert ("Tamsin Stores Inc.", "fall by", "8 per cent") in facts(
         nlp, "Tamsin Stores Inc. shares fell more than 8 per cent on Thursday.")

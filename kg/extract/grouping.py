@@ -72,6 +72,11 @@ def _group(result: DocumentEntities) -> None:
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' stands for '{short_of.name}'"
                 m.type = "Organization"
+            elif m.type == "Person" and (bearer := _person_read_as_body(m, result.mentions)) is not None:
+                key, rule = _key(bearer), f"name-part: '{m.name}' ends '{bearer.name}', a person's name"
+                for other in result.mentions:
+                    if _key(other) == key:
+                        other.type = "Person"     # NER's other reading of the full name loses the vote
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
         elif m.place is None and (longer := _body_without_ending(m, full_orgs)) is not None:
@@ -167,6 +172,19 @@ def _never_shortened(result: DocumentEntities) -> set[str]:
             if result.entities[key].type == "Person" and len(ms) >= 2 and key not in titled
             and not any(m.cued for m in ms) and len({m.name for m in ms}) == 1 and " " in ms[0].name
             and given_name_gender(ms[0].name.split()[0]) is None}
+
+
+def _person_read_as_body(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """ "Ethiopia's Tigist Alemu won …; Alemu, 24, pulled away": a full name NER took for an
+    organisation or a place, whose last word the story then uses alone, is a person's name: a
+    story calls a person by the surname, a body by its first word ("Kettula" for Kettula Group).
+    Not when a word in it names a kind of body or place ("Alemu Group", "Lake Turkana")."""
+    lex = lexicon()
+    kinds = lex.organisation_name_endings | lex.organisation_kind_nouns | lex.facility_nouns | lex.place_name_endings
+    found = {b.name: b for b in mentions if b.start < m.start and b.place is None
+             and 2 <= len(words := b.name.split()) <= 3 and words[-1] == m.name
+             and all(w[:1].isupper() and w.lower() not in kinds for w in words)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _fuller_person(m: Mention, people: list[Mention]) -> Mention | None:
