@@ -1120,6 +1120,13 @@ def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(
     assert ("Phil Spencer", "gaming chief of", "Microsoft") in got
 
 
+def test_a_country_gone_to_is_not_whose_minister_an_untitled_minister_is(nlp):
+    got = facts(nlp, "Irish diplomat named ambassador to Japan. Orla Kinsella is to become Ireland's next "
+                     "ambassador to Japan. She will take up the post in Tokyo once the Japanese government "
+                     "consents. Announcing it, Minister for Foreign Affairs Tadhg Brennock praised her.")
+    assert ("Tadhg Brennock", "minister for foreign affairs of", "Ireland") in got
+
+
 def test_a_country_a_minister_represents_is_no_country_visited(nlp):
     got = facts(nlp, "Latvia's government fell after a row over the border with Belarus, which Belarus disputes. "
                      "Foreign Minister Ilze Kalnina will represent Latvia at the summit.")

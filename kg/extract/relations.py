@@ -19,7 +19,7 @@ from ..model import Entity, Fact
 from .arguments import COPULAS, Arguments, Subject, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
-from .coref import COMPATIBLE, agrees, dominant_entity, salient_entity, sentences_back
+from .coref import COMPATIBLE, agrees, dominant_entity, gone_to, salient_entity, sentences_back
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
@@ -811,7 +811,8 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
             body, rule = host, "title-host-country"
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             visited = {found.entity_at(t.i) for t in sent if _visited(t, lex)} - {None}  # "Chancellor X visited Kenya"
-            body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited)
+            body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited,
+                                  destinations=offices[office] != "Country")     # "ambassador to Japan"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             label = "rank" if all(w in lex.military_ranks for w in role.title.lower().split()) else "role"
@@ -868,8 +869,7 @@ def _where_things_happen(place: Token, lex) -> bool:
 def _visited(tok: Token, lex) -> bool:
     """ "visited Kenya", "flew to Kenya": a place gone to, so not the traveller's own country;
     "will represent Estonia" is no visit."""
-    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.visiting_verbs) or \
-        (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into"))
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.visiting_verbs) or gone_to(tok)
 
 
 def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
