@@ -205,9 +205,8 @@ def _add_store_data(data: dict, graph: nx.MultiDiGraph, store: GraphStore, fact)
         if s in present:
             fact(s, p, row["plabel"].value if row["plabel"] else p.rsplit("/", 1)[-1], row["o"].value, False)
     for row in store.query(DESCRIPTIONS):                  # what sort of thing each is: shown, not a fact
-        s, text = row["s"].value, row["o"].value
-        if s in present and text not in data["descriptions"].get(s, ()):
-            data["descriptions"].setdefault(s, []).append(text)
+        if row["s"].value in present:
+            data["descriptions"].setdefault(row["s"].value, []).append(row["o"].value)
     provenance = f"""SELECT ?s ?p ?o ?sentence ?rule ?confidence ?doc WHERE {{ GRAPH ?g {{
       ?st a <{RDF.Statement}> ; <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ;
           <{KG.sentence}> ?sentence ; <{PROV.wasDerivedFrom}> ?doc .

@@ -330,6 +330,27 @@ def test_a_full_name_taken_for_a_body_whose_surname_names_a_person_is_a_person(n
         (ents[f.subject].label, f.predicate, ents[f.object].label) for f in doc._.kg_facts if not f.is_literal}
 
 
+@pytest.mark.parametrize("text, spans, entities", [
+    # NER's person alone is no proof: the company may be named after its founder
+    ("Marlowe Hart reported higher sales. Hart said demand was strong.",
+     [("Marlowe Hart", "ORG"), ("Hart", "PERSON")], {("Marlowe Hart", "Organization"), ("Hart", "Person")}),
+    # a place's name, or one with a word for a kind of body, is not the person's
+    ("Lake Dibaba flooded the valley. Dibaba, 24, said the water rose fast.",
+     [("Lake Dibaba", "LOC"), ("Dibaba", "PERSON")], {("Lake Dibaba", "Place"), ("Dibaba", "Person")}),
+    ("The Worknesh Dibaba Foundation opened a school. Dibaba, 24, thanked the donors.",
+     [("Worknesh Dibaba Foundation", "ORG"), ("Dibaba", "PERSON")],
+     {("Worknesh Dibaba Foundation", "Organization"), ("Dibaba", "Person")}),
+])
+def test_a_full_name_taken_for_a_body_is_not_a_person_without_proof(nlp, text, spans, entities):
+    with nlp.select_pipes(disable=["kg_extractor"]):
+        doc = nlp(text)
+    doc.ents = [doc.char_span(text.rindex(t) if label == "PERSON" else text.index(t),
+                              (text.rindex(t) if label == "PERSON" else text.index(t)) + len(t), label=label)
+                for t, label in spans]                   # (the person: the name's last occurrence)
+    doc = nlp.get_pipe("kg_extractor")(doc)
+    assert {(e.label, e.type) for e in doc._.kg_entities.values()} == entities
+
+
 def test_per_cent_written_in_two_words(nlp):
     assert ("Tamsin Stores Inc.", "fall by", "8 per cent") in facts(
         nlp, "Tamsin Stores Inc. shares fell more than 8 per cent on Thursday.")
@@ -653,6 +674,13 @@ def test_office_of_a_portfolio_before_a_name(nlp, text, person, label, body):
 def test_a_title_alone_is_no_entity(nlp):
     doc = nlp("The deal was signed by Morocco's Minister of Industry and Trade, Idriss Ouazzani.")
     assert {e.label for e in doc._.kg_entities.values()} == {"Morocco", "Idriss Ouazzani"}
+    text = "Transport for London raised fares. The state governor, Ana Lira, objected."
+    with nlp.select_pipes(disable=["kg_extractor"]):
+        doc = nlp(text)
+    doc.ents = [doc.char_span(0, len("Transport for London"), label="ORG")]   # as NER reads it in some texts
+    doc = nlp.get_pipe("kg_extractor")(doc)
+    assert "Transport for London" in {e.label for e in doc._.kg_entities.values()}     # a body, not a title
+    assert ("Ana Lira", "role", "state governor") not in facts(nlp, text)            # "state" is no portfolio
 
 
 def test_an_infrastructure_project_the_article_keeps_talking_about(nlp):

@@ -601,13 +601,13 @@ def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | 
 
 
 def salient_entity(doc: Doc, found: DocumentEntities, position: int, kinds: tuple[str, ...],
-                   exclude: set | frozenset = frozenset(), destinations: bool = True) -> str | None:
+                   exclude: set | frozenset = frozenset(), count_destinations: bool = True) -> str | None:
     """The entity of one of `kinds` the article has talked about most up to the end of the
     sentence at `position` (ties to the one named first): the story's company or country; a
     city's mentions count for its country. Titles without an organisation ("Chief executive X
-    said …") belong to it. Without `destinations`, a place gone to ("ambassador to Japan", "flew
+    said …") belong to it. Without `count_destinations`, a place gone to ("ambassador to Japan", "flew
     to Japan") does not count: it is where the story's people go, not whose they are."""
-    counts, first = _mention_counts(doc, found, doc[position].sent.end, kinds, exclude, destinations)
+    counts, first = _mention_counts(doc, found, doc[position].sent.end, kinds, exclude, count_destinations)
     return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
 
 
@@ -627,7 +627,7 @@ def dominant_entity(doc: Doc, found: DocumentEntities, kinds: tuple[str, ...]) -
 
 
 def _mention_counts(doc: Doc, found: DocumentEntities, end: int, kinds: tuple[str, ...],
-                    exclude: set | frozenset, destinations: bool = True) -> tuple[Counter, dict[str, int]]:
+                    exclude: set | frozenset, count_destinations: bool = True) -> tuple[Counter, dict[str, int]]:
     """Mentions of entities of `kinds` before token `end`, and where each was first named."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
@@ -637,7 +637,7 @@ def _mention_counts(doc: Doc, found: DocumentEntities, end: int, kinds: tuple[st
     for m in found.mentions:                                    # sorted by position
         if m.start >= end:
             break
-        if not destinations and gone_to(doc[m.start:m.end].root):
+        if not count_destinations and gone_to(doc[m.start:m.end].root):
             continue
         key = m.entity
         if "Country" in kinds and m.place is not None and m.place.kind == "City":

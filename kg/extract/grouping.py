@@ -21,7 +21,7 @@ from .names import given_name_gender
 
 
 def group_mentions(doc: Doc, result: DocumentEntities) -> None:
-    _group(result)
+    _group(result, _surnames_said_of_people(doc, result))
     _merge_aliases(doc, result)
     _merge_acronyms(result)
     _vote_types(result)
@@ -40,8 +40,9 @@ def _merge_acronyms(result: DocumentEntities) -> None:
             _merge(result, alias, named, f"acronym-initials: '{ent.label}' spells '{result.entities[expanded].label}'")
 
 
-def _group(result: DocumentEntities) -> None:
-    """Give each mention an entity; merges are recorded as evidence on the entity."""
+def _group(result: DocumentEntities, surnames: frozenset[str]) -> None:
+    """Give each mention an entity; merges are recorded as evidence on the entity. `surnames`:
+    one-word names the text itself says are people's (see `_surnames_said_of_people`)."""
     entities = result.entities
     full_orgs = [m for m in result.mentions if m.type == "Organization" and " " in m.name and m.place is None]
     full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name
@@ -72,8 +73,10 @@ def _group(result: DocumentEntities) -> None:
             elif short_of:
                 key, rule = _key(short_of), f"short-name: '{m.name}' stands for '{short_of.name}'"
                 m.type = "Organization"
-            elif m.type == "Person" and (bearer := _person_read_as_body(m, result.mentions)) is not None:
+            elif m.name in surnames and m.place is None and \
+                    (bearer := _person_read_as_body(m, result.mentions)) is not None:
                 key, rule = _key(bearer), f"name-part: '{m.name}' ends '{bearer.name}', a person's name"
+                m.type = "Person"
                 for other in result.mentions:
                     if _key(other) == key:
                         other.type = "Person"     # NER's other reading of the full name loses the vote
@@ -174,14 +177,24 @@ def _never_shortened(result: DocumentEntities) -> set[str]:
             and given_name_gender(ms[0].name.split()[0]) is None}
 
 
+def _surnames_said_of_people(doc: Doc, result: DocumentEntities) -> frozenset[str]:
+    """One-word names the text says are people's: NER's person and an age beside it ("Alemu,
+    24,"), or a person by the words around it ("the striker Alemu"). NER's person alone is not
+    enough: "Estee Lauder … Lauder said" may be the company."""
+    return frozenset(m.name for m in result.mentions if " " not in m.name and m.type == "Person" and (
+        m.cued or (m.end + 2 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].like_num
+                   and doc[m.end + 2].text == ",")))
+
+
 def _person_read_as_body(m: Mention, mentions: list[Mention]) -> Mention | None:
     """ "Ethiopia's Tigist Alemu won …; Alemu, 24, pulled away": a full name NER took for an
-    organisation or a place, whose last word the story then uses alone, is a person's name: a
-    story calls a person by the surname, a body by its first word ("Kettula" for Kettula Group).
-    Not when a word in it names a kind of body or place ("Alemu Group", "Lake Turkana")."""
+    organisation or a facility, whose last word the text then says is a person's, is that person's
+    name: a story calls a person by the surname, a body by its first word ("Kettula" for Kettula
+    Group). Not a place's name ("Lake Dibaba"), nor one with a word for a kind of body or place
+    in it ("Tigist Alemu Foundation")."""
     lex = lexicon()
     kinds = lex.organisation_name_endings | lex.organisation_kind_nouns | lex.facility_nouns | lex.place_name_endings
-    found = {b.name: b for b in mentions if b.start < m.start and b.place is None
+    found = {b.name: b for b in mentions if b.start < m.start and b.place is None and b.type != "Place"
              and 2 <= len(words := b.name.split()) <= 3 and words[-1] == m.name
              and all(w[:1].isupper() and w.lower() not in kinds for w in words)}
     return next(iter(found.values())) if len(found) == 1 else None

@@ -76,6 +76,7 @@ class Lexicon:
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law
     nationals_nouns: frozenset[str]          # "Sudanese refugees", "Japanese rivals": the country's people or firms, not it
     stage_nouns: frozenset[str]              # "a Series B round", "the Phase III trial": a stage, not a name
+    mass_nouns_in_s: frozenset[str]          # "economics", "physics": one thing; the lemmatizer strips the s
     relational_person_nouns: frozenset[str]  # "her brother", "a member": how someone stands, no occupation
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged
     result_verbs: frozenset[str]             # "beat Y 6-4, 7-5": the score is the subject's

@@ -27,6 +27,7 @@ from .values import CALENDAR_WORDS
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 ACRONYM_LINKERS = {"and", "of", "for", "the", "on", "in", "de", "&", "to"}
 OFFICE_LINKERS = ("of", "for")     # "Minister of Energy", "Minister for Foreign Affairs"
+PORTFOLIO_JOINERS = ("and", "&", *OFFICE_LINKERS)     # "Energy and Mines", "State for External Affairs"
 STAGE_MARK = re.compile(r"^([A-Z]|[IVX]+|\d)$")   # "Series B", "Phase III", "Stage 2"
 SCORE = re.compile(r"^\d+([-–:]\d+)?$")     # "Arsenal 2-1": a result, not part of the name
 TRIM_LEFT = {"the", "a", "an", "'", "‘", "’", "\"", "“", "”", "(", "-"}
@@ -790,7 +791,8 @@ def _looks_like_name(span: Span) -> bool:
         return False                         # "Museum director X", "the Court ruled": a reference
     if len(span) == 2 and span[0].lower_ in lexicon().stage_nouns and STAGE_MARK.match(span[1].text):
         return False                         # "a Series B round", "the Phase III study"
-    if len(span) > 2 and span[0].lower_ in lexicon().role_words and span[1].lower_ in OFFICE_LINKERS:
+    if len(span) > 2 and span[0].lower_ in lexicon().offices and span[1].lower_ in OFFICE_LINKERS \
+            and _portfolio_end(span.doc, span.start + 2, span.end) == span.end:
         return False                         # "Morocco's Minister of Industry and Trade, X": a title
     return len(span.text.strip()) > 1
 
@@ -894,7 +896,7 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         while end < sent.end and _office_phrase_word(doc, end):
             end += 1
         if end + 1 < sent.end and end > start and doc[end].lower_ in OFFICE_LINKERS \
-                and doc[end + 1].lower_ in lexicon().portfolio_words:
+                and portfolio_word(doc[end + 1]):
             end = _portfolio_end(doc, end + 1, sent.end)     # "X, the Minister of Health,"
         described = _office_of_phrase(doc[start:end], result) \
             if end > start and (end == sent.end or doc[end].text in (",", ".", ";") or doc[end].lower_ in ("who", "whom")) \
@@ -922,7 +924,7 @@ def _office_phrase_word(doc: Doc, i: int) -> bool:
 
 def _office_title_word(doc: Doc, i: int) -> bool:
     """A word of an office's title, its portfolio included: "security minister"."""
-    return _title_word(doc, i) or doc[i].lower_ in lexicon().portfolio_words
+    return _title_word(doc, i) or portfolio_word(doc[i])
 
 
 def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None, int | None] | None:
@@ -994,21 +996,27 @@ def body_noun_kind(tok: Token) -> str | None:
     return "Thing" if lexicon().definite_heads.get(lemma) == "Thing" and tok.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
 
+def portfolio_word(tok: Token) -> bool:
+    """A word of a portfolio: "Energy", "Foreign Affairs"; "State" only after "of" ("Secretary of
+    State"), so "the state governor" stays a kind of governor."""
+    return tok.lower_ in lexicon().portfolio_words or (
+        tok.lower_ == "state" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in OFFICE_LINKERS)
+
+
 def _portfolio_end(doc: Doc, i: int, end: int) -> int:
     """Where the portfolio after "Minister of" ends: "Energy and Mines", "Foreign Affairs", "State
     for External Affairs"."""
-    words = lexicon().portfolio_words
-    while i < end and (doc[i].lower_ in words or (doc[i].lower_ in ("and", "&", *OFFICE_LINKERS) and i + 1 < end
-                                                  and doc[i + 1].lower_ in words and doc[i - 1].lower_ in words)):
+    while i < end and (portfolio_word(doc[i]) or (doc[i].lower_ in PORTFOLIO_JOINERS and i + 1 < end
+                                                  and portfolio_word(doc[i + 1]) and portfolio_word(doc[i - 1]))):
         i += 1
     return i
 
 
 def _office_before_portfolio(doc: Doc, i: int) -> int | None:
     """The office word of "<office> of <portfolio>" ending at token i, if that is what precedes."""
-    words, j = lexicon().portfolio_words, i
-    while j >= 0 and (doc[j].lower_ in words or (doc[j].lower_ in ("and", "&", *OFFICE_LINKERS)
-                                                 and j >= 1 and doc[j - 1].lower_ in words)):
+    j = i
+    while j >= 0 and (portfolio_word(doc[j]) or (doc[j].lower_ in PORTFOLIO_JOINERS
+                                                 and j >= 1 and portfolio_word(doc[j - 1]))):
         j -= 1                               # "[Minister of] State for External Affairs"
     if j == i or j < 1 or doc[j].lower_ not in OFFICE_LINKERS or doc[j - 1].lower_ not in lexicon().offices:
         return None

@@ -24,8 +24,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import (OFFICE_LINKERS, DocumentEntities, Mention, agentive, at_position, body_noun_kind,
-                       descriptor_nouns, looks_like_acronym, noun_kind, office_of)
+from .mentions import (OFFICE_LINKERS, PORTFOLIO_JOINERS, DocumentEntities, Mention, agentive, at_position,
+                       body_noun_kind, descriptor_nouns, looks_like_acronym, noun_kind, office_of, portfolio_word)
 from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
@@ -540,10 +540,11 @@ def _event_date_label(pred: Token) -> str | None:
 
 
 def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
-    """A role noun with its compound title words: "prime minister", "chief executive", whole
-    where the tokenizer cut them at a hyphen ("non-executive chairman"); a past role says so
-    ("former mayor", also for the second of "former president and chief executive"), other
-    qualifiers ("acting", "new") are dropped."""
+    """A noun with its compound words, for a label: "prime minister", "chief executive", whole
+    where the tokenizer cut them at a hyphen ("non-executive chairman"); an adjective between title
+    words ("chief medical officer") and a title's portfolio ("minister of finance") are kept; a past
+    role says so ("former mayor", also for the second of "former president and chief executive"),
+    other qualifiers ("acting", "new") are dropped."""
     lex = lexicon()
     doc = noun.doc
     mods = [c for c in noun.children if c.i < noun.i and (
@@ -556,17 +557,16 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
                                                  or m.lemma_.lower() in lex.currency_nouns)]   # no names: "welcome the WHO
     owners = (noun, noun.head) if noun.dep_ == "conj" else (noun,)                # team", "euro grant"
     past = any(c.dep_ == "amod" and c.lower_ in lex.former_words for n in owners for c in n.children)
-    lemma = noun.lower_ if noun.lower_.endswith("ics") else noun.lemma_.lower()   # "economics", a mass
-    return " ".join(["former"] * past + [*words, lemma, *_portfolio(noun)])          # noun, not "economic"
+    lemma = noun.lower_ if noun.lower_ in lex.mass_nouns_in_s else noun.lemma_.lower()   # not "economic"
+    return " ".join(["former"] * past + [*words, lemma, *_portfolio(noun)])
 
 
 def _portfolio(noun: Token) -> list[str]:
     """The portfolio a title names after it: "Minister [of Finance]", "Secretary [of State for
     Business and Trade]"; nothing when what follows is a body or a place ("President of Kenya")."""
-    words = lexicon().portfolio_words
     parts = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in OFFICE_LINKERS and c.i > noun.i]
     phrase = [t for c in parts for t in c.subtree]
-    if not phrase or not all(t.lower_ in words or t.lower_ in ("and", "&", *OFFICE_LINKERS) for t in phrase):
+    if not phrase or not all(portfolio_word(t) or t.lower_ in PORTFOLIO_JOINERS for t in phrase):
         return []
     return [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
 
@@ -812,7 +812,7 @@ def _title_facts(doc: Doc, found: DocumentEntities) -> list[Fact]:
         elif body is None and office is not None:   # "Minister of Foreign Affairs X": the minister's country
             visited = {found.entity_at(t.i) for t in sent if _visited(t, lex)} - {None}  # "Chancellor X visited Kenya"
             body = salient_entity(doc, found, role.person.start, (offices[office],), exclude=visited,
-                                  destinations=offices[office] != "Country")     # "ambassador to Japan"
+                                  count_destinations=offices[office] != "Country")     # "ambassador to Japan"
             rule = "title-implicit-body"    # "Chief executive X said …": the company the story is about
         if body is None or body == person:
             label = "rank" if all(w in lex.military_ranks for w in role.title.lower().split()) else "role"
@@ -863,13 +863,17 @@ def _host_country(doc: Doc, found: DocumentEntities, person: Mention) -> str | N
 
 
 def _where_things_happen(place: Token, lex) -> bool:
-    return at_position(place) or (place.dep_ == "dobj" and place.head.lemma_.lower() in lex.visiting_verbs)
+    return at_position(place) or _visited_object(place, lex)
 
 
 def _visited(tok: Token, lex) -> bool:
     """ "visited Kenya", "flew to Kenya": a place gone to, so not the traveller's own country;
     "will represent Estonia" is no visit."""
-    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.visiting_verbs) or gone_to(tok)
+    return _visited_object(tok, lex) or gone_to(tok)
+
+
+def _visited_object(tok: Token, lex) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.visiting_verbs
 
 
 def _body_named_by(doc: Doc, found: DocumentEntities, noun: Token, position: int) -> str | None:
