@@ -1148,18 +1148,20 @@ def test_implicit_office_is_not_the_country_visited_and_a_verb_is_no_title_word(
     assert ("Phil Spencer", "gaming chief of", "Microsoft") in got
 
 
-def test_a_country_gone_to_is_not_whose_minister_an_untitled_minister_is(nlp):
-    got = facts(nlp, "Irish diplomat named ambassador to Japan. Orla Kinsella is to become Ireland's next "
-                     "ambassador to Japan. She will take up the post in Tokyo once the Japanese government "
-                     "consents. Announcing it, Minister for Foreign Affairs Tadhg Brennock praised her.")
-    assert ("Tadhg Brennock", "minister for foreign affairs of", "Ireland") in got
-
-
-def test_a_country_a_minister_represents_is_no_country_visited(nlp):
-    got = facts(nlp, "Latvia's government fell after a row over the border with Belarus, which Belarus disputes. "
-                     "Foreign Minister Ilze Kalnina will represent Latvia at the summit.")
-    assert ("Ilze Kalnina", "foreign minister of", "Latvia") in got
-    assert ("Ilze Kalnina", "foreign minister of", "Belarus") not in got
+@pytest.mark.parametrize("text, fact, wrong", [
+    # a country gone to ("ambassador to Japan") is not the story's own
+    ("Irish diplomat named ambassador to Japan. Orla Kinsella is to become Ireland's next ambassador to Japan. "
+     "She will take up the post in Tokyo once the Japanese government consents. Announcing it, Minister for "
+     "Foreign Affairs Tadhg Brennock praised her.",
+     ("Tadhg Brennock", "minister for foreign affairs of", "Ireland"), "Japan"),
+    # a country a minister will represent is no country visited
+    ("Latvia's government fell after a row over the border with Belarus, which Belarus disputes. "
+     "Foreign Minister Ilze Kalnina will represent Latvia at the summit.",
+     ("Ilze Kalnina", "foreign minister of", "Latvia"), "Belarus"),
+])
+def test_an_untitled_minister_is_the_story_s_own_country_s(nlp, text, fact, wrong):
+    got = facts(nlp, text)
+    assert fact in got and (fact[0], fact[1], wrong) not in got
 
 
 def test_ages_written_as_n_year_old(nlp):
@@ -1766,17 +1768,18 @@ def test_a_negative_implicative_keeps_the_fact_from_being_asserted(nlp):
     assert not any(p == "consult" for s, p, o in got)
 
 
-def test_a_capitalised_state_office_in_an_apposition(nlp):
-    got = facts(nlp, "Marta Zielinska, the newly appointed Polish Minister of Finance, is a former central banker.")
-    assert ("Marta Zielinska", "minister of finance of", "Poland") in got
-
-
-def test_an_office_with_its_portfolio_after_of_or_for_in_an_apposition(nlp):
-    got = facts(nlp, "Britain will raise spending. Olwen Pryce, the Secretary of State for Health, defended the plan.")
-    assert ("Olwen Pryce", "secretary of state for health of", "United Kingdom") in got
-    got = facts(nlp, "Olwen Pryce, the UK's Secretary of State for Business and Trade, visited Japan.")
-    assert ("Olwen Pryce", "secretary of state for business and trade of", "United Kingdom") in got
-    assert {s for s, _, _ in got} == {"Olwen Pryce"}                 # no "for Business and Trade" node
+@pytest.mark.parametrize("text, fact", [
+    ("Marta Zielinska, the newly appointed Polish Minister of Finance, is a former central banker.",
+     ("Marta Zielinska", "minister of finance of", "Poland")),
+    ("Britain will raise spending. Olwen Pryce, the Secretary of State for Health, defended the plan.",
+     ("Olwen Pryce", "secretary of state for health of", "United Kingdom")),
+    ("Olwen Pryce, the UK's Secretary of State for Business and Trade, visited Japan.",
+     ("Olwen Pryce", "secretary of state for business and trade of", "United Kingdom")),
+])
+def test_a_capitalised_office_with_its_portfolio_in_an_apposition(nlp, text, fact):
+    got = facts(nlp, text)
+    assert fact in got
+    assert not any(s.startswith(("for ", "State ")) for s, _, _ in got)     # no node of the title's words
 
 
 def test_a_prize_named_by_its_event_and_a_prize_holder(nlp):
