@@ -48,6 +48,7 @@ def _group(result: DocumentEntities, surnames: frozenset[str]) -> None:
     full_people = [m for m in result.mentions if m.type == "Person" and " " in m.name
                    and not _body_without_ending(m, full_orgs)]     # "Tosei Optical" of "Tosei Optical Co"
     long_places = [(m, m.place) for m in result.mentions if m.place is not None and " " in m.place.name]
+    people_read_as_bodies = set()
     for m in result.mentions:
         key, rule = _key(m), None
         definition = result.acronyms.get(m.name)
@@ -77,9 +78,7 @@ def _group(result: DocumentEntities, surnames: frozenset[str]) -> None:
                     (bearer := _person_read_as_body(m, result.mentions)) is not None:
                 key, rule = _key(bearer), f"name-part: '{m.name}' ends '{bearer.name}', a person's name"
                 m.type = "Person"
-                for other in result.mentions:
-                    if _key(other) == key:
-                        other.type = "Person"     # NER's other reading of the full name loses the vote
+                people_read_as_bodies.add(key)
         elif m.type == "Person" and " " in m.name and (fuller := _fuller_person(m, full_people)):
             key, rule = _key(fuller), f"name-part: '{m.name}' ends '{fuller.name}'"   # "Moura Carvalho"
         elif m.place is None and (longer := _body_without_ending(m, full_orgs)) is not None:
@@ -94,6 +93,9 @@ def _group(result: DocumentEntities, surnames: frozenset[str]) -> None:
                 ent.names.append(name)
         if rule and rule not in ent.evidence:
             ent.evidence.append(rule)
+    for m in result.mentions:
+        if m.entity in people_read_as_bodies:
+            m.type = "Person"                # NER's other reading of the full name loses the vote
 
 
 ALIAS_VERBS = {"know", "call", "dub", "nickname", "name", "brand", "rename", "abbreviate"}

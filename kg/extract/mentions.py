@@ -257,12 +257,12 @@ def _trim(span: Span) -> Span | None:
                                              # name (but "Queen Elizabeth Hospital" is one)
     if end - start > 2 and words[start].lower_ in lexicon().stock_nouns and words[start + 1].lower_ == "of":
         start += 2                           # "Shares of Acme Stores Inc. fell": the company
-    if end - start > 2 and words[start].lower_ in lexicon().offices and words[start + 1].lower_ in OFFICE_LINKERS:
-        start = _portfolio_end(doc, start + 2, end)    # "Minister of Industry and Trade Le Van Thanh":
+    if end - start > 2 and (after := portfolio_after_office(doc, start, end)) is not None:
+        start = after                                 # "Minister of Industry and Trade Le Van Thanh":
         if end - start < 2:                           # the name after the title; no name, no mention
             return None
-    elif start >= 2 and doc[start - 1].lower_ in OFFICE_LINKERS and doc[start - 2].lower_ in lexicon().offices:
-        start = _portfolio_end(doc, start, end)       # "Secretary of [State Marla Quent]": NER's cut
+    elif start >= 2 and (after := portfolio_after_office(doc, start - 2, end)) is not None:
+        start = after                                 # "Secretary of [State Marla Quent]": NER's cut
         if start == end or doc[start].is_lower:       # "… of [State for Business …]": all title
             return None
     end = next((i for i in range(start + 1, end) if words[i].text == "(" or words[i].text.count("\n") >= 2), end)
@@ -791,8 +791,7 @@ def _looks_like_name(span: Span) -> bool:
         return False                         # "Museum director X", "the Court ruled": a reference
     if len(span) == 2 and span[0].lower_ in lexicon().stage_nouns and STAGE_MARK.match(span[1].text):
         return False                         # "a Series B round", "the Phase III study"
-    if len(span) > 2 and span[0].lower_ in lexicon().offices and span[1].lower_ in OFFICE_LINKERS \
-            and _portfolio_end(span.doc, span.start + 2, span.end) == span.end:
+    if len(span) > 2 and portfolio_after_office(span.doc, span.start, span.end) == span.end:
         return False                         # "Morocco's Minister of Industry and Trade, X": a title
     return len(span.text.strip()) > 1
 
@@ -814,7 +813,7 @@ def _portfolio_of_title(span: Span) -> bool:
     while end < len(doc) and doc[end].lower_ in lex.portfolio_words:
         end += 1
     return end < len(doc) and doc[end].lower_ in lex.role_words and \
-        all(t.lower_ in lex.portfolio_words or t.lower_ in ("and", "&") for t in span)
+        all(portfolio_word(t) or t.lower_ in ("and", "&") for t in span)
 
 
 def _role_before(doc: Doc, span: Span, result: DocumentEntities) -> tuple[str, Mention | None, int | None] | None:
@@ -895,9 +894,8 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         end = start
         while end < sent.end and _office_phrase_word(doc, end):
             end += 1
-        if end + 1 < sent.end and end > start and doc[end].lower_ in OFFICE_LINKERS \
-                and portfolio_word(doc[end + 1]):
-            end = _portfolio_end(doc, end + 1, sent.end)     # "X, the Minister of Health,"
+        if end > start and (after := portfolio_after_office(doc, end - 1, sent.end)) is not None and after > end + 1:
+            end = after                                      # "X, the Minister of Health,"
         described = _office_of_phrase(doc[start:end], result) \
             if end > start and (end == sent.end or doc[end].text in (",", ".", ";") or doc[end].lower_ in ("who", "whom")) \
             else None
@@ -935,9 +933,8 @@ def _office_of_phrase(words: Span, result: DocumentEntities) -> tuple[str, None,
         return None
     linker = next((t.i for t in words if t.lower_ in OFFICE_LINKERS), None)
     if linker is not None:                   # "Minister of Health", "Secretary of State for Health"
-        office = doc[linker - 1] if linker > words.start else None
-        return (_title_text(list(words)), None, None) if office is not None and \
-            office.lower_ in lexicon().offices and _portfolio_end(doc, linker + 1, words.end) == words.end else None
+        whole = linker > words.start and portfolio_after_office(doc, linker - 1, words.end) == words.end
+        return (_title_text(list(words)), None, None) if whole else None
     if office_of([words[-1].text]) is None:
         return None
     title = [t for t in words if _office_title_word(doc, t.i)]
@@ -1001,6 +998,15 @@ def portfolio_word(tok: Token) -> bool:
     State"), so "the state governor" stays a kind of governor."""
     return tok.lower_ in lexicon().portfolio_words or (
         tok.lower_ == "state" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in OFFICE_LINKERS)
+
+
+def portfolio_after_office(doc: Doc, i: int, end: int) -> int | None:
+    """Where "<office> of|for <portfolio>" starting at token i ends, before `end` ("Minister of
+    Energy and Mines", "Secretary of State for Health"); None when token i is no office followed
+    by "of" or "for". Without a portfolio word it ends right after the "of"."""
+    if i + 1 >= end or doc[i].lower_ not in lexicon().offices or doc[i + 1].lower_ not in OFFICE_LINKERS:
+        return None
+    return _portfolio_end(doc, i + 2, end)
 
 
 def _portfolio_end(doc: Doc, i: int, end: int) -> int:
@@ -1227,9 +1233,10 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                                            surface=doc[lead:span.end].text))
             i = j
             continue
-        office = next((t.i for t in span[:-2] if t.lower_ in lex.offices and doc[t.i + 1].lower_ in OFFICE_LINKERS), None)
-        if office is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
-            name_start = _portfolio_end(doc, office + 2, span.end)
+        titled = next(((t.i, after) for t in span[:-2]
+                       if (after := portfolio_after_office(doc, t.i, span.end)) is not None), None)
+        if titled is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
+            office, name_start = titled
             if name_start > office + 2 and span.end - name_start >= 2:    # a portfolio, then a name
                 before = doc[span.start:office]
                 country = gazetteer().demonym(before.text) if len(before) else None

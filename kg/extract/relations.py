@@ -24,8 +24,8 @@ from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon, load_patterns, rule_confidence
-from .mentions import (OFFICE_LINKERS, PORTFOLIO_JOINERS, DocumentEntities, Mention, agentive, at_position,
-                       body_noun_kind, descriptor_nouns, looks_like_acronym, noun_kind, office_of, portfolio_word)
+from .mentions import (DocumentEntities, Mention, agentive, at_position, body_noun_kind, descriptor_nouns,
+                       looks_like_acronym, noun_kind, office_of, portfolio_after_office)
 from .prefixed_words import joined_start
 from .scores import RULE as SCORE_RULE
 from .scores import score_facts
@@ -564,11 +564,11 @@ def _noun_phrase(noun: Token, role_words: frozenset[str]) -> str:
 def _portfolio(noun: Token) -> list[str]:
     """The portfolio a title names after it: "Minister [of Finance]", "Secretary [of State for
     Business and Trade]"; nothing when what follows is a body or a place ("President of Kenya")."""
-    parts = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in OFFICE_LINKERS and c.i > noun.i]
-    phrase = [t for c in parts for t in c.subtree]
-    if not phrase or not all(portfolio_word(t) or t.lower_ in PORTFOLIO_JOINERS for t in phrase):
-        return []
-    return [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
+    doc = noun.doc
+    end = portfolio_after_office(doc, noun.i, len(doc))
+    if end is None or end == noun.i + 2 or any(t.right_edge.i >= end for t in doc[noun.i + 1:end] if t.pos_ == "ADP"):
+        return []                            # "minister of national reconciliation": more than portfolio words
+    return [t.lower_ for t in doc[noun.i + 1:end]]
 
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
