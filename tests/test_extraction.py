@@ -2037,6 +2037,16 @@ def test_a_counterpart_holds_the_same_office_for_the_demonyms_country(nlp):
     assert ("Pham Quoc Bao", "foreign secretary of", "Vietnam") in got
 
 
+def test_a_demonym_the_model_tags_as_a_name_is_still_a_nationality(nlp):
+    got = facts(nlp, "Ugandan Foreign Minister Peter Okello met his Kazakh counterpart, Arman Seitkali, in Astana.")
+    assert {("Arman Seitkali", "nationality", "Kazakhstan"),
+            ("Arman Seitkali", "foreign minister of", "Kazakhstan")} <= got
+    assert not any("Kazakh" in (s, o) for s, _, o in got)
+    got = facts(nlp, "Mirela Vaduva, a Moldovan economist, joined the bank in March. Velomar is a Lithuanian company.")
+    assert {("Mirela Vaduva", "nationality", "Moldova"), ("Velomar", "country", "Lithuania")} <= got
+    assert not any("Moldovan" in (s, o) for s, _, o in got)
+
+
 def test_a_state_office_of_a_country_named_after_the_person(nlp):
     got = facts(nlp, "Defence Minister Jan Ekdahl of Sweden and his Finnish counterpart, Mika Laine, signed the "
                      "deal in Oslo.")
