@@ -2047,6 +2047,14 @@ def test_a_demonym_the_model_tags_as_a_name_is_still_a_nationality(nlp):
     assert not any("Moldovan" in (s, o) for s, _, o in got)
 
 
+def test_a_measure_in_a_with_phrase_belongs_to_the_noun_it_describes(nlp):
+    got = facts(nlp, "The merger will form Pemberton Financial Group, a holding company with assets of 21 trillion yen.")
+    assert ("Pemberton Financial Group", "assets", "21 trillion yen") in got
+    got = facts(nlp, "Orvane Bank and Trelawny Trust, two Malaysian lenders, will merge, creating the country's "
+                     "second-largest lender with combined assets of $92 billion.")
+    assert not any(p == "assets" for _, p, _ in got)          # the new lender's, not Malaysia's
+
+
 def test_a_state_office_of_a_country_named_after_the_person(nlp):
     got = facts(nlp, "Defence Minister Jan Ekdahl of Sweden and his Finnish counterpart, Mika Laine, signed the "
                      "deal in Oslo.")
