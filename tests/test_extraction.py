@@ -1578,7 +1578,7 @@ def test_amounts_a_lender_provides_and_facilities_operated_by_a_body(nlp):
                      "the European Union. Power comes from the Lyngen complex operated by Statkraft.")
     assert {("Nordic Investment Bank", "loan", "$270 million"),
             ("Export Bank of Chile", "loan", "$190 million"),
-            ("European Union", "grant", "20 million")} <= got
+            ("European Union", "grant", "20 million euro")} <= got
     assert any(s == "Statkraft" and p == "operate" and o == "Lyngen" for s, p, o in got)
 
 
@@ -2045,6 +2045,13 @@ def test_a_demonym_the_model_tags_as_a_name_is_still_a_nationality(nlp):
     got = facts(nlp, "Mirela Vaduva, a Moldovan economist, joined the bank in March. Velomar is a Lithuanian company.")
     assert {("Mirela Vaduva", "nationality", "Moldova"), ("Velomar", "country", "Lithuania")} <= got
     assert not any("Moldovan" in (s, o) for s, _, o in got)
+
+
+def test_a_sum_in_a_currency_noun_is_money_and_a_weight_is_not(nlp):
+    got = facts(nlp, "Brannock Shipping's revenue rose to 24 million euros last year.")
+    assert ("Brannock Shipping", "revenue rise to", "24 million euros") in got
+    got = facts(nlp, "Velomar Metals shipped 3 million pounds of copper to Brannock Shipping.")
+    assert not any("pounds" in o for _, _, o in got)
 
 
 def test_a_measure_in_a_with_phrase_belongs_to_the_noun_it_describes(nlp):

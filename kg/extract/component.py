@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from . import doc_bytes
 from .coref import resolve_references
-from .demonym_tags import tag_demonyms
+from .ner_repairs import tag_currency_amounts, tag_demonyms
 from .grouping import group_mentions
 from .hyphenated_names import join_hyphenated_names
 from .mentions import find_mentions
@@ -34,6 +34,7 @@ class KGExtractor:
     def __call__(self, doc: Doc) -> Doc:
         join_hyphenated_names(doc)
         tag_demonyms(doc)
+        tag_currency_amounts(doc)
         found = find_mentions(doc)
         group_mentions(doc, found)
         add_unnamed_things(doc, found)

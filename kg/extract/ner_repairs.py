@@ -1,0 +1,69 @@
+"""Labels the small English model's NER gets wrong in ways the rules depend on, repaired before
+the extractor reads the entities.
+
+- A demonym that modifies a noun is a nationality. The model knows the common demonyms but
+  tags rarer ones as an organisation, a person or nothing ("his [Emirati]ORG counterpart", "a
+  [Moldovan]PERSON economist"): a junk entity appears ("counterpart of Kazakh") and the
+  nationality is lost. A capitalised word the gazetteer knows as a demonym, standing before the
+  noun it modifies, alone or as a one-word entity, becomes a NORP entity; a demonym inside a
+  longer name ("Kuwait Airways", "the Irish Times") is left to that name.
+- A sum in a currency noun is money: see `tag_currency_amounts`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import gazetteer
+from .lexicon import lexicon
+
+MODIFIER_DEPS = ("amod", "compound", "nmod")
+
+
+def tag_demonyms(doc: Doc) -> None:
+    """A demonym before the noun it modifies, tagged as something else or not at all, becomes NORP."""
+    ents = list(doc.ents)
+    by_start = {e.start: e for e in ents}
+    retagged = {t.i for t in doc if _demonym_modifier(t)
+                and (not t.ent_type_ or (t.i in by_start and len(by_start[t.i]) == 1 and t.ent_type_ != "NORP"))}
+    if retagged:
+        kept = [e for e in ents if not (len(e) == 1 and e.start in retagged)]
+        doc.ents = sorted(kept + [Span(doc, i, i + 1, label="NORP") for i in retagged], key=lambda e: e.start)
+
+
+def _demonym_modifier(token: Token) -> bool:
+    head = token.head
+    return token.text[:1].isupper() and token.dep_ in MODIFIER_DEPS and head.i > token.i \
+        and head.pos_ in ("NOUN", "PROPN") and gazetteer().demonym(token.text) is not None
+
+
+def tag_currency_amounts(doc: Doc) -> None:
+    """ "24 million euros", "3.8 billion won": NER often tags the number alone as a CARDINAL, or
+    nothing, and leaves the currency noun out, so rules that want a MONEY entity miss the sum.
+    A number (with its scale word and a demonym: "31 billion Danish crowns") followed by a
+    currency noun becomes one MONEY entity; a weight ("3 million pounds of copper") is a QUANTITY."""
+    lex = lexicon()
+    spans = []
+    for tok in doc:
+        if tok.lemma_.lower() not in lex.currency_nouns and tok.lower_ not in lex.currency_nouns:
+            continue
+        label = "QUANTITY" if _a_weight(tok) else "MONEY"
+        start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].ent_type_ == "NORP" else tok.i     # "Danish crowns"
+        first = start
+        while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in SCALE_WORDS):
+            first -= 1
+        if first < start and doc[first].like_num and tok.ent_type_ != label \
+                and all(t.ent_type_ in ("", "CARDINAL", "MONEY", "NORP") for t in doc[first:tok.i + 1]):
+            spans.append(Span(doc, first, tok.i + 1, label=label))
+    if spans:
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+        doc.ents = sorted(kept + spans, key=lambda e: e.start)
+
+
+def _a_weight(currency: Token) -> bool:
+    """ "3 million pounds of copper": a pound that weighs something."""
+    return currency.lemma_.lower() == "pound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in currency.children)
+
+
+SCALE_WORDS = ("million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mn", "bln", "mln")
