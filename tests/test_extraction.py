@@ -2062,6 +2062,14 @@ def test_a_measure_in_a_with_phrase_belongs_to_the_noun_it_describes(nlp):
     assert not any(p == "assets" for _, p, _ in got)          # the new lender's, not Malaysia's
 
 
+def test_how_many_countries_an_activity_reaches(nlp):
+    got = facts(nlp, "Velomar Metals operates copper mines in nine countries. Brannock Shipping has offices across "
+                     "12 countries. Orvane Bank, which operates in the two countries, declined to comment.")
+    assert {("Velomar Metals", "operate in countries", "9"),
+            ("Brannock Shipping", "have office in countries", "12")} <= got
+    assert not any(s == "Orvane Bank" and "countries" in p for s, p, _ in got)     # "the two": named before
+
+
 def test_a_state_office_of_a_country_named_after_the_person(nlp):
     got = facts(nlp, "Defence Minister Jan Ekdahl of Sweden and his Finnish counterpart, Mika Laine, signed the "
                      "deal in Oslo.")

@@ -64,6 +64,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_level_verb": ("LEMMA", sorted(lex.level_verbs)),
         "kg_post_noun": ("LEMMA", sorted(lex.post_nouns)),
         "kg_tally_noun": ("LEMMA", sorted(lex.tally_nouns)),
+        "kg_territory_noun": ("LEMMA", sorted(lex.territory_nouns)),
         "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
@@ -657,12 +658,19 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
             and "cent" not in text:
         text += " per cent"                              # "8 per cent": NER left the unit out
     if kind == "number" and not any(c.isdigit() for c in text) \
-            and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no."):
+            and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no.") \
+            and not _counted_reach(tok):
         return None                          # "the two countries", "three generations": not tallies
                                              # ("world number three" is one)
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
+
+
+def _counted_reach(count: Token) -> bool:
+    """ "in nine countries": a reach, not "the two countries" the article has named."""
+    noun = count.head
+    return noun.lemma_.lower() in lexicon().territory_nouns and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _description(noun: Token) -> str | None:
