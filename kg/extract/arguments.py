@@ -457,11 +457,11 @@ class Arguments:
             if poss is not None:
                 return [Subject(poss)]
             if dep == "pobj" and head.dep_ == "prep":
-                owner = head.head
+                owner = head.head            # "the country's largest group with assets of …": the
                 if head.lower_ == "with" and owner.pos_ in ("NOUN", "PROPN") and \
                         (self.entity_of(owner) is not None or any(c.dep_ == "poss" for c in owner.children)):
-                    return [Subject(owner)]         # "the country's largest group with assets of …": the
-                return self.subjects(owner, depth + 1)     # group's, not the country's
+                    return [Subject(owner)]  # group's, not the country's
+                return self.subjects(owner, depth + 1)
             if dep in ("dobj", "attr", "nsubj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
                 return self.subjects(head, depth + 1) if dep != "nsubj" else []
         return []

@@ -104,6 +104,7 @@ class Lexicon:
     deed_verbs: frozenset[str]               # "signed it": its object is a document or a work, not a town
     site_nouns: frozenset[str]               # "the Tarvik gas field": a name before one names the site
     territory_nouns: frozenset[str]          # "operates in nine countries": places a reach is counted in
+    presence_verbs: frozenset[str]           # "operates in nine countries": what a body does across places
     term_nouns: frozenset[str]               # "a five-year contract": things that run for a time
     time_unit_nouns: frozenset[str]          # "a five-year contract", "for six years": units a span is counted in
     lifetime_nouns: frozenset[str]           # "its 118-year history": how long the possessor has existed

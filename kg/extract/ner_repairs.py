@@ -18,23 +18,34 @@ from .gazetteer import gazetteer
 from .lexicon import lexicon
 
 MODIFIER_DEPS = ("amod", "compound", "nmod")
+SCALE_WORDS = ("million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mn", "bln", "mln")
+CURRENCY_AREA_NOUNS = ("zone", "area")      # "the euro zone": a place named after a currency
 
 
 def tag_demonyms(doc: Doc) -> None:
     """A demonym before the noun it modifies, tagged as something else or not at all, becomes NORP."""
     ents = list(doc.ents)
     by_start = {e.start: e for e in ents}
-    retagged = {t.i for t in doc if _demonym_modifier(t)
-                and (not t.ent_type_ or (t.i in by_start and len(by_start[t.i]) == 1 and t.ent_type_ != "NORP"))}
+    retagged = {t.i for t in doc if _demonym_modifier(t) and _mistagged(t, by_start)}
     if retagged:
         kept = [e for e in ents if not (len(e) == 1 and e.start in retagged)]
         doc.ents = sorted(kept + [Span(doc, i, i + 1, label="NORP") for i in retagged], key=lambda e: e.start)
 
 
 def _demonym_modifier(token: Token) -> bool:
+    """A capitalised demonym before the common noun it modifies ("his Kazakh counterpart"); not a
+    word of a name NER missed ("Dane Ashby": the head is a proper noun)."""
     head = token.head
     return token.text[:1].isupper() and token.dep_ in MODIFIER_DEPS and head.i > token.i \
-        and head.pos_ in ("NOUN", "PROPN") and gazetteer().demonym(token.text) is not None
+        and head.pos_ == "NOUN" and gazetteer().demonym(token.text) is not None
+
+
+def _mistagged(token: Token, ents_by_start: dict[int, Span]) -> bool:
+    """Untagged, or a one-word entity of another type; a language stays one ("an English teacher")."""
+    if not token.ent_type_:
+        return True
+    ent = ents_by_start.get(token.i)
+    return ent is not None and len(ent) == 1 and token.ent_type_ not in ("NORP", "LANGUAGE")
 
 
 def tag_currency_amounts(doc: Doc) -> None:
@@ -45,7 +56,7 @@ def tag_currency_amounts(doc: Doc) -> None:
     lex = lexicon()
     spans = []
     for tok in doc:
-        if tok.lemma_.lower() not in lex.currency_nouns and tok.lower_ not in lex.currency_nouns:
+        if not _currency_noun(tok, lex.currency_nouns):
             continue
         label = "QUANTITY" if _a_weight(tok) else "MONEY"
         start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].ent_type_ == "NORP" else tok.i     # "Danish crowns"
@@ -61,9 +72,17 @@ def tag_currency_amounts(doc: Doc) -> None:
         doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
+def _currency_noun(tok: Token, currency_nouns: frozenset[str]) -> bool:
+    """A currency noun, not the verb "won" ("12 won awards"; but "3.4 trillion won", which the
+    tagger may call a verb, is money), nor the "euro" of "the euro zone"."""
+    if tok.lower_ not in currency_nouns and tok.lemma_.lower() not in currency_nouns:
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in CURRENCY_AREA_NOUNS:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in SCALE_WORDS)
+
+
 def _a_weight(currency: Token) -> bool:
     """ "3 million pounds of copper": a pound that weighs something."""
     return currency.lemma_.lower() == "pound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in currency.children)
 
-
-SCALE_WORDS = ("million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mn", "bln", "mln")

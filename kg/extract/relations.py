@@ -65,6 +65,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_post_noun": ("LEMMA", sorted(lex.post_nouns)),
         "kg_tally_noun": ("LEMMA", sorted(lex.tally_nouns)),
         "kg_territory_noun": ("LEMMA", sorted(lex.territory_nouns)),
+        "kg_presence_verb": ("LEMMA", sorted(lex.presence_verbs)),
         "kg_measure_noun": ("LEMMA", sorted(lex.measure_nouns)),
         "kg_national_measure": ("LOWER", sorted(lex.national_measure_nouns)),
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
@@ -211,6 +212,8 @@ class RelationExtractor:
         if "prep" in nodes and nodes["prep"].lower_ == "with" and not literal and _ranked(nodes["obj"]) \
                 and pred.lemma_.lower() in self.lex.race_verbs:
             return []                        # "finished second, with Norway's X third": X's result, no object
+        if "undetermined" in spec and any(c.dep_ == "det" for c in nodes[spec["undetermined"]].children):
+            return []                        # "in the two countries", "those 12 markets": named before
         if "unquoted" in spec and _quoted(nodes[spec["unquoted"]]):
             return []                        # '"We will grow," X said on Tuesday': words, not news
         if spec.get("state_span") and not _states_a_span(pred):
@@ -636,6 +639,8 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
     if kind == "number" and tok.lemma_.lower() in lexicon().currency_nouns:
         count = next((c for c in tok.lefts if c.dep_ == "nummod"), tok)   # "4.2 billion euros", not the
         return number_value(tok.doc[count.left_edge.i:tok.i + 1].text)   # name of "fined X 40 million crowns"
+    if kind == "count":                      # "in nine countries": a number word counts too
+        return number_value(tok.text) if tok.tag_ == "CD" and tok.ent_type_ in ("CARDINAL", "") else None
     if kind == "rank" and ORDINAL.match(tok.text):
         return tok.text.lower(), "string"    # "Ranked 41st …": NER misses ordinals at a sentence start
     if kind == "number" and not tok.ent_type_ and tok.tag_ == "CD" and tok.text[:1].isdigit():
@@ -658,19 +663,12 @@ def _literal(tok: Token, kind: str) -> tuple[str, str] | None:
             and "cent" not in text:
         text += " per cent"                              # "8 per cent": NER left the unit out
     if kind == "number" and not any(c.isdigit() for c in text) \
-            and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no.") \
-            and not _counted_reach(tok):
+            and tok.head.lemma_.lower() not in lexicon().tally_nouns and tok.head.lower_ not in ("number", "no."):
         return None                          # "the two countries", "three generations": not tallies
                                              # ("world number three" is one)
     if kind == "rank":
         return text.lower(), "string"        # "third", "7th": as the result was written
     return date_value(text) if kind == "date" else number_value(text)
-
-
-def _counted_reach(count: Token) -> bool:
-    """ "in nine countries": a reach, not "the two countries" the article has named."""
-    noun = count.head
-    return noun.lemma_.lower() in lexicon().territory_nouns and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _description(noun: Token) -> str | None:
