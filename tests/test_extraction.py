@@ -2081,6 +2081,15 @@ def test_how_many_countries_an_activity_reaches(nlp):
     assert not any(o in ("2", "two") for _, _, o in got)
 
 
+def test_who_else_took_part_in_a_funding_round(nlp):
+    got = facts(nlp, "Brannock Labs raised $40 million in a round led by Orvane Capital, with participation from "
+                     "Trelawny Ventures and Pemberton Partners.")
+    assert {("Trelawny Ventures", "invest in", "Brannock Labs"), ("Pemberton Partners", "invest in", "Brannock Labs")} <= got
+    got = facts(nlp, "Brannock Labs, a start-up, said on Tuesday it had raised $40 million. The round was led by "
+                     "Orvane Capital, with participation from Trelawny Ventures.")
+    assert {("Orvane Capital", "invest in", "Brannock Labs"), ("Trelawny Ventures", "invest in", "Brannock Labs")} <= got
+
+
 def test_a_state_office_of_a_country_named_after_the_person(nlp):
     got = facts(nlp, "Defence Minister Jan Ekdahl of Sweden and his Finnish counterpart, Mika Laine, signed the "
                      "deal in Oslo.")

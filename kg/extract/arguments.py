@@ -341,9 +341,11 @@ class Arguments:
 
     def round_owner(self, round_noun: Token) -> Token | None:
         """Whose funding round "the round" is: the subject of the last verb of raising before it
-        with a round as its object ("X raised $85 million in a Series C round"), else its
-        possessor ("its previous round")."""
+        with a round or a sum as its object ("X raised $85 million in a Series C round", "X has
+        raised $40 million"), else its possessor ("its previous round")."""
         def raising(tok: Token) -> Token | None:
+            if tok.ent_type_ == "MONEY" and tok.dep_ == "dobj" and tok.head.lemma_ in self.lex.raising_verbs:
+                return tok.head              # "X said it had raised $40 million. The round was led by …"
             if tok.lemma_ not in self.lex.funding_nouns or tok.dep_ not in ("pobj", "dobj"):
                 return None
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
