@@ -8,10 +8,10 @@ from spacy.tokens import Doc
 
 from . import doc_bytes
 from .coref import resolve_references
-from .ner_repairs import tag_currency_amounts, tag_demonyms
 from .grouping import group_mentions
 from .hyphenated_names import join_hyphenated_names
 from .mentions import find_mentions
+from .ner_repairs import tag_currency_amounts, tag_demonyms
 from .relations import RelationExtractor
 from .unnamed import add_unnamed_things
 

@@ -5,8 +5,9 @@ the extractor reads the entities.
   tags rarer ones as an organisation, a person or nothing ("his [Emirati]ORG counterpart", "a
   [Moldovan]PERSON economist"): a junk entity appears ("counterpart of Kazakh") and the
   nationality is lost. A capitalised word the gazetteer knows as a demonym, standing before the
-  noun it modifies, alone or as a one-word entity, becomes a NORP entity; a demonym inside a
-  longer name ("Kuwait Airways", "the Irish Times") is left to that name.
+  common noun it modifies, alone or as a one-word entity, becomes a NORP entity; a demonym
+  inside a longer name ("Kuwait Airways", "the Irish Times") or before a name NER missed
+  ("Dane Ashby") is left alone.
 - A sum in a currency noun is money: see `tag_currency_amounts`.
 """
 
@@ -85,4 +86,3 @@ def _currency_noun(tok: Token, currency_nouns: frozenset[str]) -> bool:
 def _a_weight(currency: Token) -> bool:
     """ "3 million pounds of copper": a pound that weighs something."""
     return currency.lemma_.lower() == "pound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in currency.children)
-
