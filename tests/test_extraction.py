@@ -2081,13 +2081,14 @@ def test_how_many_countries_an_activity_reaches(nlp):
     assert not any(o in ("2", "two") for _, _, o in got)
 
 
-def test_who_else_took_part_in_a_funding_round(nlp):
-    got = facts(nlp, "Brannock Labs raised $40 million in a round led by Orvane Capital, with participation from "
-                     "Trelawny Ventures and Pemberton Partners.")
-    assert {("Trelawny Ventures", "invest in", "Brannock Labs"), ("Pemberton Partners", "invest in", "Brannock Labs")} <= got
-    got = facts(nlp, "Brannock Labs, a start-up, said on Tuesday it had raised $40 million. The round was led by "
-                     "Orvane Capital, with participation from Trelawny Ventures.")
-    assert {("Orvane Capital", "invest in", "Brannock Labs"), ("Trelawny Ventures", "invest in", "Brannock Labs")} <= got
+@pytest.mark.parametrize("text, investors", [
+    ("Brannock Labs raised $40 million in a round led by Orvane Capital, with participation from Trelawny Ventures "
+     "and Pemberton Partners.", {"Trelawny Ventures", "Pemberton Partners"}),
+    ("Brannock Labs, a start-up, said on Tuesday it had raised $40 million. The round was led by Orvane Capital, "
+     "with participation from Trelawny Ventures.", {"Orvane Capital", "Trelawny Ventures"}),
+])
+def test_who_else_took_part_in_a_funding_round(nlp, text, investors):
+    assert {(investor, "invest in", "Brannock Labs") for investor in investors} <= facts(nlp, text)
 
 
 def test_a_state_office_of_a_country_named_after_the_person(nlp):
