@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer
 from .lexicon import lexicon
+from .values import SCALE, SCALE_SUFFIXES
 
 MODIFIER_DEPS = ("amod", "compound", "nmod")
-SCALE_WORDS = ("million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mn", "bln", "mln")
+SCALE_WORDS = frozenset(SCALE) | set(SCALE_SUFFIXES) | {"hundred", "bln", "mln"}
 CURRENCY_AREA_NOUNS = ("zone", "area")      # "the euro zone": a place named after a currency
 
 
@@ -51,7 +52,8 @@ def _mistagged(token: Token, ents_by_start: dict[int, Span]) -> bool:
 
 def tag_currency_amounts(doc: Doc) -> None:
     """ "24 million euros", "3.8 billion won": NER often tags the number alone as a CARDINAL, or
-    nothing, and leaves the currency noun out, so rules that want a MONEY entity miss the sum.
+    nothing, or runs another entity over it ("[Acme 2.1 billion]LAW naira"), and leaves the
+    currency noun out, so rules that want a MONEY entity miss the sum.
     A number (with its scale word and a demonym: "31 billion Danish crowns") followed by a
     currency noun becomes one MONEY entity; a weight ("3 million pounds of copper") is a QUANTITY."""
     lex = lexicon()
@@ -64,12 +66,17 @@ def tag_currency_amounts(doc: Doc) -> None:
         first = start
         while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in SCALE_WORDS):
             first -= 1
-        if first < start and doc[first].like_num and tok.ent_type_ != label \
-                and all(t.ent_type_ in ("", "CARDINAL", "MONEY", "NORP") for t in doc[first:tok.i + 1]):
+        if first < start and doc[first].like_num and tok.ent_type_ != label:
             spans.append(Span(doc, first, tok.i + 1, label=label))
     if spans:
         covered = {i for s in spans for i in range(s.start, s.end)}
-        kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+        kept = []
+        for e in doc.ents:
+            cut = next((i for i in range(e.start, e.end) if i in covered), None)
+            if cut is None:
+                kept.append(e)
+            elif cut > e.start:              # "[Acme 2.1 billion]LAW naira": the name before the sum stays
+                kept.append(Span(doc, e.start, cut, label=e.label_))
         doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
