@@ -373,8 +373,8 @@ def _first_conjunct_subject(tok: Token) -> Token | None:
 
 def _matrix_subject(tok: Token) -> Token | None:
     """For "it" as the subject of an adverbial clause, the subject of the clause it modifies: "The
-    plant, north of Rabat, is expected to produce 300,000 cells when it reaches full capacity" is
-    about the plant, not Rabat. Climbs "expected to produce" to the verb that has the subject."""
+    mill, east of Tarvik, is expected to process 40,000 tonnes when it opens" is about the mill,
+    not Tarvik. Climbs "expected to process" to the verb that has the subject."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
         return None
     verb = tok.head.head

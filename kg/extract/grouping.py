@@ -180,8 +180,8 @@ def _never_shortened(result: DocumentEntities) -> set[str]:
 
 
 def _surnames_said_of_people(doc: Doc, result: DocumentEntities) -> frozenset[str]:
-    """One-word names the text says are people's: NER's person and an age beside it ("Alemu,
-    24,"), or a person by the words around it ("the striker Alemu"). NER's person alone is not
+    """One-word names the text says are people's: NER's person and an age beside it ("Ketema,
+    24,"), or a person by the words around it ("the striker Ketema"). NER's person alone is not
     enough: "Estee Lauder … Lauder said" may be the company."""
     return frozenset(m.name for m in result.mentions if " " not in m.name and m.type == "Person" and (
         m.cued or (m.end + 2 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].like_num
@@ -189,11 +189,11 @@ def _surnames_said_of_people(doc: Doc, result: DocumentEntities) -> frozenset[st
 
 
 def _person_read_as_body(m: Mention, mentions: list[Mention]) -> Mention | None:
-    """ "Ethiopia's Tigist Alemu won …; Alemu, 24, pulled away": a full name NER took for an
+    """ "Ethiopia's Hirut Ketema won …; Ketema, 24, pulled away": a full name NER took for an
     organisation or a facility, whose last word the text then says is a person's, is that person's
-    name: a story calls a person by the surname, a body by its first word ("Kettula" for Kettula
+    name: a story calls a person by the surname, a body by its first word ("Marlow" for Marlow
     Group). Not a place's name ("Lake Dibaba"), nor one with a word for a kind of body or place
-    in it ("Tigist Alemu Foundation")."""
+    in it ("Hirut Ketema Foundation")."""
     lex = lexicon()
     kinds = lex.organisation_name_endings | lex.organisation_kind_nouns | lex.facility_nouns | lex.place_name_endings
     found = {b.name: b for b in mentions if b.start < m.start and b.place is None and b.type != "Place"

@@ -100,7 +100,7 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             continue
         span = _extend_name_left(_extend_cut_surname(span, label))
         if _office_before_portfolio(doc, span.start - 1) is not None:
-            kind = "Person"                  # "Minister of Industry and Trade Le Van Thanh", tagged ORG whole
+            kind = "Person"                  # "Minister of Industry and Trade Tran Quoc Bao", tagged ORG whole
         cue = _kind_from_context(span)
         kind = cue or _kind_from_given_name(span, kind)
         mention = _typed_mention(span, kind, label)
@@ -258,7 +258,7 @@ def _trim(span: Span) -> Span | None:
     if end - start > 2 and words[start].lower_ in lexicon().stock_nouns and words[start + 1].lower_ == "of":
         start += 2                           # "Shares of Acme Stores Inc. fell": the company
     if end - start > 2 and (after := portfolio_after_office(doc, start, end)) is not None:
-        start = after                                 # "Minister of Industry and Trade Le Van Thanh":
+        start = after                                 # "Minister of Industry and Trade Tran Quoc Bao":
         if end - start < 2:                           # the name after the title; no name, no mention
             return None
     elif start >= 2 and (after := portfolio_after_office(doc, start - 2, end)) is not None:
