@@ -19,8 +19,8 @@ from rdflib import Literal, URIRef
 
 from .extract.lexicon import lexicon
 from .model import Article, Fact
-from .readers import iso_date_type
 from .namespaces import DCTERMS, DOC, GEONAMES, KG, OWL, PROV, RDF, RDFS, REL, SCHEMA, SKOS, STMT, XSD
+from .readers import iso_date_type
 
 Quad = ox.Quad
 
