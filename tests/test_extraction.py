@@ -1117,6 +1117,15 @@ def test_event_noun_with_patient_of_and_agent_by(nlp):
     assert ("Orvelle Automobiles", "acquire", "Kallby Energi") in got
 
 
+def test_approval_a_deal_noun_needs_belongs_to_the_buyer_it_names(nlp):
+    got = facts(nlp, "Velnor's takeover of Teskel Mills still needs the approval of the Lorvia Trade Commission. "
+                     "The purchase of Brisk Harbour Lines by Kovrat Group requires clearance from the Maritime Authority.")
+    assert ("Velnor", "need approval from", "Lorvia Trade Commission") in got
+    assert ("Kovrat Group", "require clearance from", "Maritime Authority") in got
+    got = facts(nlp, "The purchase of Brisk Harbour Lines by Kovrat Group requires the approval of shareholders.")
+    assert not any(p.endswith("approval from") for _, p, _ in got)          # no body named
+
+
 def test_place_on_the_object_of_a_preposition(nlp):
     got = facts(nlp, "Kurosawa Motors will invest $1 billion in a battery plant in Ghana.")
     assert ("Kurosawa Motors", "invest in", "Ghana") in got

@@ -191,9 +191,9 @@ class Arguments:
             if key:
                 return key
         if lemma in self.lex.takeover_nouns and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.head.lemma_ in self.lex.takeover_verbs \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-            buyer = self._buyer_before(tok)
+                and tok.head.lemma_ in self.lex.takeover_verbs:
+            buyer = _buyer_named_in(tok) or (self._buyer_before(tok) if any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) else None)
             if buyer is not None:
                 return self._entity_of(buyer, 1)   # "the takeover requires approval from X": the buyer's
         if lemma in self.lex.candidacy_nouns and tok.dep_ == "dobj":
@@ -511,6 +511,12 @@ def is_passive(pred: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
         return True
     return pred.dep_ in ("acl", "advcl") and not any(c.dep_ in SUBJECT_DEPS for c in pred.children)
+
+
+def _buyer_named_in(deal: Token) -> Token | None:
+    """ "X's takeover of Y", "the purchase of Y by X": the buyer the deal noun itself names."""
+    poss = next((c for c in deal.children if c.dep_ == "poss"), None)
+    return poss if poss is not None else _object_of(deal, "by")
 
 
 def _object_of(tok: Token, preposition: str) -> Token | None:
