@@ -2999,3 +2999,19 @@ def test_review_counter_examples_for_who_namesakes_demonyms_and_denials(nlp):
     assert not any(s == "Acme" for s, _, _ in got)
     got = facts(nlp, "Profits fell, and yet Acme Corp decided to buy Zeta Corp.")
     assert any(p == "buy" for _, p, _ in got)
+
+
+def test_the_dateline_town_is_where_the_opening_event_took_place(nlp):
+    got = facts(nlp, "TURKU, March 3 — Kenya and Lorvia signed a maritime security agreement on Tuesday.")
+    assert {("Kenya", "sign in", "Turku"), ("Lorvia", "sign in", "Turku")} <= got
+    got = facts(nlp, "TURKU, Oct 6 — Lena Moro won the Halvik Piano Competition on Sunday.")
+    assert ("Halvik Piano Competition", "held in", "Turku") in got
+
+
+def test_no_dateline_place_for_an_event_placed_elsewhere_or_placeless(nlp):
+    got = facts(nlp, "TURKU, March 3 — Kenya and Lorvia signed a trade agreement in Hallstatt on Tuesday.")
+    assert not any(o == "Turku" for _, _, o in got)
+    got = facts(nlp, "TURKU, June 4 — Velnor Robotics raised 40 million euros in a Series B round.")
+    assert not any(o == "Turku" for _, _, o in got)
+    got = facts(nlp, "Kenya and Lorvia signed a maritime security agreement on Tuesday.")
+    assert not any(p == "sign in" for _, p, _ in got)

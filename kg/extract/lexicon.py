@@ -110,6 +110,8 @@ class Lexicon:
     lifetime_nouns: frozenset[str]           # "its 118-year history": how long the possessor has existed
     study_nouns: frozenset[str]              # "an analysis of 2.4 million admissions in India": a study's sample and scope
     building_words: frozenset[str]           # "the Orlanda Palace" tagged FAC: a building after a given name, no person
+    placed_event_verbs: frozenset[str]       # "CITY — X signed …": events that happen in one place
+    winning_verbs: frozenset[str]            # "CITY — X won the Y Open": a contest won is held somewhere
     race_verbs: frozenset[str]               # "X won, with Y third": verbs a race result hangs on
     receiving_verbs: frozenset[str]          # "X secured a loan from Y", "drew criticism from Y": the giver is Y
     poll_verbs: frozenset[str]               # "a poll put support for X at 17%"

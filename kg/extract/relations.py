@@ -20,6 +20,8 @@ from .arguments import COPULAS, Arguments, Subject, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
 from .coref import COMPATIBLE, agrees, dominant_entity, gone_to, salient_entity, sentences_back
+from .dateline_place import RULE as DATELINE_RULE
+from .dateline_place import dateline_facts
 from .gapping import RULE as GAPPED_RULE
 from .gapping import with_gapped_counts
 from .gazetteer import Place, gazetteer
@@ -181,6 +183,7 @@ class RelationExtractor:
         facts.extend(containment_facts(doc, found, _calibrated(CONTAINMENT_RULE, 0.8)))
         facts.extend(_counterpart_offices(facts, found))
         facts.extend(score_facts(doc, args, _calibrated(SCORE_RULE, 0.75)))
+        facts.extend(dateline_facts(doc, found, args, _calibrated(DATELINE_RULE, 0.6)))
         facts = with_gapped_counts(doc, found, facts, _calibrated(GAPPED_RULE, 0.7))
         return _most_specific(self._received_read_as_given(facts))
 
