@@ -3015,3 +3015,10 @@ def test_no_dateline_place_for_an_event_placed_elsewhere_or_placeless(nlp):
     assert not any(o == "Turku" for _, _, o in got)
     got = facts(nlp, "Kenya and Lorvia signed a maritime security agreement on Tuesday.")
     assert not any(p == "sign in" for _, p, _ in got)
+
+
+def test_a_subject_it_is_not_a_setting_or_a_modifier_named_before_it(nlp):
+    got = facts(nlp, "The vaccine, named Velosha, was granted Orvik Agency approval after a trial involving "
+                     "9,800 children in Lesotho and Eswatini showed that it cut malaria cases by 71%.")
+    assert ("Velosha", "cut by", "71%") in got
+    assert not any(s in ("Eswatini", "Lesotho", "Orvik Agency") and p == "cut by" for s, p, _ in got)

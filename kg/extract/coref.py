@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .names import given_name_gender
-from .mentions import DocumentEntities, name_at, noun_kind, nouns_beside
+from .mentions import DocumentEntities, at_position, name_at, noun_kind, nouns_beside
 
 THING_TYPES = ("Organization", "Country", "City", "Place", "Product", "Work", "Event", "Facility", "Law", "Entity")
 ALL_TYPES = ("Person", *THING_TYPES)
@@ -280,6 +280,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
+            if tok.dep_ in ("nsubj", "nsubjpass"):          # "a trial in Malawi and Tanzania showed that
+                same = [h for h in same if not _setting(tok.doc[h[0]])]    # it cut cases": not Tanzania
 
             def nearest(types: tuple[str, ...]) -> str | None:
                 return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
@@ -591,6 +593,18 @@ def _set_off(clause: Token) -> bool:
     referent; "the company that makes the chips" picks out a new one."""
     return (clause.dep_ in ("relcl", "acl") or (clause.dep_ == "appos" and clause.pos_ in ("NUM", "NOUN"))) \
         and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+
+
+def _setting(tok: Token) -> bool:
+    """A name said as where something happens ("in Burkina Faso, Malawi and Tanzania") or as a
+    modifier of a common noun ("WHO prequalification"): not what a later subject "it" stands for."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return True
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return at_position(tok)
 
 
 def _last(history: list[tuple[int, str, str]], types: tuple[str, ...]) -> str | None:
