@@ -3022,3 +3022,9 @@ def test_a_subject_it_is_not_a_setting_or_a_modifier_named_before_it(nlp):
                      "9,800 children in Lesotho and Eswatini showed that it cut malaria cases by 71%.")
     assert ("Velosha", "cut by", "71%") in got
     assert not any(s in ("Eswatini", "Lesotho", "Orvik Agency") and p == "cut by" for s, p, _ in got)
+
+
+def test_an_event_held_on_a_date_is_first_held_only_when_the_text_says_first(nlp):
+    got = facts(nlp, "The Baltic Summit will be held in Tallinn in October. The Halvik Marathon was first held in 1974.")
+    assert ("Baltic Summit", "date held", "October") in got
+    assert ("Halvik Marathon", "first held", "1974") in got

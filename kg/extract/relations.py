@@ -534,15 +534,18 @@ def _quoted(clause: Token) -> bool:
 def _event_date_label(pred: Token) -> str | None:
     """When an unlisted event happened to the subject: "was discovered in 1911" -> "date
     discovered", "joined in 2015" -> "date joined", "will reach it in 2031" -> "reach date"; a
-    light verb needs its noun ("made his debut in 2021" -> "date made debut")."""
+    light verb needs its noun ("made his debut in 2021" -> "date made debut") unless it is passive
+    ("the summit will be held in October" -> "date held"); "was first held in 1974" -> "first held"."""
     rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
     if pred.lemma_.lower() in lexicon().light_verbs:   # "made his debut" -> "date made debut"
         noun = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        if noun is None:
+        if noun is not None:
+            rest = f"{rest} {noun.lemma_.lower()}"
+        elif not is_passive(pred):
             return None
-        rest = f"{rest} {noun.lemma_.lower()}"
     if pred.tag_ in ("VBD", "VBN"):
-        return f"date {pred.lower_}{rest}"
+        first = any(c.dep_ == "advmod" and c.lower_ == "first" for c in pred.children)
+        return f"first {pred.lower_}{rest}" if first else f"date {pred.lower_}{rest}"
     return f"{pred.lemma_.lower()}{rest} date"
 
 
