@@ -1126,6 +1126,20 @@ def test_approval_a_deal_noun_needs_belongs_to_the_buyer_it_names(nlp):
     assert not any(p.endswith("approval from") for _, p, _ in got)          # no body named
 
 
+def test_approval_of_the_thing_approved_is_not_approval_from_it(nlp):
+    got = facts(nlp, "Novex Pharma won approval of Zelarin from the Food and Drug Administration on Monday. "
+                     "Novex Pharma awaits approval of Zelarin by the Medicines Agency.")
+    assert not any(o == "Zelarin" for _, p, o in got if "approval" in p)
+    assert ("Novex Pharma", "await approval from", "Medicines Agency") in got
+
+
+def test_a_deal_noun_names_its_buyer_only_where_the_deal_awaits_something(nlp):
+    got = facts(nlp, "Teskel Mills' takeover by Velnor still needs the approval of the Trade Commission.")
+    assert ("Velnor", "need approval from", "Trade Commission") in got          # the by-phrase, not the target
+    got = facts(nlp, "Velnor's acquisition of Teskel Mills values the company at $4 billion.")
+    assert not any(s == "Velnor" and p.startswith("value") for s, p, _ in got)  # the company valued is the target
+
+
 def test_place_on_the_object_of_a_preposition(nlp):
     got = facts(nlp, "Kurosawa Motors will invest $1 billion in a battery plant in Ghana.")
     assert ("Kurosawa Motors", "invest in", "Ghana") in got

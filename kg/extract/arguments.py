@@ -190,10 +190,12 @@ class Arguments:
             key = self._members_of(tok)
             if key:
                 return key
-        if lemma in self.lex.takeover_nouns and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.head.lemma_ in self.lex.takeover_verbs:
-            buyer = _buyer_named_in(tok) or (self._buyer_before(tok) if any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) else None)
+        if lemma in self.lex.takeover_nouns and tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head.lemma_
+            buyer = _buyer_named_in(tok) if verb in self.lex.deal_approval_verbs else None
+            if buyer is None and verb in self.lex.takeover_verbs and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+                buyer = self._buyer_before(tok)
             if buyer is not None:
                 return self._entity_of(buyer, 1)   # "the takeover requires approval from X": the buyer's
         if lemma in self.lex.candidacy_nouns and tok.dep_ == "dobj":
@@ -514,9 +516,10 @@ def is_passive(pred: Token) -> bool:
 
 
 def _buyer_named_in(deal: Token) -> Token | None:
-    """ "X's takeover of Y", "the purchase of Y by X": the buyer the deal noun itself names."""
-    poss = next((c for c in deal.children if c.dep_ == "poss"), None)
-    return poss if poss is not None else _object_of(deal, "by")
+    """ "the purchase of Y by X", "X's takeover of Y": the buyer the deal noun itself names; the
+    by-phrase first, as a possessor may be the target ("Y's takeover by X")."""
+    agent = _object_of(deal, "by")
+    return agent if agent is not None else next((c for c in deal.children if c.dep_ == "poss"), None)
 
 
 def _object_of(tok: Token, preposition: str) -> Token | None:

@@ -43,6 +43,7 @@ class Lexicon:
     takeover_nouns: frozenset[str]           # "the takeover requires approval": the buyer's
     buying_verbs: frozenset[str]
     takeover_verbs: frozenset[str]           # what a deal itself does: requires approval, closes, forms X
+    deal_approval_verbs: frozenset[str]      # "X's takeover of Y needs approval": what a deal its buyer names awaits
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
