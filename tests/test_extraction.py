@@ -3042,3 +3042,24 @@ def test_an_event_held_on_a_date_is_first_held_only_when_the_text_says_first(nlp
     got = facts(nlp, "The Baltic Summit will be held in Tallinn in October. The Halvik Marathon was first held in 1974.")
     assert ("Baltic Summit", "date held", "October") in got
     assert ("Halvik Marathon", "first held", "1974") in got
+
+
+@pytest.mark.parametrize("text", [
+    "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn outside Espoo on Tuesday.",
+    "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn at the palace on Tuesday.",
+    "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn by video link on Tuesday.",
+    "TURKU, May 3 — Kallby Energi met analysts' expectations in the fourth quarter.",
+    "TURKU, May 3 — Kallby Energi has signed up 1 million customers for its new tariff.",
+    "TURKU, May 3 — Kenya and Lorvia did not sign the border agreement on Tuesday.",
+    "TURKU, May 3 — Kenya and Lorvia signed a border agreement in 1990 that is now under strain.",
+    "TURKU, May 3 — President Ana Lopes will meet Lorvian leader Marco Fenn next month.",
+    "TURKU, April 15 — Lena Moro won the Gdynia Marathon on Monday.",
+    "TURKU, May 3 — Halvik United won the Lorvia Cup final against Orsen FC in Espoo.",
+])
+def test_no_dateline_place_for_an_event_placed_dated_or_meant_otherwise(nlp, text):
+    assert not any(o == "Turku" for _, _, o in facts(nlp, text))
+
+
+def test_a_body_for_the_protection_of_competition_is_no_event(nlp):
+    doc = nlp("The Commission for the Protection of Competition in Lorvia fined Orsen Telecom 2 million euros.")
+    assert all(e.type != "Event" for e in doc._.kg_entities.values())

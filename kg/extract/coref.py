@@ -130,12 +130,12 @@ def _lede_named_later(doc: Doc, found: DocumentEntities, lex, labels: dict[str, 
             continue
         words = labels[m.entity].split()
         if heads & {w.lower() for w in words} and not (country and any(
-                (other := _country_named(w)) and other != country for w in words)):
+                (other := country_named(w)) and other != country for w in words)):
             return {subject.i: m.entity}
     return {}
 
 
-def _country_named(word: str) -> Place | None:
+def country_named(word: str) -> Place | None:
     """The country a word of a name names or lies in ("Vietnam", "Vietnamese", "Hanoi"), if any."""
     gaz = gazetteer()
     place = gaz.demonym(word) or gaz.lookup(word, primary_only=True)
