@@ -3063,3 +3063,12 @@ def test_no_dateline_place_for_an_event_placed_dated_or_meant_otherwise(nlp, tex
 def test_a_body_for_the_protection_of_competition_is_no_event(nlp):
     doc = nlp("The Commission for the Protection of Competition in Lorvia fined Orsen Telecom 2 million euros.")
     assert all(e.type != "Event" for e in doc._.kg_entities.values())
+
+
+def test_a_subject_it_in_a_clause_on_a_place_is_that_place(nlp):
+    got = facts(nlp, "Lorvia Air sells tickets in Portugal, where it cut airport taxes by 20% last year.")
+    assert ("Portugal", "cut by", "20%") in got
+    got = facts(nlp, "Halvik Bio runs trials in Kenya, which said it would spend $20 million on research.")
+    assert ("Kenya", "spend", "$20 million") in got
+    got = facts(nlp, "A study of 2,000 patients in Lesotho found that it reduced heart attacks by 20%.")
+    assert not any(s == "Lesotho" for s, _, _ in got)          # nor by the fallback to the last sentence

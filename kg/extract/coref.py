@@ -280,11 +280,14 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
+            recent = history
             if tok.dep_ in ("nsubj", "nsubjpass"):          # "a trial in Malawi and Tanzania showed that
-                same = [h for h in same if not _setting(tok.doc[h[0]])]    # it cut cases": not Tanzania
+                settings = {h[0] for h in same if _setting(tok.doc[h[0]], tok)}       # it cut cases": not Tanzania
+                same = [h for h in same if h[0] not in settings]
+                recent = [h for h in history if h[0] not in settings]
 
             def nearest(types: tuple[str, ...]) -> str | None:
-                return _last(same, types) or _most_mentioned(tok, history, types, labels, window=1, strict=True)
+                return _last(same, types) or _most_mentioned(tok, recent, types, labels, window=1, strict=True)
 
             types = THING_TYPES
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.deed_verbs:
@@ -595,11 +598,14 @@ def _set_off(clause: Token) -> bool:
         and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 
-def _setting(tok: Token) -> bool:
+def _setting(tok: Token, pronoun: Token) -> bool:
     """A name said as where something happens ("in Burkina Faso, Malawi and Tanzania") or as a
-    modifier of a common noun ("WHO prequalification"): not what a later subject "it" stands for."""
+    modifier of a common noun ("WHO prequalification"): not what a later subject "it" stands for,
+    unless the pronoun's clause hangs on that name ("in Portugal, where it cut taxes")."""
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
+    if tok.is_ancestor(pronoun):
+        return False
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return True
     while tok.dep_ == "conj":
