@@ -3072,3 +3072,11 @@ def test_a_subject_it_in_a_clause_on_a_place_is_that_place(nlp):
     assert ("Kenya", "spend", "$20 million") in got
     got = facts(nlp, "A study of 2,000 patients in Lesotho found that it reduced heart attacks by 20%.")
     assert not any(s == "Lesotho" for s, _, _ in got)          # nor by the fallback to the last sentence
+
+
+def test_first_as_a_rank_and_passive_light_verbs_give_no_first_date(nlp):
+    got = facts(nlp, "Orsen FC finished first in the Lorvia league in 2019.")
+    assert ("Orsen FC", "date finished", "2019") in got
+    got = facts(nlp, "Orsen Metals was taken private in 2019. The first Lorvia Cup was held in 1888.")
+    assert not any(p == "date taken" for _, p, _ in got)
+    assert ("Lorvia Cup", "first held", "1888") in got

@@ -58,6 +58,7 @@ class Lexicon:
     prize_holder_nouns: frozenset[str]       # "was crowned champion of Y", "became winner of Y"
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's
+    staging_verbs: frozenset[str]            # "the summit will be held in May": an event's date, with no noun
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine", "rides" -> "ride": endings the rule
                                              # lemmatizer strips to another word of its index
     place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place

@@ -534,17 +534,21 @@ def _quoted(clause: Token) -> bool:
 def _event_date_label(pred: Token) -> str | None:
     """When an unlisted event happened to the subject: "was discovered in 1911" -> "date
     discovered", "joined in 2015" -> "date joined", "will reach it in 2031" -> "reach date"; a
-    light verb needs its noun ("made his debut in 2021" -> "date made debut") unless it is passive
-    ("the summit will be held in October" -> "date held"); "was first held in 1974" -> "first held"."""
+    light verb needs its noun ("made his debut in 2021" -> "date made debut"), except an event
+    held ("the summit will be held in October" -> "date held"). "Was first held in 1974" and "the
+    first Cup was held in 1888" -> "first held"; not "finished first in 2019" (a rank)."""
+    lex = lexicon()
     rest = next((f" {c.lower_}" for c in pred.children if c.dep_ == "prt"), "")
-    if pred.lemma_.lower() in lexicon().light_verbs:   # "made his debut" -> "date made debut"
+    if pred.lemma_.lower() in lex.light_verbs:   # "made his debut" -> "date made debut"
         noun = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is not None:
             rest = f"{rest} {noun.lemma_.lower()}"
-        elif not is_passive(pred):
+        elif not (pred.lemma_.lower() in lex.staging_verbs and is_passive(pred)):
             return None
     if pred.tag_ in ("VBD", "VBN"):
-        first = any(c.dep_ == "advmod" and c.lower_ == "first" for c in pred.children)
+        first = any(c.dep_ == "advmod" and c.lower_ == "first" and c.i < pred.i for c in pred.children) or any(
+            c.dep_ == "nsubjpass" and any(g.dep_ == "amod" and g.lower_ == "first" for g in c.children)
+            for c in pred.children)
         return f"first {pred.lower_}{rest}" if first else f"date {pred.lower_}{rest}"
     return f"{pred.lemma_.lower()}{rest} date"
 
