@@ -3080,3 +3080,8 @@ def test_first_as_a_rank_and_passive_light_verbs_give_no_first_date(nlp):
     got = facts(nlp, "Orsen Metals was taken private in 2019. The first Lorvia Cup was held in 1888.")
     assert not any(p == "date taken" for _, p, _ in got)
     assert ("Lorvia Cup", "first held", "1888") in got
+
+
+def test_a_share_for_a_candidate_hung_on_the_verb(nlp):
+    got = facts(nlp, "Ana Lopes won the presidential vote with 53.4% against 44.1% for Vice President Tomas Ferro.")
+    assert ("Tomas Ferro", "share", "44.1%") in got
