@@ -3046,7 +3046,7 @@ def test_an_event_held_on_a_date_is_first_held_only_when_the_text_says_first(nlp
 
 @pytest.mark.parametrize("text", [
     "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn outside Espoo on Tuesday.",
-    "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn at the palace on Tuesday.",
+    "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn at the Espoo City Hall on Tuesday.",
     "TURKU, May 3 — President Ana Lopes met Lorvian leader Marco Fenn by video link on Tuesday.",
     "TURKU, May 3 — Kallby Energi met analysts' expectations in the fourth quarter.",
     "TURKU, May 3 — Kallby Energi has signed up 1 million customers for its new tariff.",
@@ -3065,9 +3065,9 @@ def test_a_body_for_the_protection_of_competition_is_no_event(nlp):
     assert all(e.type != "Event" for e in doc._.kg_entities.values())
 
 
-def test_a_subject_it_in_a_clause_on_a_place_is_that_place(nlp):
-    got = facts(nlp, "Lorvia Air sells tickets in Portugal, where it cut airport taxes by 20% last year.")
-    assert ("Portugal", "cut by", "20%") in got
+def test_a_subject_it_in_a_clause_on_a_place(nlp):
+    got = facts(nlp, "Velnor opened a plant in Lesotho, where it employs 2,000 people.")
+    assert not any(s == "Lesotho" for s, _, _ in got)          # "where it employs": the company
     got = facts(nlp, "Halvik Bio runs trials in Kenya, which said it would spend $20 million on research.")
     assert ("Kenya", "spend", "$20 million") in got
     got = facts(nlp, "A study of 2,000 patients in Lesotho found that it reduced heart attacks by 20%.")
@@ -3085,3 +3085,39 @@ def test_first_as_a_rank_and_passive_light_verbs_give_no_first_date(nlp):
 def test_a_share_for_a_candidate_hung_on_the_verb(nlp):
     got = facts(nlp, "Ana Lopes won the presidential vote with 53.4% against 44.1% for Vice President Tomas Ferro.")
     assert ("Tomas Ferro", "share", "44.1%") in got
+
+
+def test_a_deal_noun_is_its_buyer_only_before_an_approval(nlp):
+    got = facts(nlp, "Marlin Trust's takeover still requires the approval of the Trade Commission.")
+    assert not any(s == "Marlin Trust" for s, _, _ in got)      # a possessor alone is the target
+    got = facts(nlp, "Kelvora Bank's takeover of Marlin Trust requires the company to sell 40 branches.")
+    assert ("Kelvora Bank", "require", "Marlin Trust") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "TURKU, Feb 3 — Lesotho has signed several agreements with Eswatini.",
+    "TURKU, May 3 — Greta Holm met Louis Arnaud two weeks ago.",
+])
+def test_no_dateline_place_for_news_not_of_the_day(nlp, text):
+    assert not any(o == "Turku" for _, _, o in facts(nlp, text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("TURKU, May 3 — Greta Holm and Louis Arnaud met on Tuesday.", ("Greta Holm", "meet in", "Turku")),
+    ("TURKU, May 3 — Chancellor Greta Holm met Louis Arnaud on Jan 9.", ("Greta Holm", "meet in", "Turku")),
+    ("TURKU, May 3 — Lesotho and Eswatini signed an agreement at a ceremony at the palace on Tuesday.",
+     ("Lesotho", "sign in", "Turku")),
+    ("ESPOO, May 3 — Thunder Road won the Espoo Derby on Saturday.", ("Espoo Derby", "held in", "Espoo")),
+])
+def test_a_dateline_place_for_a_meeting_a_ceremony_or_a_derby(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+def test_a_percentage_for_a_country_is_no_share(nlp):
+    got = facts(nlp, "The Orvik Fund cut its growth forecast to 2.1% for Lesotho.")
+    assert not any(p == "share" for _, p, _ in got)
+
+
+def test_a_person_held_in_custody_has_no_date_held(nlp):
+    got = facts(nlp, "Marta Velk was held in custody in 2020.")
+    assert not any(p == "date held" for _, p, _ in got)

@@ -192,7 +192,9 @@ class Arguments:
                 return key
         if lemma in self.lex.takeover_nouns and tok.dep_ in ("nsubj", "nsubjpass"):
             verb = tok.head.lemma_
-            buyer = _buyer_named_in(tok) if verb in self.lex.deal_approval_verbs else None
+            awaits = verb in self.lex.deal_approval_verbs and (is_passive(tok.head) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.approval_nouns for c in tok.head.children))
+            buyer = _buyer_named_in(tok) if awaits else None     # "X's takeover of Y needs approval", "was cleared"
             if buyer is None and verb in self.lex.takeover_verbs and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
                 buyer = self._buyer_before(tok)
@@ -519,7 +521,9 @@ def _buyer_named_in(deal: Token) -> Token | None:
     """ "the purchase of Y by X", "X's takeover of Y": the buyer the deal noun itself names; the
     by-phrase first, as a possessor may be the target ("Y's takeover by X")."""
     agent = _object_of(deal, "by")
-    return agent if agent is not None else next((c for c in deal.children if c.dep_ == "poss"), None)
+    if agent is not None or not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "with") for c in deal.children):
+        return agent                          # "Y's takeover needs approval": Y is the target
+    return next((c for c in deal.children if c.dep_ == "poss"), None)
 
 
 def _object_of(tok: Token, preposition: str) -> Token | None:

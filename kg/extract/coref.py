@@ -604,8 +604,10 @@ def _setting(tok: Token, pronoun: Token) -> bool:
     unless the pronoun's clause hangs on that name ("in Portugal, where it cut taxes")."""
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
-    if tok.is_ancestor(pronoun):
-        return False
+    if any(c.dep_ == "relcl" and c.is_ancestor(pronoun) and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("which", "that", "who") for g in c.children)
+            for c in tok.children):
+        return False                     # "in Kenya, which said it would": Kenya; not "in Vietnam, where it employs"
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return True
     while tok.dep_ == "conj":

@@ -5,12 +5,15 @@ happens somewhere -- a signing, a meeting, a contest won -- that is where it hap
 Sept 9 — Indonesia and the UAE signed an agreement …" was signed in Jakarta; "DOHA, Feb 15 — X won
 the Qatar Open" is a tournament held in Doha.
 
-Only for today's news in the plain past: nothing when the sentence gives the event a place of its
-own ("met … outside Geneva", "at the palace", "on a visit to Japan", "by video link"), dates it
-to another day ("signed in 1990", "next month"), negates it or puts it off ("will meet"); a
-signing needs a document signed ("signed up customers", "signed for a club" are none), a meeting
-someone named met ("met expectations" is none), and a contest won from home is not held there
-("NAIROBI — Kiprop won the Boston Marathon").
+Only for today's news in the simple past: nothing when the sentence names another place for the
+event ("met … outside Geneva", "on the sidelines of the summit in Vienna", "on a visit to Japan",
+"by video link"; a palace or a ceremony with no name is in the town), dates it to another day
+("signed in 1990", "two weeks ago"; "on Tuesday" and "on Jan 9" are today's news), or denies it;
+a signing needs a document signed ("signed up customers", "signed for a club" are none), a
+meeting people ("met expectations" is none), and a contest won from home is not held there
+("NAIROBI — Kiprop won the Boston Marathon"). A contest named after the town's country is taken
+to be held in the town: right for "DOHA — … the Qatar Open", wrong for "SYDNEY — … the
+Australian Open", which is held in Melbourne; the text cannot tell them apart.
 """
 
 from __future__ import annotations
@@ -22,14 +25,15 @@ from .arguments import Arguments
 from .coref import country_named
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
-from .mentions import DocumentEntities
+from .mentions import DocumentEntities, noun_kind
+from .values import MONTHS
 
 RULE = "dateline-place"
-ELSEWHERE_PREPOSITIONS = ("off", "aboard", "during")     # with the lexicon's position prepositions
+ELSEWHERE_PREPOSITIONS = ("off", "aboard")      # with the lexicon's position prepositions
+LINK_PREPOSITIONS = ("by", "via", "over")        # "by video link", "over the phone"
 PARTIES = ("Person", "Country", "Organization")
-DEFERRING_AUXILIARIES = ("will", "would", "could", "may", "might", "shall", "should", "must")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
+CLAUSES = ("relcl", "acl", "ccomp", "xcomp", "conj", "parataxis")   # not advcl: "…, beating X in Budapest"
 
 
 def dateline_facts(doc: Doc, found: DocumentEntities, args: Arguments, confidence: float) -> list[Fact]:
@@ -43,7 +47,7 @@ def dateline_facts(doc: Doc, found: DocumentEntities, args: Arguments, confidenc
     lede = doc[found.dateline[2] + 1].sent
     verb = lede.root
     if verb.pos_ != "VERB" or verb.i <= found.dateline[2] or not _today(verb) \
-            or _placed(verb, args):
+            or _placed(verb, args, town):
         return []
     lex = lexicon()
     lemma = verb.lemma_.lower()
@@ -61,41 +65,57 @@ def dateline_facts(doc: Doc, found: DocumentEntities, args: Arguments, confidenc
 
 
 def _today(verb: Token) -> bool:
-    """Said as done, not denied or put off, and dated to no day but a weekday ("on Tuesday"; not
-    "in 1990", "next month"): the dates read are the verb's own adjuncts."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in DEFERRING_AUXILIARIES) for c in verb.children):
+    """Said as done ("signed", not "has signed", "will meet", "did not meet") and dated to no other
+    day: a date among the verb's own adjuncts must be a weekday or a month and day."""
+    if verb.tag_ != "VBD" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    weekdays = lexicon().weekdays
-    adjuncts = [c for c in verb.children if c.dep_ == "npadvmod"]
+    adjuncts = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod")]     # "two weeks ago"
     adjuncts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return not any(t.ent_type_ == "DATE" and not any(w.lower_ in weekdays for w in t.subtree) for t in adjuncts)
+    return all(_a_day(t) for t in adjuncts if t.ent_type_ == "DATE")
+
+
+def _a_day(tok: Token) -> bool:
+    """ "Tuesday", "Jan 9", "Tuesday, Jan 9": a day, not "1990", "March" or "next month"."""
+    date = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = [t.lower_.rstrip(".") for t in (date if date is not None else [tok])]
+    if any(w in lexicon().weekdays for w in words):
+        return True
+    day = [w for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    return bool(day) and any(w in MONTHS for w in words) and not any(w.isdigit() and len(w) == 4 for w in words)
 
 
 def _event_happened(lemma: str, verb: Token, objects: list[Token], args: Arguments) -> bool:
-    """A signing signs a document; a meeting meets someone named (not "met expectations")."""
+    """A signing signs a document; a meeting meets people ("met X", "met his counterpart", "X and
+    Y met"), not "met expectations"."""
     if any(c.dep_ == "prt" for c in verb.children):
         return False                              # "signed up 1 million customers"
     if lemma == "sign":
         return any(o.lemma_.lower() in lexicon().signed_documents for o in objects)
     met = objects + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                      for g in c.children if g.dep_ == "pobj"]
-    return any(args.entity_type(o) in PARTIES for o in met)
+    if not met:                                   # "X and Y met on Tuesday"
+        return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+    return any(args.entity_type(o) in PARTIES or noun_kind(o) == "Person" for o in met)
 
 
-def _placed(verb: Token, args: Arguments) -> bool:
-    """The sentence gives the event a place of its own: a position ("outside Geneva", "at the
-    palace", "on the sidelines of the summit in Vienna"), a destination ("on a visit to Japan")
-    or a link ("by video link"), anywhere in the verb's own clause."""
+def _placed(verb: Token, args: Arguments, town: str) -> bool:
+    """The sentence names another place for the event, anywhere in the verb's own clause: a
+    position ("outside Geneva", "on the sidelines of the summit in Vienna"), a journey's end ("on
+    a visit to Japan") or a link ("by video link", "met virtually")."""
     lex = lexicon()
     where = set(lex.position_prepositions) | set(ELSEWHERE_PREPOSITIONS)
     for tok in _own_clause(verb):
-        if tok.lemma_.lower() in lex.remote_meeting_words:
+        if tok.dep_ == "advmod" and tok.lower_ in lex.remote_meeting_words:
             return True
         if tok.dep_ != "prep":
             continue
-        objects = [g for g in tok.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
-        if objects and (tok.lower_ in where or tok.lower_ == "to" and any(
-                args.entity_type(o) in ("City", "Country", "Place") for o in objects)):
+        objects = [g for g in tok.children if g.dep_ == "pobj"]
+        if tok.lower_ in LINK_PREPOSITIONS and any(
+                w.lemma_.lower() in lex.remote_meeting_words for o in objects for w in o.subtree):
+            return True
+        named = [key for o in objects if (key := args.entity_of(o)) and key != town
+                 and args.entity_type(o) not in ("Person", None)]
+        if named and (tok.lower_ in where or (tok.lower_ == "to" and tok.head.lemma_.lower() in lex.journey_nouns)):
             return True
     return False
 
@@ -114,11 +134,14 @@ def _named_elsewhere(doc: Doc, found: DocumentEntities, contest: str, town: Plac
     """A contest whose name names a place other than the town or its country ("the Boston
     Marathon" in a story datelined Nairobi, "the Australian Open" from London)."""
     gaz = gazetteer()
-    home = {town.name, gaz.country_of(town).name if town and gaz.country_of(town) else None} if town else set()
+    country = gaz.country_of(town) if town is not None else None
+    home = {p.name for p in (town, country) if p is not None}
     for m in found.mentions:
         if m.entity != contest:
             continue
-        for tok in doc[m.start:m.end]:
+        for tok in doc[m.start:m.end - 1]:       # not the ending ("the Kentucky Derby": no town Derby)
+            if town is not None and tok.lower_ in town.name.lower().split():
+                continue                          # "New York City Marathon" from New York: not York
             place = country_named(tok.text) if tok.text[:1].isupper() else None
             city = gaz.lookup(tok.text, primary_only=True) if tok.text[:1].isupper() else None
             if (place is not None and place.name not in home) or (

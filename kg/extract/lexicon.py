@@ -44,6 +44,8 @@ class Lexicon:
     buying_verbs: frozenset[str]
     takeover_verbs: frozenset[str]           # what a deal itself does: requires approval, closes, forms X
     deal_approval_verbs: frozenset[str]      # "X's takeover of Y needs approval": what a deal its buyer names awaits
+    approval_nouns: frozenset[str]           # "needs the approval of X": what a deal awaits from a body
+    journey_nouns: frozenset[str]            # "on a visit to Japan": a trip that places an event elsewhere
     share_words: frozenset[str]              # "claims most of X": X
     tally_nouns: frozenset[str]              # "won nine seats": a count written in words worth keeping
     unit_nouns: frozenset[str]               # "by 75 basis points": a count whose unit is the noun it counts
@@ -58,7 +60,7 @@ class Lexicon:
     prize_holder_nouns: frozenset[str]       # "was crowned champion of Y", "became winner of Y"
     undated_verbs: frozenset[str]            # "said in 2019": the date is not an event of the subject
     light_verbs: frozenset[str]              # "made his debut in 2021": the date is the debut's
-    staging_verbs: frozenset[str]            # "the summit will be held in May": an event's date, with no noun
+    staging_verbs: frozenset[str]            # "the summit will be held in May": a light verb dated with no noun
     verb_lemma_exceptions: dict[str, str]    # "fined" -> "fine", "rides" -> "ride": endings the rule
                                              # lemmatizer strips to another word of its index
     place_prepositions: frozenset[str]       # "in Odense", "to Odense": a name after one is a place

@@ -491,8 +491,8 @@ def _kind_from_name_ending(span: Span) -> str | None:
                           or span[0].lower_ in lexicon().organisation_name_openings
                           or (head is not None and span.doc[head.i - 1].lower_ in lexicon().body_heads_before_of)):
         return "Organization"                # "the Coalition for the Revival of the North" too
-    if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings and head is None:
-        return "Event"                       # not "the Commission for the Protection of Competition"
+    if len(span) > 1 and span[-1].lower_ in lexicon().event_name_endings:
+        return "Event"
     if len(span) > 1 and span[-1].lower_ in lexicon().built_things:
         return "Facility"
     if len(span) > 1 and span[-1].lower_ in lexicon().law_name_endings:

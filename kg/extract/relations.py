@@ -73,6 +73,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_unit_noun": ("LEMMA", sorted(lex.unit_nouns)),
         "kg_amount_unit": ("LEMMA", sorted(lex.measure_units | lex.currency_nouns)),
         "kg_stake_noun": ("LEMMA", sorted(lex.stake_nouns)),
+        "kg_approval_noun": ("LEMMA", sorted(lex.approval_nouns)),
         "kg_tenure_noun": ("LEMMA", sorted(lex.tenure_nouns)),
         "kg_succession_verb": ("LEMMA", sorted(lex.succession_verbs)),
         "kg_speech_verb": ("LEMMA", sorted(lex.speech_verbs)),
@@ -543,7 +544,8 @@ def _event_date_label(pred: Token) -> str | None:
         noun = next((c for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is not None:
             rest = f"{rest} {noun.lemma_.lower()}"
-        elif not (pred.lemma_.lower() in lex.staging_verbs and is_passive(pred)):
+        elif not (pred.lemma_.lower() in lex.staging_verbs and is_passive(pred)) or any(
+                c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON" for c in pred.children):   # "was held in custody"
             return None
     if pred.tag_ in ("VBD", "VBN"):
         first = any(c.dep_ == "advmod" and c.lower_ == "first" and c.i < pred.i for c in pred.children) or any(
