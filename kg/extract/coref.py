@@ -130,12 +130,12 @@ def _lede_named_later(doc: Doc, found: DocumentEntities, lex, labels: dict[str, 
             continue
         words = labels[m.entity].split()
         if heads & {w.lower() for w in words} and not (country and any(
-                (other := country_named(w)) and other != country for w in words)):
+                (other := _country_named(w)) and other != country for w in words)):
             return {subject.i: m.entity}
     return {}
 
 
-def country_named(word: str) -> Place | None:
+def _country_named(word: str) -> Place | None:
     """The country a word of a name names or lies in ("Vietnam", "Vietnamese", "Hanoi"), if any."""
     gaz = gazetteer()
     place = gaz.demonym(word) or gaz.lookup(word, primary_only=True)
@@ -281,8 +281,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
             recent = history
-            if tok.dep_ in ("nsubj", "nsubjpass"):          # "a trial in Malawi and Tanzania showed that
-                settings = {h[0] for h in same if _setting(tok.doc[h[0]], tok)}       # it cut cases": not Tanzania
+            if tok.dep_ in ("nsubj", "nsubjpass"):          # "a trial in Lesotho and Eswatini showed that
+                settings = {h[0] for h in same if _setting(tok.doc[h[0]], tok)}       # it cut cases": not Eswatini
                 same = [h for h in same if h[0] not in settings]
                 recent = [h for h in history if h[0] not in settings]
 
@@ -599,15 +599,16 @@ def _set_off(clause: Token) -> bool:
 
 
 def _setting(tok: Token, pronoun: Token) -> bool:
-    """A name said as where something happens ("in Burkina Faso, Malawi and Tanzania") or as a
-    modifier of a common noun ("WHO prequalification"): not what a later subject "it" stands for,
-    unless the pronoun's clause hangs on that name ("in Portugal, where it cut taxes")."""
+    """A name said as where something happens ("in Lesotho and Eswatini") or as a modifier of a
+    common noun ("Orvik Agency approval"): not what a later subject "it" stands for, unless the
+    pronoun speaks in a relative clause on that name ("in Kenya, which said it would spend"; but
+    "a plant in Lesotho, where it employs 2,000 people" is the company's)."""
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
     if any(c.dep_ == "relcl" and c.is_ancestor(pronoun) and any(
             g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("which", "that", "who") for g in c.children)
             for c in tok.children):
-        return False                     # "in Kenya, which said it would": Kenya; not "in Vietnam, where it employs"
+        return False                     # "in Kenya, which said it would": Kenya
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return True
     while tok.dep_ == "conj":

@@ -1,19 +1,19 @@
 """The dateline's town is where the story's opening event took place.
 
 A wire story is datelined where it was reported, and when its first sentence reports an event that
-happens somewhere -- a signing, a meeting, a contest won -- that is where it happened: "JAKARTA,
-Sept 9 — Indonesia and the UAE signed an agreement …" was signed in Jakarta; "DOHA, Feb 15 — X won
-the Qatar Open" is a tournament held in Doha.
+happens somewhere -- a signing, a meeting, a contest won -- that is where it happened: "TURKU,
+March 3 — Kenya and Lorvia signed an agreement …" was signed in Turku; "ESPOO, May 3 — X won the
+Espoo Open" is a tournament held in Espoo.
 
 Only for today's news in the simple past: nothing when the sentence names another place for the
-event ("met … outside Geneva", "on the sidelines of the summit in Vienna", "on a visit to Japan",
+event ("met … outside Espoo", "on the sidelines of the summit in Vienna", "on a visit to Japan",
 "by video link"; a palace or a ceremony with no name is in the town), dates it to another day
 ("signed in 1990", "two weeks ago"; "on Tuesday" and "on Jan 9" are today's news), or denies it;
 a signing needs a document signed ("signed up customers", "signed for a club" are none), a
 meeting people ("met expectations" is none), and a contest won from home is not held there
-("NAIROBI — Kiprop won the Boston Marathon"). A contest named after the town's country is taken
-to be held in the town: right for "DOHA — … the Qatar Open", wrong for "SYDNEY — … the
-Australian Open", which is held in Melbourne; the text cannot tell them apart.
+("TURKU — X won the Gdynia Marathon"). A contest named after the town's country is taken to be
+held in the town: right for "MELBOURNE — … the Australian Open", wrong for "SYDNEY — … the
+Australian Open"; the text cannot tell them apart.
 """
 
 from __future__ import annotations
@@ -22,18 +22,17 @@ from spacy.tokens import Doc, Token
 
 from ..model import Fact
 from .arguments import Arguments
-from .coref import country_named
 from .gazetteer import Place, gazetteer
 from .lexicon import lexicon
 from .mentions import DocumentEntities, noun_kind
-from .values import MONTHS
+from .values import names_a_day
 
 RULE = "dateline-place"
 ELSEWHERE_PREPOSITIONS = ("off", "aboard")      # with the lexicon's position prepositions
 LINK_PREPOSITIONS = ("by", "via", "over")        # "by video link", "over the phone"
 PARTIES = ("Person", "Country", "Organization")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLAUSES = ("relcl", "acl", "ccomp", "xcomp", "conj", "parataxis")   # not advcl: "…, beating X in Budapest"
+CLAUSES = ("relcl", "acl", "ccomp", "xcomp", "conj", "parataxis")   # not advcl: "…, beating X in Gdynia"
 
 
 def dateline_facts(doc: Doc, found: DocumentEntities, args: Arguments, confidence: float) -> list[Fact]:
@@ -66,22 +65,13 @@ def dateline_facts(doc: Doc, found: DocumentEntities, args: Arguments, confidenc
 
 def _today(verb: Token) -> bool:
     """Said as done ("signed", not "has signed", "will meet", "did not meet") and dated to no other
-    day: a date among the verb's own adjuncts must be a weekday or a month and day."""
+    day: a date among the verb's own adjuncts must name a day ("on Tuesday", "on Jan 9")."""
     if verb.tag_ != "VBD" or any(c.dep_ == "neg" for c in verb.children):
         return False
     adjuncts = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod")]     # "two weeks ago"
     adjuncts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return all(_a_day(t) for t in adjuncts if t.ent_type_ == "DATE")
-
-
-def _a_day(tok: Token) -> bool:
-    """ "Tuesday", "Jan 9", "Tuesday, Jan 9": a day, not "1990", "March" or "next month"."""
-    date = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    words = [t.lower_.rstrip(".") for t in (date if date is not None else [tok])]
-    if any(w in lexicon().weekdays for w in words):
-        return True
-    day = [w for w in words if w.isdigit() and 1 <= int(w) <= 31]
-    return bool(day) and any(w in MONTHS for w in words) and not any(w.isdigit() and len(w) == 4 for w in words)
+    dates = {e for e in verb.sent.ents if e.label_ == "DATE" for t in adjuncts if e.start <= t.i < e.end}
+    return all(names_a_day(e.text) for e in dates)
 
 
 def _event_happened(lemma: str, verb: Token, objects: list[Token], args: Arguments) -> bool:
@@ -131,8 +121,8 @@ def _own_clause(verb: Token) -> list[Token]:
 
 
 def _named_elsewhere(doc: Doc, found: DocumentEntities, contest: str, town: Place | None) -> bool:
-    """A contest whose name names a place other than the town or its country ("the Boston
-    Marathon" in a story datelined Nairobi, "the Australian Open" from London)."""
+    """A contest whose name names a place other than the town or its country ("the Gdynia
+    Marathon" in a story datelined Turku, "the Australian Open" from London)."""
     gaz = gazetteer()
     country = gaz.country_of(town) if town is not None else None
     home = {p.name for p in (town, country) if p is not None}
@@ -140,11 +130,9 @@ def _named_elsewhere(doc: Doc, found: DocumentEntities, contest: str, town: Plac
         if m.entity != contest:
             continue
         for tok in doc[m.start:m.end - 1]:       # not the ending ("the Kentucky Derby": no town Derby)
-            if town is not None and tok.lower_ in town.name.lower().split():
+            if not tok.text[:1].isupper() or (town is not None and tok.lower_ in town.name.lower().split()):
                 continue                          # "New York City Marathon" from New York: not York
-            place = country_named(tok.text) if tok.text[:1].isupper() else None
-            city = gaz.lookup(tok.text, primary_only=True) if tok.text[:1].isupper() else None
-            if (place is not None and place.name not in home) or (
-                    city is not None and city.kind == "City" and city.name not in home):
+            place = gaz.demonym(tok.text) or gaz.lookup(tok.text, primary_only=True)
+            if place is not None and place.name not in home:
                 return True
     return False

@@ -117,7 +117,6 @@ class Lexicon:
     placed_event_verbs: frozenset[str]       # "CITY — X signed …": events that happen in one place
     winning_verbs: frozenset[str]            # "CITY — X won the Y Open": a contest won is held somewhere
     signed_documents: frozenset[str]         # "signed an agreement": what a signing signs ("signed up" is none)
-    weekdays: frozenset[str]                 # "on Tuesday": the dates a lede's news happens on
     remote_meeting_words: frozenset[str]     # "met by video link": a meeting in no one place
     race_verbs: frozenset[str]               # "X won, with Y third": verbs a race result hangs on
     receiving_verbs: frozenset[str]          # "X secured a loan from Y", "drew criticism from Y": the giver is Y

@@ -2,7 +2,7 @@
 the extractor reads the entities.
 
 - A demonym that modifies a noun is a nationality. The model knows the common demonyms but
-  tags rarer ones as an organisation, a person or nothing ("his [Emirati]ORG counterpart", "a
+  tags rarer ones as an organisation, a person or nothing ("his [Omani]ORG counterpart", "a
   [Moldovan]PERSON economist"): a junk entity appears ("counterpart of Kazakh") and the
   nationality is lost. A capitalised word the gazetteer knows as a demonym, standing before the
   common noun it modifies, alone or as a one-word entity, becomes a NORP entity; a demonym

@@ -22,6 +22,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _Y = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$")
 _MD = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?$")   # "May 12-14" too
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAY_WORDS = ("today", "yesterday", "tonight")     # days a news story names by their distance from it
 # "HANOI, Nov 20 —": month and weekday words (and their abbreviations) are never place names
 CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
 _NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m)?\b", re.I)
@@ -48,6 +49,14 @@ def date_value(text: str) -> tuple[str, str] | None:
     if _YEAR_INSIDE.search(text):            # "the first half of 2027", "the 1990s", "mid-2026": a
         return _LEADING_THE.sub("", text), "string"     # period no xsd type says, as written
     return None
+
+
+def names_a_day(text: str) -> bool:
+    """ "Tuesday", "Feb. 18", "Tuesday, Jan 9", "yesterday": a day, not "1990", "March" or "next
+    month"."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    return any(w in WEEKDAYS or w in DAY_WORDS for w in words) or bool(
+        (m := _MD.match(text.strip())) and m.group(1).lower() in MONTHS)
 
 
 _YEAR_INSIDE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d(?:s|\b)")
