@@ -67,12 +67,13 @@ Extraction = tuple[Article, dict[str, Entity], list[Fact], bool]
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
+WRITE_EVERY = 16         # short documents per transaction
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
            batch_size: int = 32, n_process: int = 1,
            on_progress: Callable[[int], None] | None = None,
-           extractor: Extractor | None = None, write_every: int = 16) -> IngestReport:
+           extractor: Extractor | None = None, write_every: int = WRITE_EVERY) -> IngestReport:
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
     by content hash before parsing. `extractor` runs the NLP elsewhere (see kg.distributed);
     by default it runs here with nlp.pipe. Short documents are written `write_every` at a time,
