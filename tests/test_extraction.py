@@ -270,6 +270,13 @@ def test_capitalised_title_with_a_possessor_after_the_name(nlp):
         nlp, "Elin Marrick, Quenby Power's Chief Executive, told reporters.")
 
 
+def test_a_capitalised_title_with_of_in_apposition(nlp):
+    assert ("Tavo Kessel", "president of", "Lesotho") in facts(
+        nlp, "The President of Lesotho, Tavo Kessel, arrived on Monday.")
+    assert ("Tavo Kessel", "president of", "Lesotho") in facts(
+        nlp, "Tavo Kessel, the President of Lesotho, arrived on Monday.")
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")
@@ -674,6 +681,8 @@ def test_office_of_a_portfolio_before_a_name(nlp, text, person, label, body):
 def test_a_title_alone_is_no_entity(nlp):
     doc = nlp("The deal was signed by Morocco's Minister of Industry and Trade, Idriss Ouazzani.")
     assert {e.label for e in doc._.kg_entities.values()} == {"Morocco", "Idriss Ouazzani"}
+    doc = nlp("The Minister of Energy of Lesotho, Tavo Kessel, arrived on Monday.")
+    assert not any(e.label.startswith("of ") for e in doc._.kg_entities.values())   # its place, not a name
     text = "Transport for London raised fares. The state governor, Ana Lira, objected."
     with nlp.select_pipes(disable=["kg_extractor"]):
         doc = nlp(text)

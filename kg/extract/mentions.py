@@ -1237,6 +1237,9 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
                        if (after := portfolio_after_office(doc, t.i, span.end)) is not None), None)
         if titled is not None:               # "Lao Minister of Energy and Mines Bounmy Chanthavong"
             office, name_start = titled
+            if doc[name_start].lower_ in NAME_LINKERS:    # "Minister of Energy of Kenya": its place, no name
+                i = name_start + 1
+                continue
             if name_start > office + 2 and span.end - name_start >= 2:    # a portfolio, then a name
                 before = doc[span.start:office]
                 country = gazetteer().demonym(before.text) if len(before) else None
