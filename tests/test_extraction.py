@@ -277,6 +277,15 @@ def test_a_capitalised_title_with_of_in_apposition(nlp):
         nlp, "Tavo Kessel, the President of Lesotho, arrived on Monday.")
 
 
+def test_heading_a_part_of_a_body_names_the_part(nlp):
+    got = facts(nlp, "Professor Tavo Kessel, who chairs the audit committee of the Orvik Agency, praised the study. "
+                     "Elin Marrick, the chief economist, heads Orvik Bank's research unit. "
+                     "Ilka Marwede chairs the board of Orvik Bank.")
+    assert ("Tavo Kessel", "chair audit committee of", "Orvik Agency") in got
+    assert ("Elin Marrick", "head research unit of", "Orvik Bank") in got
+    assert ("Ilka Marwede", "chair", "Orvik Bank") in got            # the board is the bank
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

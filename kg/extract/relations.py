@@ -89,6 +89,8 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_prize_holder": ("LEMMA", sorted(lex.prize_holder_nouns)),
         "kg_party_ending": ("LOWER", sorted(lex.party_name_endings)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
+        "kg_heading_verb": ("LEMMA", sorted(lex.heading_verbs)),
+        "kg_led_part": ("LEMMA", sorted(lex.organisation_part_nouns - lex.governing_parts)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
     for flag, wanted in flags.items():
