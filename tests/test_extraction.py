@@ -286,6 +286,12 @@ def test_heading_a_part_of_a_body_names_the_part(nlp):
     assert ("Ilka Marwede", "chair", "Orvik Bank") in got            # the board is the bank
 
 
+def test_the_one_fined_an_amount_the_parser_hung_on_the_amount(nlp):
+    got = facts(nlp, "The Lesotho Communications Authority fined Orvik Telecom 5 million euros on Monday.")
+    assert ("Lesotho Communications Authority", "fine", "Orvik Telecom") in got
+    assert ("Orvik Telecom", "fine", "5 million euros") in got
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")
