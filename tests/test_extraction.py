@@ -292,6 +292,16 @@ def test_the_one_fined_an_amount_the_parser_hung_on_the_amount(nlp):
     assert ("Orvik Telecom", "fine", "5 million euros") in got
 
 
+def test_a_passive_about_an_unnamed_thing_is_told_of_its_named_agents(nlp):
+    got = facts(nlp, "The agreement was signed in Maseru by Lesotho and Eswatini on Monday. "
+                     "The poll was published by Orvik Polling on Wednesday.")
+    assert {("Lesotho", "sign in", "Maseru"), ("Eswatini", "sign in", "Maseru")} <= got
+    assert ("Orvik Polling", "date published", "Wednesday") in got
+    assert not any(p == "signing date" for _, p, _ in got)        # the agreement's date, as in the active
+    assert not any(p == "founding date" for _, p, _ in facts(
+        nlp, "The Lesotho Trade Commission set the duties in January."))     # set, not set up
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

@@ -472,6 +472,11 @@ class Arguments:
                 return self.subjects(head, depth + 1) if dep != "nsubj" else []
         return []
 
+    def named_agents(self, pred: Token) -> list[Token]:
+        """The named doers in a passive's by-phrase ("was signed in Maseru by X and Y")."""
+        agents = [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return [t for a in agents for t in _with_conjuncts(a) if self.entity_of(t) is not None]
+
     def _object_blamed(self, deed: Token) -> Token | None:
         """ "fined Vantrel for breaching the act", "fined Vantrel 40 million euros for breaching
         it": the one fined (thanked, sued, ...) for a deed did it, not the subject of the verb."""

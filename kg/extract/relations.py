@@ -298,6 +298,14 @@ class RelationExtractor:
             subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
         else:
             subjects = args.subjects(pred)
+            unnamed = not any(args.entity_of(s.token) for s in subjects)
+            if unnamed and literal in (None, "date") and is_passive(pred):
+                agents = args.named_agents(pred)   # "the agreement was signed in Maseru by X": X signed in
+                if agents and literal:             # Maseru; the thing done is no entity to tell of
+                    created = pred.lemma_ in self.lex.creation_verbs    # a date is the thing's, as in
+                    return None if created else ([Subject(t) for t in agents], objects, None)   # the active
+                if agents:
+                    return [Subject(t) for t in agents], objects, self._label(spec, nodes, active=True)
             if "described_sayer_of" in spec and subjects and _described(subjects[0].token, self.lex):
                 main = args.subjects(nodes[spec["described_sayer_of"]])   # "X bought Y, the company said": X;
                 kind = self.lex.definite_heads.get(subjects[0].token.lemma_.lower())   # not "India's regulator
@@ -321,14 +329,15 @@ class RelationExtractor:
             return [Subject(o) for o in objects], named, _verb_form(pred, passive_as_lemma=True)
         return subjects, objects, None
 
-    def _label(self, spec: dict, nodes: dict[str, Token]) -> str | None:
-        """Render the label template, then canonicalise it through the predicate tables."""
+    def _label(self, spec: dict, nodes: dict[str, Token], active: bool = False) -> str | None:
+        """Render the label template, then canonicalise it through the predicate tables; `active`
+        names a passive verb by its lemma, as its agent does it."""
         lex = self.lex
         pred = nodes.get("pred")
         template = spec["label"]
         parts = {}
         for name in self._label_parts[spec["name"]]:     # only what the template asks for
-            part = self._label_part(name, nodes, template)
+            part = self._label_part(name, nodes, template, active)
             if part is None:
                 return None                  # a part the parse does not give ("intends … by 2028", no verb)
             parts[name] = part
@@ -352,11 +361,12 @@ class RelationExtractor:
             return lex.symmetric_verbs.get(pred.lemma_.lower())
         return lex.label_map.get(raw, raw)
 
-    def _label_part(self, name: str, nodes: dict[str, Token], template: str) -> str | None:
+    def _label_part(self, name: str, nodes: dict[str, Token], template: str, active: bool = False) -> str | None:
         """One `{name}` of a label template, read off the match."""
         pred = nodes.get("pred")
         if name == "pred":
-            return _verb_form(pred, with_particle="{prt}" not in template) if pred is not None else ""
+            return _verb_form(pred, with_particle="{prt}" not in template, passive_as_lemma=active) \
+                if pred is not None else ""
         if name == "lemma":                  # "X set up Y"
             return _verb_form(pred, passive_as_lemma=True) if pred is not None else ""
         if name == "embedded":
