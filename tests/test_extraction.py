@@ -302,6 +302,12 @@ def test_a_passive_about_an_unnamed_thing_is_told_of_its_named_agents(nlp):
         nlp, "The Lesotho Trade Commission set the duties in January."))     # set, not set up
 
 
+def test_a_preposition_the_parser_calls_a_dative_is_read_as_a_preposition(nlp):
+    got = facts(nlp, "Orvik Mining, the Lesotho-based diamond producer, said on Tuesday it had agreed to sell its "
+                     "stake in the Letseng Ridge mine to Eswatini Holdings for $310 million.")
+    assert ("Orvik Mining", "sell stake to", "Eswatini Holdings") in got
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")
