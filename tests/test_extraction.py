@@ -308,6 +308,15 @@ def test_a_preposition_the_parser_calls_a_dative_is_read_as_a_preposition(nlp):
     assert ("Orvik Mining", "sell stake to", "Eswatini Holdings") in got
 
 
+def test_it_in_a_when_clause_is_the_main_clauses_unnamed_subject(nlp):
+    got = facts(nlp, "The $1.2 billion project will be financed by the Orvik Fund and is expected to supply power "
+                     "when it opens in 2030.")
+    assert not any(p == "opening date" for _, p, _ in got)        # the project's, not the fund's
+    got = facts(nlp, "Orvik Mining reported record profits. Its new plant will employ 300 people when it opens "
+                     "in Maseru in 2027.")
+    assert ("Orvik Mining", "opening date", "2027") in got          # its plant's: the owner's
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

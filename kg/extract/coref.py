@@ -277,6 +277,11 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
             if _predicated_as_unnamed_thing(tok) or (
                     first is not None and first.pos_ == "NOUN" and _named_as(first, history, ALL_TYPES) is None):
                 return None                    # "The victory lifts her to 17th, and it earned her …"
+            matrix = _matrix_subject(tok)
+            if matrix is not None and matrix.pos_ == "NOUN" and _named_as(matrix, history, ALL_TYPES) is None:
+                owner = next((c for c in matrix.children if c.dep_ == "poss"), None)   # "the project will
+                return _named_as(owner, history, THING_TYPES) if owner is not None else None   # supply power
+                                               # when it opens": no entity; "X's plant … when it opens": X's
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
@@ -296,7 +301,7 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 return nearest(("Organization",)) or nearest(types)   # "…a plant in Mexico, it said": a body first
             sayer = _sayer_of_clause(tok, history, lex) or (
                 _named_as(first, history, THING_TYPES) if first is not None else None) or (
-                _named_as(matrix, history, THING_TYPES) if (matrix := _matrix_subject(tok)) is not None else None)
+                _named_as(matrix, history, THING_TYPES) if matrix is not None else None)
             if sayer is not None:
                 return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
@@ -379,11 +384,12 @@ def _first_conjunct_subject(tok: Token) -> Token | None:
 def _matrix_subject(tok: Token) -> Token | None:
     """For "it" as the subject of an adverbial clause, the subject of the clause it modifies: "The
     mill, east of Tarvik, is expected to process 40,000 tonnes when it opens" is about the mill,
-    not Tarvik. Climbs "expected to process" to the verb that has the subject."""
+    not Tarvik. Climbs "expected to process" and "was financed by X and is expected to" to the
+    verb that has the subject."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
         return None
     verb = tok.head.head
-    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
