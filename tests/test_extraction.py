@@ -317,6 +317,16 @@ def test_it_in_a_when_clause_is_the_main_clauses_unnamed_subject(nlp):
     assert ("Orvik Mining", "opening date", "2027") in got          # its plant's: the owner's
 
 
+def test_an_object_it_is_a_nearer_unnamed_thing_not_the_name_before_it(nlp):
+    got = facts(nlp, "Lesotho and Eswatini, both members of the Southern African Development Community, have "
+                     "clashed over the pact since Eswatini suspended it.")
+    assert not any(p == "suspend" for _, p, _ in got)                # the pact, no entity
+    got = facts(nlp, "Orvik Mining bought the stake from Quenby Power and sold it to Eswatini Holdings.")
+    assert ("Orvik Mining", "sell", "Quenby Power") not in got        # the stake it bought
+    got = facts(nlp, "Quenby Power bought Orvik Mining in 2019 and sold it to Eswatini Holdings last year.")
+    assert ("Quenby Power", "sell", "Orvik Mining") in got
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

@@ -304,6 +304,8 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                 _named_as(matrix, history, THING_TYPES) if matrix is not None else None)
             if sayer is not None:
                 return sayer                   # "Tandapay, a Kenyan start-up, said it had raised …"
+            if tok.dep_ in ("dobj", "pobj") and _unnamed_thing_nearer(tok, same, lex):
+                return None                    # "clashed over the pact since X suspended it": the pact
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in lex.role_words
                                        or tok.head.lemma_.lower() in lex.organisation_part_nouns):
                 types = ("Organization", "Country", "Entity")      # "its founder": a body, not a city
@@ -404,6 +406,24 @@ def _named_as(subject: Token, history: list[tuple[int, str, str]], kinds: tuple[
                 and all(doc[j].dep_ in ("compound", "flat") for j in range(i, subject.i)):   # the subject's own
             return key                       # name, not a possessor's: "Acme's partner said it"
     return None
+
+
+def _unnamed_thing_nearer(tok: Token, same: list[tuple[int, str, str]], lex) -> bool:
+    """An object "it" is a definite singular thing that names nothing ("the pact", "its stake")
+    when one stands between it and the last name in its sentence ("clashed over the pact since X
+    suspended it"), or is the object of the verb its own verb is coordinated with ("bought the
+    stake from X and sold it to Y")."""
+    last = max((i for i, _, _ in same if i < tok.i), default=tok.sent.start - 1)
+    parallel = [c for c in tok.head.head.children if c.dep_ == "dobj"] \
+        if tok.dep_ == "dobj" and tok.head.dep_ == "conj" else []
+    return any(_unnamed_thing(t, lex) for t in [*tok.doc[last + 1:tok.i], *parallel])
+
+
+def _unnamed_thing(t: Token, lex) -> bool:
+    """ "the pact", "its stake": a definite singular thing, no person or body a reference names."""
+    return t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and noun_kind(t) is None \
+        and t.lemma_.lower() not in lex.definite_heads and t.lemma_.lower() not in lex.time_unit_nouns \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in t.children)
 
 
 def _plural_noun_between(doc: Doc, start: int, tok: Token) -> bool:
