@@ -327,6 +327,12 @@ def test_an_object_it_is_a_nearer_unnamed_thing_not_the_name_before_it(nlp):
     assert ("Quenby Power", "sell", "Orvik Mining") in got
 
 
+def test_a_percentage_of_a_company_is_a_stake_in_it(nlp):
+    assert ("Tavo Kessel", "own stake in", "Orvik Mining") in facts(nlp, "Tavo Kessel owns 12% of Orvik Mining.")
+    assert ("Quenby Power", "buy stake in", "Orvik Mining") in facts(
+        nlp, "Quenby Power bought 30 percent of Orvik Mining for $20 million.")
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")
