@@ -333,6 +333,12 @@ def test_a_percentage_of_a_company_is_a_stake_in_it(nlp):
         nlp, "Quenby Power bought 30 percent of Orvik Mining for $20 million.")
 
 
+def test_a_place_ner_tagged_alone_before_an_organisation_name_word_starts_that_name(nlp):
+    doc = nlp("Maseru United beat Orvik City 3-1 in the cup final on Sunday.")
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Maseru United") == "Organization"
+    assert ("Maseru United", "beat", "Orvik City") in facts(nlp, "Maseru United beat Orvik City 3-1 on Sunday.")
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

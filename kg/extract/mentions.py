@@ -412,7 +412,8 @@ def _joined_entities(doc: Doc) -> list[tuple[Span, str]]:
                 continue                                                # Workers Union]": one union
         out.append((ent, ent.label_))
     for k, (span, label) in enumerate(out):
-        longer = _with_place_of(_with_purpose(span)) if label in ("ORG", "FAC") else span
+        longer = _with_place_of(_with_purpose(span)) if label in ("ORG", "FAC") else \
+            _with_name_ending(span) if label in ("GPE", "LOC") else span
         if longer is not span:
             out[k] = (longer, "ORG")
     kept: list[tuple[Span, str]] = []
@@ -434,6 +435,19 @@ def _with_place_of(span: Span) -> Span:
     while end > first and gazetteer().lookup(doc[first:end].text) is None:
         end -= 1                             # "… of Malawi Governor X": the place, not the title after it
     return doc[span.start:end] if end > first else span
+
+
+def _with_name_ending(span: Span) -> Span:
+    """ "[Newcastle] United", "[Maseru] Mining": a place NER tagged alone, modifying the
+    organisation-name word after it that NER left out, is the start of that organisation's name."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return span
+    after = doc[span.end]
+    if after.ent_type_ or after.pos_ != "PROPN" or not after.text[:1].isupper() \
+            or after.lower_ not in lexicon().organisation_name_endings or span.root.head.i != after.i:
+        return span
+    return doc[span.start:span.end + 1]
 
 
 def _with_purpose(span: Span) -> Span:
