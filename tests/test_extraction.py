@@ -339,6 +339,19 @@ def test_a_place_ner_tagged_alone_before_an_organisation_name_word_starts_that_n
     assert ("Maseru United", "beat", "Orvik City") in facts(nlp, "Maseru United beat Orvik City 3-1 on Sunday.")
 
 
+def test_review_cases_for_titles_passive_agents_amounts_and_it(nlp):
+    got = facts(nlp, "The Archbishop of Mbabane, Tavo Kessel, preached on Sunday.")
+    assert not any(s == "Tavo Kessel" and o == "Archbishop of Mbabane" for s, _, o in got)   # a title, no body
+    assert not any(p == "acquisition date" for _, p, _ in facts(
+        nlp, "The stake was acquired by Orvik Mining in 2019."))              # the stake's date, not the buyer's
+    got = facts(nlp, "Orvik Mining owes the Lesotho Revenue Authority 2 billion euros.")
+    assert not any(s == "Lesotho Revenue Authority" and p == "owe" for s, p, _ in got)     # the debtor owes
+    got = facts(nlp, "Critics attacked Quenby Power when it raised prices in Mbabane in January. "
+                     "The board of Orvik Bank will meet when it moves to Mbabane in 2026.")
+    assert ("Quenby Power", "date raised", "January") in got            # critics are no "it"
+    assert ("Orvik Bank", "move to", "Mbabane") in got                   # the board of X: X's
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

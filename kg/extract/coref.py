@@ -278,10 +278,10 @@ def _antecedent(tok: Token, history: list[tuple[int, str, str]], lex, labels: di
                     first is not None and first.pos_ == "NOUN" and _named_as(first, history, ALL_TYPES) is None):
                 return None                    # "The victory lifts her to 17th, and it earned her …"
             matrix = _matrix_subject(tok)
-            if matrix is not None and matrix.pos_ == "NOUN" and _named_as(matrix, history, ALL_TYPES) is None:
-                owner = next((c for c in matrix.children if c.dep_ == "poss"), None)   # "the project will
-                return _named_as(owner, history, THING_TYPES) if owner is not None else None   # supply power
-                                               # when it opens": no entity; "X's plant … when it opens": X's
+            if matrix is not None and _unnamed_thing(matrix, lex) and _named_as(matrix, history, ALL_TYPES) is None:
+                owner = _owner(matrix)               # "the project will supply power when it opens": no
+                return _named_as(owner, history, THING_TYPES) if owner is not None else None   # entity; "X's
+                                               # plant (the board of X) … when it opens (moves)": X's
             inside = _own_subject_tokens(tok)
             history = [h for h in history if h[0] not in inside] if inside else history
             same = [h for h in history[-30:] if h[0] >= tok.sent.start]
@@ -419,10 +419,17 @@ def _unnamed_thing_nearer(tok: Token, same: list[tuple[int, str, str]], lex) -> 
     return any(_unnamed_thing(t, lex) for t in [*tok.doc[last + 1:tok.i], *parallel])
 
 
+def _owner(noun: Token) -> Token | None:
+    """Whose a thing is: its possessor ("X's plant", "its plant") or its of-object ("the board of X")."""
+    return next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _unnamed_thing(t: Token, lex) -> bool:
-    """ "the pact", "its stake": a definite singular thing, no person or body a reference names."""
+    """ "the pact", "its stake": a definite singular thing, not a person (a definite reference the
+    text resolved is in the history, so "the company" counts only when it named nothing)."""
     return t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and noun_kind(t) is None \
-        and t.lemma_.lower() not in lex.definite_heads and t.lemma_.lower() not in lex.time_unit_nouns \
+        and t.lemma_.lower() not in lex.time_unit_nouns \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in t.children)
 
 

@@ -260,8 +260,8 @@ class RelationExtractor:
                                         spec["confidence"], value[1], subject.modality, pred.i))
                         continue
                     o_key = args.entity_of(obj)
-                    if o_key is None or o_key == s_key:
-                        continue
+                    if o_key is None or o_key == s_key or ("noun" in nodes and found.entity_at(nodes["noun"].i) == o_key):
+                        continue             # "The Archbishop of Canterbury, X,": the title is no body
                     if not _types_ok(spec, found.entities[s_key], found.entities[o_key]):
                         continue
                     s_final = _metonymy(s_key, label, found)
@@ -302,8 +302,10 @@ class RelationExtractor:
             if unnamed and literal in (None, "date") and is_passive(pred):
                 agents = args.named_agents(pred)   # "the agreement was signed in Maseru by X": X signed in
                 if agents and literal:             # Maseru; the thing done is no entity to tell of
-                    created = pred.lemma_ in self.lex.creation_verbs    # a date is the thing's, as in
-                    return None if created else ([Subject(t) for t in agents], objects, None)   # the active
+                    said = None if pred.lemma_ in self.lex.creation_verbs else self._label(spec, nodes)
+                    if said is None or not said.startswith("date "):
+                        return None          # "acquisition (election, release) date": the thing's
+                    return [Subject(t) for t in agents], objects, None       # "was published by X on Monday"
                 if agents:
                     return [Subject(t) for t in agents], objects, self._label(spec, nodes, active=True)
             if "described_sayer_of" in spec and subjects and _described(subjects[0].token, self.lex):
