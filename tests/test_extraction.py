@@ -352,6 +352,14 @@ def test_review_cases_for_titles_passive_agents_amounts_and_it(nlp):
     assert ("Orvik Bank", "move to", "Mbabane") in got                   # the board of X: X's
 
 
+def test_an_appointment_to_a_bare_office(nlp):
+    assert ("Tavo Kessel", "chief executive of", "Quenby Power") in facts(
+        nlp, "Quenby Power named Tavo Kessel as chief executive.")
+    got = facts(nlp, "Quenby Power named Tavo Kessel chief executive, replacing Elin Marrick.")
+    assert ("Tavo Kessel", "chief executive of", "Quenby Power") in got     # the name parsed into the role
+    assert ("Tavo Kessel", "replace", "Elin Marrick") in got and ("Quenby Power", "replace", "Elin Marrick") not in got
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

@@ -439,6 +439,8 @@ class Arguments:
         if urged or appointed:
             source = appointer if appointed else head
             obj = next((c for c in source.children if c.dep_ in (("dobj",) if replacing else ("dobj", "oprd"))), None)
+            if appointed and (obj is None or self.entity_of(obj) is None):
+                obj = _name_on_role(source) or obj   # "named X chief executive", X parsed into the role
             if obj is not None:                 # "urged Poland to join Y": Poland, as urged; "named X
                 modality = controller if urged else None     # to succeed Y", "…, replacing Y": X succeeds
                 return [Subject(t, modality) for t in _with_conjuncts(obj)]
@@ -508,6 +510,13 @@ class Arguments:
                 return []
             return [Subject(s.token, lemma) for s in self.subjects(noun.head, depth + 1)]
         return [Subject(s.token, lemma) for s in self.subjects(noun, depth + 1)]
+
+
+def _name_on_role(verb: Token) -> Token | None:
+    """ "named X chief executive": the parser often makes the name a modifier of the role noun
+    it is appointed to (the verb's object or predicate noun); that name is the one appointed."""
+    return next((m for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN"
+                 for m in c.lefts if m.dep_ in ("compound", "nmod") and m.ent_type_ == "PERSON"), None)
 
 
 def _infinitive(verb: Token) -> bool:

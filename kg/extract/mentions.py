@@ -129,7 +129,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
         role = _role_before(doc, doc[mention.start:mention.end], result)   # "WHO Director-General X"
         if role:
             result.roles.append(Role(mention, *role))
-        elif (described := _office_in_apposition(doc, mention, result)) is not None:
+        elif (described := _office_in_apposition(doc, mention, result)
+                           or _appointed_as(doc, mention, result)) is not None:
             result.roles.append(Role(mention, *described))
     for m in result.mentions:
         descriptor = _descriptor_before(doc, m, result)
@@ -927,6 +928,23 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
         if end > start and (opener == sent.start or doc[opener - 1].is_punct):
             return _office_of_phrase(doc[start:end], result)
     return None
+
+
+def _appointed_as(doc: Doc, mention: Mention, result: DocumentEntities) -> tuple[str, None, int | None] | None:
+    """ "named X as chief executive", "appointed X finance minister" (the parser often makes X a
+    modifier of the role): the office X is appointed to, when it names no body of its own ("as
+    head of Y" is the appointed-as-role pattern's); whose office it is, the title rules find."""
+    root = doc[mention.end - 1]
+    verb, role = root.head, None
+    if root.dep_ in ("dobj", "oprd"):                            # "named X as chief executive"
+        role = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    elif root.dep_ in ("compound", "nmod") and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "oprd"):
+        role, verb = verb, verb.head                              # "appointed [X chief executive]"
+    if role is None or verb.lemma_.lower() not in lexicon().appointing_verbs or any(c.dep_ == "prep" for c in role.children):
+        return None
+    start = min([role.i, *(c.i for c in role.lefts if c.i >= mention.end and c.dep_ in ("amod", "compound"))])
+    return _office_of_phrase(doc[start:role.i + 1], result)
 
 
 def _office_phrase_word(doc: Doc, i: int) -> bool:
