@@ -360,6 +360,12 @@ def test_an_appointment_to_a_bare_office(nlp):
     assert ("Tavo Kessel", "replace", "Elin Marrick") in got and ("Quenby Power", "replace", "Elin Marrick") not in got
 
 
+def test_a_plurals_apposition_names_every_member(nlp):
+    got = facts(nlp, "Quenby, founded in 2019 by former Orvik Mining engineers Tavo Kessel and Elin Vance, "
+                     "will use the money to expand.")
+    assert {("Tavo Kessel", "found", "Quenby"), ("Elin Vance", "found", "Quenby")} <= got
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

@@ -423,7 +423,7 @@ class Arguments:
         if subj is not None:
             if subj.lower_ in self.lex.relative_pronouns and pred.dep_ == "relcl" and _said_of_all_conjuncts(pred):
                 return [Subject(t) for t in _coordination(pred.head)]
-            return [Subject(t) for t in _with_conjuncts(subj)]
+            return [Subject(t) for t in with_conjuncts(subj)]
         head, dep = pred.head, pred.dep_
         if head.i == pred.i:
             return []
@@ -443,7 +443,7 @@ class Arguments:
                 obj = _name_on_role(source) or obj   # "named X chief executive", X parsed into the role
             if obj is not None:                 # "urged Poland to join Y": Poland, as urged; "named X
                 modality = controller if urged else None     # to succeed Y", "…, replacing Y": X succeeds
-                return [Subject(t, modality) for t in _with_conjuncts(obj)]
+                return [Subject(t, modality) for t in with_conjuncts(obj)]
         if dep in ("xcomp", "ccomp") or (dep == "acomp"):
             modality = head.lemma_.lower() if head.lemma_.lower() in self.lex.control_verbs - COPULAS else None
             return [Subject(s.token, modality or s.modality) for s in self.subjects(head, depth + 1)]
@@ -455,7 +455,7 @@ class Arguments:
             target = head.head if head.pos_ == "ADP" else head
             deed_of = self._object_blamed(pred) if dep == "pcomp" and head.lower_ == "for" else None
             if deed_of is not None:
-                return [Subject(t) for t in _with_conjuncts(deed_of)]
+                return [Subject(t) for t in with_conjuncts(deed_of)]
             found = self.subjects(target, depth + 1)
             if dep == "advcl" and pred.tag_ == "VBN":
                 return [self._possessor_if_unnamed(s) for s in found]
@@ -477,7 +477,7 @@ class Arguments:
     def named_agents(self, pred: Token) -> list[Token]:
         """The named doers in a passive's by-phrase ("was signed in Maseru by X and Y")."""
         agents = [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return [t for a in agents for t in _with_conjuncts(a) if self.entity_of(t) is not None]
+        return [t for a in agents for t in with_conjuncts(a) if self.entity_of(t) is not None]
 
     def _object_blamed(self, deed: Token) -> Token | None:
         """ "fined Vantrel for breaching the act", "fined Vantrel 40 million euros for breaching
@@ -604,10 +604,12 @@ def _said_of_all_conjuncts(relcl: Token) -> bool:
     return not any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
 
 
-def _with_conjuncts(tok: Token) -> list[Token]:
+def with_conjuncts(tok: Token) -> list[Token]:
     """The token and its conjuncts; also the first name of "[Polaris Line] and [Orca] Shipping"
     when the parser hung it, with its "and", on the second name's head."""
     misparsed = [c for c in tok.lefts if tok.pos_ == "PROPN" and c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound")
                  and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
                  and any(g.dep_ == "conj" and g.pos_ == "PROPN" and g.i < tok.i for g in c.children)]
-    return [*misparsed, tok, *tok.conjuncts]  # (not "the Shell and Exxon executives": a noun's modifiers)
+    named = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts] if tok.tag_ == "NNS" else []
+    return [*misparsed, tok, *tok.conjuncts, *named]  # (not "the Shell and Exxon executives": a noun's modifiers;
+    #                                          but "engineers X and Y": the plural's apposition names them all)

@@ -16,7 +16,7 @@ from spacy.attrs import DEP, HEAD, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
-from .arguments import COPULAS, Arguments, Subject, is_passive
+from .arguments import COPULAS, Arguments, Subject, with_conjuncts, is_passive
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
 from .coref import COMPATIBLE, agrees, dominant_entity, gone_to, salient_entity, sentences_back
@@ -295,7 +295,7 @@ class RelationExtractor:
             return None                      # most matches point to no entity: no subject to look for
         if spec["subject"] != "@pred":
             head = nodes[spec["subject"]]
-            subjects = [Subject(t) for t in ((head, *head.conjuncts) if spec.get("coordinated_subjects") else (head,))]
+            subjects = [Subject(t) for t in (with_conjuncts(head) if spec.get("coordinated_subjects") else (head,))]
         else:
             subjects = args.subjects(pred)
             unnamed = not any(args.entity_of(s.token) for s in subjects)
