@@ -439,7 +439,7 @@ def _with_place_of(span: Span) -> Span:
 
 
 def _with_name_ending(span: Span) -> Span:
-    """ "[Newcastle] United", "[Maseru] Mining": a place NER tagged alone, modifying the
+    """ "[Maseru] United", "[Mbabane] Mining": a place NER tagged alone, modifying the
     organisation-name word after it that NER left out, is the start of that organisation's name."""
     doc = span.doc
     if span.end >= len(doc):
