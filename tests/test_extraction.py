@@ -331,6 +331,8 @@ def test_a_percentage_of_a_company_is_a_stake_in_it(nlp):
     assert ("Tavo Kessel", "own stake in", "Orvik Mining") in facts(nlp, "Tavo Kessel owns 12% of Orvik Mining.")
     assert ("Quenby Power", "buy stake in", "Orvik Mining") in facts(
         nlp, "Quenby Power bought 30 percent of Orvik Mining for $20 million.")
+    assert not any(p == "hold stake in" for _, p, _ in facts(
+        nlp, "The Marrick Party holds 40% of the Senate after Sunday's vote."))   # seats
 
 
 def test_a_place_ner_tagged_alone_before_an_organisation_name_word_starts_that_name(nlp):
@@ -358,6 +360,9 @@ def test_an_appointment_to_a_bare_office(nlp):
     got = facts(nlp, "Quenby Power named Tavo Kessel chief executive, replacing Elin Marrick.")
     assert ("Tavo Kessel", "chief executive of", "Quenby Power") in got     # the name parsed into the role
     assert ("Tavo Kessel", "replace", "Elin Marrick") in got and ("Quenby Power", "replace", "Elin Marrick") not in got
+    got = facts(nlp, "Quenby Power said on Monday that its supplier Orvik Mining had named Elin Marrick "
+                     "as chief executive.")
+    assert ("Elin Marrick", "chief executive of", "Orvik Mining") in got     # the appointer's, not the story's
 
 
 def test_a_plurals_apposition_names_every_member(nlp):

@@ -422,7 +422,8 @@ def _unnamed_thing_nearer(tok: Token, same: list[tuple[int, str, str]], lex) -> 
 def _owner(noun: Token) -> Token | None:
     """Whose a thing is: its possessor ("X's plant", "its plant") or its of-object ("the board of X")."""
     return next((c for c in noun.children if c.dep_ == "poss"), None) or next(
-        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _unnamed_thing(t: Token, lex) -> bool:

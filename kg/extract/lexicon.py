@@ -80,6 +80,7 @@ class Lexicon:
     law_name_endings: frozenset[str]         # "the Baltic Shield Pact": a name ending in one is a Law
     nationals_nouns: frozenset[str]          # "Sudanese refugees", "Japanese rivals": the country's people or firms, not it
     stage_nouns: frozenset[str]              # "a Series B round", "the Phase III trial": a stage, not a name
+    legislature_words: frozenset[str]        # "holds 40% of the Senate": seats, not a stake
     mass_nouns_in_s: frozenset[str]          # "economics", "physics": one thing; the lemmatizer strips the s
     relational_person_nouns: frozenset[str]  # "her brother", "a member": how someone stands, no occupation
     object_control_verbs: frozenset[str]     # "urged Poland to join": Poland joins, as urged

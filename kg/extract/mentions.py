@@ -930,10 +930,13 @@ def _office_in_apposition(doc: Doc, mention: Mention, result: DocumentEntities) 
     return None
 
 
-def _appointed_as(doc: Doc, mention: Mention, result: DocumentEntities) -> tuple[str, None, int | None] | None:
+def _appointed_as(doc: Doc, mention: Mention,
+                  result: DocumentEntities) -> tuple[str, Mention | None, int | None] | None:
     """ "named X as chief executive", "appointed X finance minister" (the parser often makes X a
     modifier of the role): the office X is appointed to, when it names no body of its own ("as
-    head of Y" is the appointed-as-role pattern's); whose office it is, the title rules find."""
+    head of Y" is the appointed-as-role pattern's). A body or country that appoints is the
+    office's ("Orvik Mining named X as chief executive", "Uganda's president appointed X energy
+    minister"); else the title rules find whose office it is."""
     root = doc[mention.end - 1]
     verb, role = root.head, None
     if root.dep_ in ("dobj", "oprd"):                            # "named X as chief executive"
@@ -941,10 +944,26 @@ def _appointed_as(doc: Doc, mention: Mention, result: DocumentEntities) -> tuple
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     elif root.dep_ in ("compound", "nmod") and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "oprd"):
         role, verb = verb, verb.head                              # "appointed [X chief executive]"
-    if role is None or verb.lemma_.lower() not in lexicon().appointing_verbs or any(c.dep_ == "prep" for c in role.children):
+    if role is None or verb.lemma_.lower() not in lexicon().appointing_verbs \
+            or any(c.dep_ == "prep" for c in role.children):
         return None
     start = min([role.i, *(c.i for c in role.lefts if c.i >= mention.end and c.dep_ in ("amod", "compound"))])
-    return _office_of_phrase(doc[start:role.i + 1], result)
+    office = _office_of_phrase(doc[start:role.i + 1], result)
+    return None if office is None else (office[0], _appointer(verb, result), office[2])
+
+
+def _appointer(verb: Token, result: DocumentEntities) -> Mention | None:
+    """The body or country whose office an appointing verb fills: its subject, the name in
+    apposition to it ("its supplier X"), or its possessor or modifier ("the Orvik board",
+    "Uganda's president")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):     # (the parser may give two)
+        near = sorted((c for c in subject.children if c.dep_ in ("appos", "poss", "compound")),
+                      key=lambda c: c.dep_ != "appos")
+        for tok in (subject, *near):
+            m = result.by_token.get(tok.i)
+            if m is not None and m.type in ("Organization", "Country"):
+                return m
+    return None
 
 
 def _office_phrase_word(doc: Doc, i: int) -> bool:

@@ -90,6 +90,7 @@ def _expand_word_classes(node: dict, lex) -> dict:
         "kg_party_ending": ("LOWER", sorted(lex.party_name_endings)),
         "kg_state_office": ("LEMMA", sorted(w for w, kind in lex.offices.items() if kind == "Country")),
         "kg_heading_verb": ("LEMMA", sorted(lex.heading_verbs)),
+        "kg_legislature": ("LOWER", sorted(lex.legislature_words)),
         "kg_led_part": ("LEMMA", sorted(lex.organisation_part_nouns - lex.governing_parts)),
     }
     attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "_"}
@@ -260,8 +261,9 @@ class RelationExtractor:
                                         spec["confidence"], value[1], subject.modality, pred.i))
                         continue
                     o_key = args.entity_of(obj)
-                    if o_key is None or o_key == s_key or ("noun" in nodes and found.entity_at(nodes["noun"].i) == o_key):
-                        continue             # "The Archbishop of Canterbury, X,": the title is no body
+                    if o_key is None or o_key == s_key or (
+                            "noun" in nodes and found.entity_at(nodes["noun"].i) == o_key):
+                        continue             # "The Archbishop of Mbabane, X,": the title is no body
                     if not _types_ok(spec, found.entities[s_key], found.entities[o_key]):
                         continue
                     s_final = _metonymy(s_key, label, found)
