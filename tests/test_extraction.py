@@ -371,6 +371,14 @@ def test_a_plurals_apposition_names_every_member(nlp):
     assert {("Tavo Kessel", "found", "Quenby"), ("Elin Vance", "found", "Quenby")} <= got
 
 
+def test_a_capital_opening_a_quotation_is_no_name(nlp):
+    with nlp.select_pipes(disable=["kg_extractor"]):
+        doc = nlp('"Kidneys are quietly taking the hit," said Tavo Kessel, an epidemiologist.')
+    doc[1].pos_ = "PROPN"                    # as the tagger reads it in some texts
+    doc = nlp.get_pipe("kg_extractor")(doc)
+    assert {e.label for e in doc._.kg_entities.values()} == {"Tavo Kessel"}
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

@@ -1237,6 +1237,7 @@ def positions_of(doc: Doc, attr: int, values) -> list[int]:
 
 
 NAME_LINKERS = {"of", "the", "&", "de", "for", "and"}
+OPENING_QUOTES = ('"', "“", "‘", "'")
 
 
 def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
@@ -1317,7 +1318,7 @@ def _add_unlabelled_names(doc: Doc, result: DocumentEntities) -> None:
             pass                                          # "the Dane told …": a person, for coreference
         elif not (words[-1].lower_ in lex.role_words or all(t.lower_ in lex.honorifics for t in words)
                 or not _looks_like_name(span)
-                or (len(span) == 1 and ((tok.is_sent_start and not _named_at_sentence_start(tok, counts))
+                or (len(span) == 1 and ((_opens_sentence(tok) and not _named_at_sentence_start(tok, counts))
                                         or len(tok.text) < 3))):
             place = gazetteer().lookup(span.text)
             cue = None if place else _kind_from_context(span)
@@ -1346,6 +1347,16 @@ def _joins_hyphenated_name(result: DocumentEntities, span: Span) -> bool:
 def _text_counts(doc: Doc) -> Counter:
     """How often each word is written, by its ORTH id: read off the doc's array, no Token built."""
     return Counter(doc.to_array(ORTH).tolist())
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """The first word of a sentence, or of a quotation that opens one ('"Daylight seems to
+    matter," said X'): capitalised there whatever it is."""
+    if tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is not None and prev.text in OPENING_QUOTES and (
+        prev.is_sent_start or (prev.i > 0 and tok.doc[prev.i - 1].text in (":", ",", "—", "–")))
 
 
 def _named_at_sentence_start(tok: Token, counts: Counter) -> bool:
