@@ -379,6 +379,11 @@ def test_a_capital_opening_a_quotation_is_no_name(nlp):
     assert {e.label for e in doc._.kg_entities.values()} == {"Tavo Kessel"}
 
 
+def test_the_pole_who_speaks_is_a_person_not_poland(nlp):
+    doc = nlp('Tavo Kessel beat Elin Marrick 6-4, 6-2 on Saturday. "Today she deserved it," the Pole said.')
+    assert "Poland" not in {e.label for e in doc._.kg_entities.values()}
+
+
 def test_a_title_keeps_the_adjective_between_its_title_words(nlp):
     got = facts(nlp, "Dorin Calvesk, Quenby Power's chief medical officer, spoke. "
                      "Quenby Power named Ilka Marwede as its chief financial officer on Monday.")

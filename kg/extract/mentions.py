@@ -96,8 +96,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             continue
         span = _trim(ent)
         span = _without_title_tail(span) if span is not None else None
-        if span is None:
-            continue
+        if span is None or (len(span) == 1 and _is_nominal_demonym(span) and gazetteer().demonym(span.text)):
+            continue                         # "the Pole said": a person, for coreference, not Poland
         span = _extend_name_left(_extend_cut_surname(span, label))
         if _office_before_portfolio(doc, span.start - 1) is not None:
             kind = "Person"                  # "Minister of Industry and Trade Tran Quoc Bao", tagged ORG whole
