@@ -363,6 +363,10 @@ def test_an_appointment_to_a_bare_office(nlp):
     got = facts(nlp, "Quenby Power said on Monday that its supplier Orvik Mining had named Elin Marrick "
                      "as chief executive.")
     assert ("Elin Marrick", "chief executive of", "Orvik Mining") in got     # the appointer's, not the story's
+    got = facts(nlp, "Orvik Mining appointed Elin Marrick as chief financial officer in March. "
+                     "Quenby Power named Tavo Kessel as its new chief operating officer.")
+    assert ("Elin Marrick", "chief financial officer of", "Orvik Mining") in got     # a date is no body
+    assert ("Tavo Kessel", "chief operating officer of", "Quenby Power") in got
 
 
 def test_a_plurals_apposition_names_every_member(nlp):

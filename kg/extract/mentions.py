@@ -944,11 +944,15 @@ def _appointed_as(doc: Doc, mention: Mention,
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     elif root.dep_ in ("compound", "nmod") and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "oprd"):
         role, verb = verb, verb.head                              # "appointed [X chief executive]"
-    if role is None or verb.lemma_.lower() not in lexicon().appointing_verbs \
-            or any(c.dep_ == "prep" for c in role.children):
-        return None
-    start = min([role.i, *(c.i for c in role.lefts if c.i >= mention.end and c.dep_ in ("amod", "compound"))])
-    office = _office_of_phrase(doc[start:role.i + 1], result)
+    if role is None or verb.lemma_.lower() not in lexicon().appointing_verbs or any(
+            c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in role.children):
+        return None                          # "as head of Y" names a body; "as CFO in March" a date
+    start = min([role.i, *(c.i for c in role.lefts if c.i >= mention.end and c.dep_ in ("amod", "compound")
+                           and c.lower_ not in ("new", "incoming"))])     # "its new chief": the office is "chief"
+    words = doc[start:role.i + 1]
+    office = _office_of_phrase(words, result)
+    if office is None and office_of([role.text]) is not None and not any(t.i in result.by_token for t in words):
+        office = (_title_text(list(words)), None, None)     # "chief financial officer": an office all the same
     return None if office is None else (office[0], _appointer(verb, result), office[2])
 
 
