@@ -276,8 +276,7 @@ class Arguments:
                                                  self.lex.thing_pronouns | self.lex.plural_pronouns):
                     return key               # "its results", it being the study: the study's
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in self.lex.leading_verbs:
-                agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
-                              if g.dep_ == "pobj"), None)
+                agent = next(iter(agents_of(child)), None)
                 key = self.entity_of(agent) if agent is not None else None
                 if key and self.found.entities[key].type in ("Person", "Organization"):
                     return key
@@ -476,8 +475,7 @@ class Arguments:
 
     def named_agents(self, pred: Token) -> list[Token]:
         """The named doers in a passive's by-phrase ("was signed in Maseru by X and Y")."""
-        agents = [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return [t for a in agents for t in with_conjuncts(a) if self.entity_of(t) is not None]
+        return [t for a in agents_of(pred) for t in with_conjuncts(a) if self.entity_of(t) is not None]
 
     def _object_blamed(self, deed: Token) -> Token | None:
         """ "fined Vantrel for breaching the act", "fined Vantrel 40 million euros for breaching
@@ -510,6 +508,11 @@ class Arguments:
                 return []
             return [Subject(s.token, lemma) for s in self.subjects(noun.head, depth + 1)]
         return [Subject(s.token, lemma) for s in self.subjects(noun, depth + 1)]
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """The objects of a passive verb's by-phrase: X in "was led by X"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _name_on_role(verb: Token) -> Token | None:

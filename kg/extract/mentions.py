@@ -96,8 +96,8 @@ def find_mentions(doc: Doc) -> DocumentEntities:
             continue
         span = _trim(ent)
         span = _without_title_tail(span) if span is not None else None
-        if span is None or (len(span) == 1 and _is_nominal_demonym(span) and gazetteer().demonym(span.text)):
-            continue                         # "the Pole said": a person, for coreference, not Poland
+        if span is None:
+            continue
         span = _extend_name_left(_extend_cut_surname(span, label))
         if _office_before_portfolio(doc, span.start - 1) is not None:
             kind = "Person"                  # "Minister of Industry and Trade Tran Quoc Bao", tagged ORG whole
@@ -310,11 +310,12 @@ def _typed_mention(span: Span, kind: str, label: str) -> Mention | None:
     text = span.text.strip()
     if not _looks_like_name(span):
         return None
-    if label in ("NORP", "PERSON") and _is_nominal_demonym(span) and (label == "NORP" or (
+    if label in ("NORP", "PERSON", "ORG") and _is_nominal_demonym(span) and (label == "NORP" or (
             len(span) == 1 and gaz.demonym(text) is not None)) and not _describes_a_name(span) \
             and not _names_a_party(span):
-        return None                          # "the Egyptian has scored", "the Finn won": a person,
-                                             # resolved by coref; "X, a Peruvian," says X's country
+        return None                          # "the Egyptian has scored", "the Finn won", "the Pole said"
+                                             # (tagged ORG): a person, resolved by coref; "X, a
+                                             # Peruvian," says X's country
     if label == "NORP" or (label == "PERSON" and len(span) == 1 and _describes_a_name(span) and gaz.demonym(text)):
         country = gaz.demonym(text)          # "X, a Finn who …", the Finn tagged a person: X's country
         if country is None:
@@ -1358,8 +1359,8 @@ def _opens_sentence(tok: Token) -> bool:
     matter," said X'): capitalised there whatever it is."""
     if tok.is_sent_start:
         return True
-    prev = tok.doc[tok.i - 1] if tok.i else None
-    return prev is not None and prev.text in OPENING_QUOTES and (
+    prev = tok.doc[tok.i - 1]
+    return prev.text in OPENING_QUOTES and (
         prev.is_sent_start or (prev.i > 0 and tok.doc[prev.i - 1].text in (":", ",", "—", "–")))
 
 

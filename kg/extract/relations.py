@@ -16,7 +16,7 @@ from spacy.attrs import DEP, HEAD, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Fact
-from .arguments import COPULAS, Arguments, Subject, with_conjuncts, is_passive
+from .arguments import COPULAS, Arguments, Subject, is_passive, with_conjuncts
 from .containment import RULE as CONTAINMENT_RULE
 from .containment import containment_facts
 from .coref import COMPATIBLE, agrees, dominant_entity, gone_to, salient_entity, sentences_back
@@ -300,16 +300,15 @@ class RelationExtractor:
             subjects = [Subject(t) for t in (with_conjuncts(head) if spec.get("coordinated_subjects") else (head,))]
         else:
             subjects = args.subjects(pred)
-            unnamed = not any(args.entity_of(s.token) for s in subjects)
-            if unnamed and literal in (None, "date") and is_passive(pred):
-                agents = args.named_agents(pred)   # "the agreement was signed in Maseru by X": X signed in
-                if agents and literal:             # Maseru; the thing done is no entity to tell of
-                    said = None if pred.lemma_ in self.lex.creation_verbs else self._label(spec, nodes)
-                    if said is None or not said.startswith("date "):
-                        return None          # "acquisition (election, release) date": the thing's
-                    return [Subject(t) for t in agents], objects, None       # "was published by X on Monday"
-                if agents:
+            if literal in (None, "date") and is_passive(pred) and not any(args.entity_of(s.token) for s in subjects) \
+                    and (agents := args.named_agents(pred)):
+                # "the agreement was signed in Maseru by X": the thing done is no entity, so the
+                # clause tells of X, in the active ("sign in"); X takes an event date ("was
+                # published by X on Monday"), not the thing's ("acquisition date", a creation's)
+                if not literal:
                     return [Subject(t) for t in agents], objects, self._label(spec, nodes, active=True)
+                said = None if pred.lemma_ in self.lex.creation_verbs else self._label(spec, nodes)
+                return ([Subject(t) for t in agents], objects, None) if said and said.startswith("date ") else None
             if "described_sayer_of" in spec and subjects and _described(subjects[0].token, self.lex):
                 main = args.subjects(nodes[spec["described_sayer_of"]])   # "X bought Y, the company said": X;
                 kind = self.lex.definite_heads.get(subjects[0].token.lemma_.lower())   # not "India's regulator
