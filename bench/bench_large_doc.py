@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_large_doc.py [--mb 50] [--batch-size 32]
 
 spaCy refuses texts over nlp.max_length (1,000,000 characters) and needs memory in proportion to
-the text it parses at once; kg cuts articles over 100,000 characters (kg.ingest.LONG_TEXT) into
-chunks of at most 10,000 (kg.ingest.CHUNK_CHARS) and streams the document into the store: its
+the text it parses at once; kg cuts articles over 100,000 characters (kg.parsing.LONG_TEXT) into
+chunks of at most 10,000 (kg.parsing.CHUNK_CHARS) and streams the document into the store: its
 quads are written as the chunks are parsed, about kg.ingest.BODY_QUADS per transaction, and the
 document's completion marker last (see kg/ingest.py). Prints the text size, the time, the facts
 found, the peak resident set size of this process (bounded by the parse batch and BODY_QUADS, not
@@ -14,6 +14,7 @@ by the length) and the number and largest size of the store writes.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -55,6 +56,14 @@ def generate(chars: int, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)
 
 
+def parser_peak_rss_mb(pid: int) -> float:
+    """A parser process's peak RSS (it outlives the ingest call, so it is still there to ask)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="text size in megabytes (default 50)")
@@ -65,23 +74,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(str(Path(tmp) / "store"))
         writes: list[int] = []
-        extend = store.extend
+        extend_nquads = store.extend_nquads
 
-        def counted_extend(quads):
-            writes.append(len(quads))
-            extend(quads)
+        def counted_extend(nquads: str) -> None:
+            writes.append(nquads.count("\n"))
+            extend_nquads(nquads)
 
-        store.extend = counted_extend
+        store.extend_nquads = counted_extend
         started = time.perf_counter()
         report = ingest([Article(text=text, source="bench.txt", title="bench")], store, batch_size=args.batch_size)
         elapsed = time.perf_counter() - started
         figures = stats(store)
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parsers = [parser_peak_rss_mb(int(pid)) for task in Path(f"/proc/{os.getpid()}/task").iterdir()
+               for pid in (task / "children").read_text().split()]
     print(f"text: {len(text):,} chars ({args.mb:g} MB); {elapsed:.0f} s; {report.summary()}")
     print(f"store: {figures['documents']} document, {figures['entities']} entities, {figures['facts']} facts, "
           f"{figures['provenance_statements']:,} provenance statements")
-    print(f"peak RSS: {peak:,.0f} MB (after generating the text: {base:,.0f} MB); "
+    print(f"peak RSS: {peak:,.0f} MB (after generating the text: {base:,.0f} MB), parser process "
+          f"{', '.join(f'{mb:,.0f}' for mb in parsers) or 'none'} MB; "
           f"{len(writes)} writes, the largest {max(writes):,} quads")
 
 

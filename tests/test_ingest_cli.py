@@ -96,13 +96,14 @@ def test_export_to_an_unwritable_path_is_one_line(example_store, tmp_path):
     assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_counts_below_one_are_usage_errors_and_store_nothing(store, tmp_path):
+def test_counts_out_of_range_are_usage_errors_and_store_nothing(store, tmp_path):
+    """A batch holds at least one document; 0 parser processes means parsing in kg's own."""
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
-    for option in ("--batch-size", "--workers"):
-        proc = run_kg(store, "ingest", option, "0", str(article), check=False)
+    for option, value in (("--batch-size", "0"), ("--workers", "-1")):
+        proc = run_kg(store, "ingest", option, value, str(article), check=False)
         assert proc.returncode == 2 and option in proc.stderr and "Traceback" not in proc.stderr
-    assert run_kg(store, "ingest", str(article)).returncode == 0 and count_documents(store) == 1
+    assert run_kg(store, "ingest", "--workers", "0", str(article)).returncode == 0 and count_documents(store) == 1
 
 
 def test_a_pipeline_without_a_parser_is_one_line(store, tmp_path):

@@ -17,11 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import KG, run_kg
+from conftest import KG, child_pids, run_kg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.ingest as ingest_module
+import kg.parsing as parsing
 from kg.api import ingest, stats
 from kg.model import Article
 from kg.namespaces import ENT, ENTITY_GRAPH, STMT
@@ -120,17 +121,17 @@ def test_bad_input_is_one_line_each_and_nothing_is_lost(store, tmp_path):
 
 
 def test_chunks_cover_the_text_and_cut_at_boundaries(monkeypatch):
-    monkeypatch.setattr(ingest_module, "LONG_TEXT", 1_000)
+    monkeypatch.setattr(parsing, "LONG_TEXT", 1_000)
     text = long_text(20_000)
-    pieces = list(ingest_module._chunks(text, 2_000))
+    pieces = list(parsing.chunks(text, 2_000))
     assert "".join(p for p, _, _ in pieces) == text
     assert [last for _, _, last in pieces] == [False] * (len(pieces) - 1) + [True]
     assert all(len(p) <= 2_000 and text[start:start + len(p)] == p for p, start, _ in pieces)
     assert all(p.endswith("\n\n") for p, _, _ in pieces[:-1])          # paragraph breaks available
     one_paragraph = text.replace("\n\n", " ")
-    pieces = list(ingest_module._chunks(one_paragraph, 2_000))
+    pieces = list(parsing.chunks(one_paragraph, 2_000))
     assert all(re.search(r"[.!?]\s$", p) for p, _, _ in pieces[:-1])   # else sentence ends
-    assert list(ingest_module._chunks("short", 2_000)) == [("short", 0, True)]
+    assert list(parsing.chunks("short", 2_000)) == [("short", 0, True)]
 
 
 def test_long_article_is_parsed_in_chunks_with_document_offsets(tmp_path, monkeypatch):
@@ -138,8 +139,8 @@ def test_long_article_is_parsed_in_chunks_with_document_offsets(tmp_path, monkey
     every provenance sentence is the article text at its offsets, and entities merge across chunks."""
     nlp = load_pipeline()
     monkeypatch.setattr(nlp, "max_length", 10_000)
-    monkeypatch.setattr(ingest_module, "LONG_TEXT", 10_000)
-    monkeypatch.setattr(ingest_module, "CHUNK_CHARS", 3_000)
+    monkeypatch.setattr(parsing, "LONG_TEXT", 10_000)
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 3_000)
     text = long_text(40_000)
     with pytest.raises(ValueError, match="E088"):
         nlp(text)
@@ -173,8 +174,8 @@ def test_long_article_streamed_in_chunks_gives_the_facts_of_one_parse(tmp_path, 
         return got
 
     whole = ingested("whole")                                   # under LONG_TEXT: one piece
-    monkeypatch.setattr(ingest_module, "LONG_TEXT", 10_000)
-    monkeypatch.setattr(ingest_module, "CHUNK_CHARS", 3_000)
+    monkeypatch.setattr(parsing, "LONG_TEXT", 10_000)
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 3_000)
     one_write = ingested("one-write")
     monkeypatch.setattr(ingest_module, "BODY_QUADS", 200)
     streamed = ingested("streamed")
@@ -339,6 +340,14 @@ def _wait_while_running(writer: subprocess.Popen, ready, timeout: float = 120) -
         time.sleep(0.01)
 
 
+def _alive(pid: int) -> bool:
+    """Running (not ended, and not a zombie its new parent has yet to reap)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _kill_when(writer: subprocess.Popen, ready, timeout: float = 120) -> str:
     """kill -9 the writer once `ready()` holds (or it has ended, or time is up); its stderr."""
     try:
@@ -347,7 +356,7 @@ def _kill_when(writer: subprocess.Popen, ready, timeout: float = 120) -> str:
     finally:
         if writer.poll() is None:
             writer.kill()
-        _, stderr = writer.communicate()
+        _, stderr = writer.communicate(timeout=60)          # a child holding its pipes open fails here
     return stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
 
 
@@ -357,6 +366,7 @@ def test_kill_during_ingest_and_second_writer(tmp_path, store):
     env = {**os.environ, "KG_STORE": str(store)}
     writer = subprocess.Popen([KG, "ingest", "--batch-size", "2", str(folder)], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    parsers: set[int] = set()
     try:
         _wait_while_running(writer, lambda: (store / "LOCK").exists())
         # A second writer fails fast, naming the lock, and leaves the first alone.
@@ -369,7 +379,12 @@ def test_kill_during_ingest_and_second_writer(tmp_path, store):
         # kill -9 once the first transaction is whole: its WAL record is written in several
         # pieces, so its own IRIs may show while it is torn; a later document's IRI shows only
         # after it, in the next transaction's record.
-        _kill_when(writer, lambda: _documents_in_wal(store) > ingest_module.WRITE_EVERY)
+        _kill_when(writer, lambda: parsers.update(child_pids(writer.pid))
+                   or _documents_in_wal(store) > ingest_module.WRITE_EVERY)
+    deadline = time.monotonic() + 30                          # its parser processes end with it
+    while any(map(_alive, parsers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert parsers and not any(map(_alive, parsers))
 
     reference = EmbeddedStore(str(tmp_path / "reference"))
     ingest([item for p in sorted(folder.iterdir()) for item in read_file(p)], reference)
@@ -419,7 +434,7 @@ def test_kill_during_long_document_then_rerun(tmp_path, store):
     completion marker, which is not a document; the next kg command drops it, and the next
     ingest writes the document whole."""
     path = tmp_path / "long.txt"
-    path.write_text(long_text(ingest_module.LONG_TEXT + 10_000))
+    path.write_text(long_text(parsing.LONG_TEXT + 10_000))
     halted = tmp_path / "halted"
     env = {**os.environ, "KG_STORE": str(store), "KG_TEST_HALTED": str(halted)}
     writer = subprocess.Popen([sys.executable, "-c", HALT_AFTER_FIRST_PART, "ingest", "--batch-size", "1",

@@ -21,7 +21,7 @@ def _register_extensions() -> None:
     for name in ("kg_entities", "kg_facts"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    doc_bytes.register()             # the values cross process boundaries in nlp.pipe(n_process=N)
+    doc_bytes.register()             # the values cross process boundaries in a user's nlp.pipe(n_process=N)
 
 
 class KGExtractor:

@@ -1,5 +1,5 @@
-"""Facts and entities through `Doc.to_bytes`: spaCy's `nlp.pipe(n_process=N)` (`kg ingest
---workers N`) sends each parsed Doc back from its worker process as msgpack, user data included,
+"""Facts and entities through `Doc.to_bytes`: spaCy's `nlp.pipe(n_process=N)`, in a pipeline that
+adds kg_extractor, sends each parsed Doc back from its worker process as msgpack, user data included,
 and msgpack knows no dataclasses. srsly, which spaCy packs with, takes encoders and decoders from
 a registry: kg's records go as a tagged list of their fields and come back as the same records."""
 
