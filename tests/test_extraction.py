@@ -62,6 +62,8 @@ def test_a_day_without_a_year_is_kept_as_written(nlp):
     dated = {(f.predicate, f.object, f.datatype) for f in doc._.kg_facts if f.is_literal}
     assert ("date resigned", "Thursday", "string") in dated
     assert any(obj == "Feb. 18" and kind == "string" for _, obj, kind in dated)
+    sworn = nlp("Tavo Kessel was sworn in on Jan 7 in Maseru.")                 # NER's DATE is "on Jan 7"
+    assert ("date sworn in", "Jan 7", "string") in {(f.predicate, f.object, f.datatype) for f in sworn._.kg_facts}
     said = nlp("Kaja Tamm said on Thursday that she was tired.")
     assert not [f for f in said._.kg_facts if f.is_literal]                # "said" dates no event
 
@@ -2565,6 +2567,8 @@ def test_review_counter_examples_for_this_stops_rules(nlp):
     ("June 2030", ("2030-06", "gYearMonth")),
     ("May 12-14", ("May 12-14", "string")),                  # a range of days: as written
     ("next month", None),                                    # no year, no month name: no date
+    ("on Jan 7", ("Jan 7", "string")),                       # NER took the preposition in
+    ("in March 2024", ("2024-03", "gYearMonth")),
 ])
 def test_date_values_no_xsd_type_says_are_kept_as_written(text, value):
     assert date_value(text) == value

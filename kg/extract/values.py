@@ -31,8 +31,9 @@ _NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn
 def date_value(text: str) -> tuple[str, str] | None:
     """'March 14, 1967' -> ('1967-03-14', 'date'); 'May 2021' -> gYearMonth; '1949' -> gYear;
     'Thursday', 'Feb. 18', 'March' and periods with a year ('the first half of 2027', 'the 1990s')
-    -> as written (a string); None for what names no day, month or year ('next month')."""
-    text = text.strip()
+    -> as written (a string); None for what names no day, month or year ('next month'). A
+    preposition NER took into the date goes ('on Jan 7')."""
+    text = _LEADING_PREPOSITION.sub("", text.strip())
     if m := _ISO.search(text):
         return m.group(0), "date"
     if (m := _MDY.search(text)) and m.group(1).lower() in MONTHS:
@@ -59,6 +60,7 @@ def names_a_day(text: str) -> bool:
         (m := _MD.match(text.strip())) and m.group(1).lower() in MONTHS)
 
 
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in)\s+(?=\S)", re.I)     # not "by 2028": a deadline
 _YEAR_INSIDE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d(?:s|\b)")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 
