@@ -59,9 +59,13 @@ def cpu_s() -> float:
     """CPU time of this process and its children: ended ones (a multi-process nlp.pipe's) and live
     ones (kg's parser processes, which outlive an ingest call)."""
     ended = resource.getrusage(resource.RUSAGE_CHILDREN)
-    live = [int(pid) for task in Path(f"/proc/{os.getpid()}/task").iterdir()
-            for pid in (task / "children").read_text().split()]
-    return time.process_time() + ended.ru_utime + ended.ru_stime + sum(server_cpu_s(pid) for pid in live)
+    total = time.process_time() + ended.ru_utime + ended.ru_stime
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:                                      # a thread or a child may end while we look
+            total += sum(server_cpu_s(int(pid)) for pid in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return total
 
 
 def dir_size_mb(path: Path) -> float:
