@@ -68,6 +68,12 @@ def test_a_day_without_a_year_is_kept_as_written(nlp):
     assert not [f for f in said._.kg_facts if f.is_literal]                # "said" dates no event
 
 
+def test_a_particle_the_parser_calls_an_adverb_stays_with_its_verb(nlp):
+    """ "stepped down" is not "stepped": the model labels this "down" advmod, not prt."""
+    doc = nlp("Tavo Kessel stepped down as chief executive of Orvik Mining on Friday.")
+    assert ("date stepped down", "Friday") in {(f.predicate, f.object) for f in doc._.kg_facts}
+
+
 def test_a_trailing_attribution_dates_the_news_it_reports(nlp):
     got = facts(nlp, "Dravon Logistics agreed to buy the port operator Kelbrook Terminals for 2.1 billion euros, "
                      "the company said on Tuesday.")

@@ -12,7 +12,7 @@ from .grouping import group_mentions
 from .hyphenated_names import join_hyphenated_names
 from .mentions import find_mentions
 from .ner_repairs import tag_currency_amounts, tag_demonyms
-from .parse_repairs import relabel_prepositional_datives
+from .parse_repairs import relabel_adverb_particles, relabel_prepositional_datives
 from .relations import RelationExtractor
 from .unnamed import add_unnamed_things
 
@@ -35,6 +35,7 @@ class KGExtractor:
     def __call__(self, doc: Doc) -> Doc:
         join_hyphenated_names(doc)
         relabel_prepositional_datives(doc)
+        relabel_adverb_particles(doc)
         tag_demonyms(doc)
         tag_currency_amounts(doc)
         found = find_mentions(doc)

@@ -17,3 +17,17 @@ def relabel_prepositional_datives(doc: Doc) -> None:
     for token in doc:
         if token.dep_ == "dative" and token.pos_ == "ADP":
             token.dep_ = "prep"
+
+
+PARTICLE_ADVERBS = frozenset({"down", "up", "out", "off", "back", "away"})
+
+
+def relabel_adverb_particles(doc: Doc) -> None:
+    """ "X stepped down as …": right after its verb, a particle adverb the model labels `advmod`
+    is the verb's particle, as it labels "set up" and "pulled out" most of the time."""
+    for token in doc:
+        head = token.head
+        if (token.dep_ == "advmod" and token.pos_ == "ADV" and token.lower_ in PARTICLE_ADVERBS
+                and head.pos_ == "VERB" and token.i == head.i + 1
+                and not any(c.dep_ == "prt" for c in head.children)):
+            token.dep_ = "prt"
