@@ -64,6 +64,7 @@ Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
 WRITE_EVERY = 16         # short documents per transaction
+FLUSH_QUADS = 100_000    # short documents' quads between flushes of the embedded store's memtables
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
@@ -179,6 +180,7 @@ class _Writer:
         # entities this ingest has not described yet.
         self.written: dict[URIRef, set[Quad]] = {}
         self.documents = 0
+        self.unflushed = 0                  # quads written since the store last flushed
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._in_flight: Future | None = None
 
@@ -239,6 +241,10 @@ class _Writer:
     def _write(self, nquads: str, stale: list[Quad], documents: int) -> int:
         self.store.extend_nquads(nquads)
         self.store.retract(stale)
+        self.unflushed += nquads.count("\n")
+        if self.unflushed >= FLUSH_QUADS:        # RocksDB's memtables hold all written since the last flush
+            self.store.flush()
+            self.unflushed = 0
         return documents
 
 
