@@ -64,7 +64,6 @@ Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 BODY_QUADS = 20_000      # a long document's quads are written once this many are buffered
 WRITE_EVERY = 16         # short documents per transaction
-FLUSH_QUADS = 100_000    # short documents' quads between flushes of the embedded store's memtables
 
 
 def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str | None = None,
@@ -74,8 +73,8 @@ def ingest(items: Iterable[Article | ReadError], store: GraphStore, model: str |
     """Ingest articles (ReadErrors are collected, not raised). Unchanged documents are skipped
     by content hash before parsing. By default `workers` processes parse while this one extracts,
     resolves and writes (0: all here; see kg.parsing); `extractor` runs the NLP elsewhere instead
-    (see kg.distributed). Short documents are written `write_every` at a time,
-    long ones streamed; see the module docstring for what a crash leaves."""
+    (see kg.distributed). Short documents are written `write_every` at a time, long ones
+    streamed; see the module docstring for what a crash leaves."""
     report = IngestReport()
     store.ensure_ontology()
     drop_unfinished_documents(store)
@@ -164,8 +163,9 @@ class _Writer:
     extracted (and, with `workers=0`, parsed): the store's write releases the GIL, so the two
     overlap. That thread runs as little Python as it can (the quads come ready-made, the
     superseded descriptions are found before it starts): the extractor and spaCy hold the GIL
-    most of the time, and each hand-off of it costs them up to a switch interval. At most one group is in flight and groups land in order; `wait` returns when
-    the last one has (and re-raises its error)."""
+    most of the time, and each hand-off of it costs them up to a switch interval. At most one
+    group is in flight and groups land in order; `wait` returns when the last one has (and
+    re-raises its error)."""
 
     def __init__(self, store: GraphStore, index: EntityIndex, repair: set[URIRef],
                  on_progress: Callable[[int], None] | None) -> None:
@@ -180,7 +180,6 @@ class _Writer:
         # entities this ingest has not described yet.
         self.written: dict[URIRef, set[Quad]] = {}
         self.documents = 0
-        self.unflushed = 0                  # quads written since the store last flushed
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._in_flight: Future | None = None
 
@@ -208,11 +207,9 @@ class _Writer:
         self.body_quads += quads
 
     def write_body(self) -> None:
-        """Part of a long document: visible, but not yet a document (no marker). Flushed, or
-        the embedded store's memtables would grow with the document."""
+        """Part of a long document: visible, but not yet a document (no marker)."""
         self.wait()
         self.store.extend_nquads("".join(self.body))
-        self.store.flush()
         self.body, self.body_quads = [], 0
 
     def finish(self, document: _Document) -> None:
@@ -241,10 +238,6 @@ class _Writer:
     def _write(self, nquads: str, stale: list[Quad], documents: int) -> int:
         self.store.extend_nquads(nquads)
         self.store.retract(stale)
-        self.unflushed += nquads.count("\n")
-        if self.unflushed >= FLUSH_QUADS:        # RocksDB's memtables hold all written since the last flush
-            self.store.flush()
-            self.unflushed = 0
         return documents
 
 

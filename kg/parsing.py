@@ -5,7 +5,7 @@ extracts, resolves and writes, it waits for that work, and that work waits for i
 `parse_and_extract` parses in child processes that send each Doc back as bytes, while this process
 runs the extractor on the Docs in input order: the same Docs, so the same facts as a parse here.
 At most 2N+1 batches are in flight, so memory does not grow with the corpus. The parser processes
-are forked once this process has loaded the model, so they start without loading it again, and
+are forked (on Linux) once this process has loaded the model, so they start without loading it again, and
 they outlive the ingest call, as the loaded model does: a program that ingests batch after batch
 starts them once. An ingest that stops early (an error, Ctrl-C) ends them rather than waiting for
 their batches; the next one starts new ones. They end soon after the program does, even if it is
@@ -66,23 +66,19 @@ def parse_and_extract(articles: Iterable[Article], model: str | None = None, bat
         raise ValueError(f"workers must be 0 or more, not {workers}")
     if workers == 0 or multiprocessing.current_process().daemon:
         return extract_articles(articles, model, batch_size)
-    return _extract_parsed_elsewhere(article_pieces(articles), model, batch_size, workers)
+    return _extract_parsed_elsewhere(_pieces(articles), model, batch_size, workers)
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None,
                      batch_size: int = 32) -> Iterator[Extraction]:
     """Parse and extract in this process (a Dask worker runs this on its batches)."""
-    return extract_pieces(article_pieces(articles), model, batch_size)
-
-
-def article_pieces(articles: Iterable[Article]) -> Iterator[Piece]:
-    return ((text, (article, start, last)) for article in articles for text, start, last in chunks(article.text))
-
-
-def extract_pieces(pieces: Iterable[Piece], model: str | None, batch_size: int) -> Iterator[Extraction]:
     nlp = load_pipeline(model)
-    for doc, context in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, context in nlp.pipe(_pieces(articles), as_tuples=True, batch_size=batch_size):
         yield _extraction(doc, context)
+
+
+def _pieces(articles: Iterable[Article]) -> Iterator[Piece]:
+    return ((text, (article, start, last)) for article in articles for text, start, last in chunks(article.text))
 
 
 def _extract_parsed_elsewhere(pieces: Iterator[Piece], model: str | None, batch_size: int,
@@ -117,8 +113,8 @@ def _extract_parsed_elsewhere(pieces: Iterator[Piece], model: str | None, batch_
 
 class _Parsers:
     """The parser processes: one pool, for one model and number of processes, kept between
-    ingest calls (a call with another model or number replaces it). On Linux they are forked, so
-    they have the loaded model without loading it again."""
+    ingest calls (a call with another model or number replaces it). Forked on Linux (see the
+    module docstring), spawned elsewhere."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

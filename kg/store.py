@@ -19,6 +19,7 @@ from .namespaces import KG, ONTOLOGY_GRAPH, PREFIXES
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 STORE_FORMAT = "kg-store-1"
 DEFAULT_STORE = "~/.local/share/kg/store"
+FLUSH_QUADS = 100_000    # an embedded store flushes its memtables after this many quads written
 
 
 class StoreError(RuntimeError):
@@ -95,6 +96,7 @@ class EmbeddedStore(GraphStore):
 
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.location, self.read_only = path, read_only
+        self._unflushed = 0                  # quads written since the last flush
         p = Path(path).expanduser()
         if p.exists() and not p.is_dir():
             raise StoreError(f"store path {p} is a file, not a store directory")
@@ -131,6 +133,7 @@ class EmbeddedStore(GraphStore):
             self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
+        self._written(len(quads))
 
     def extend_nquads(self, text: str) -> None:
         """pyoxigraph's Store.load: one transaction, parsed without the GIL."""
@@ -138,6 +141,14 @@ class EmbeddedStore(GraphStore):
             self._store.load(text, format=ox.RdfFormat.N_QUADS)
         except OSError as exc:
             raise StoreError(f"cannot write store {self.location}: {exc}") from None
+        self._written(text.count("\n"))       # one quad a line: literals escape their newlines
+
+    def _written(self, quads: int) -> None:
+        """RocksDB's memtables hold everything written since the last flush: flushed every
+        FLUSH_QUADS, memory stays bounded however much one process writes."""
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self.flush()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         if fmt.supports_datasets:
@@ -148,6 +159,7 @@ class EmbeddedStore(GraphStore):
     def flush(self) -> None:
         """Write RocksDB's memtables to disk: they grow with everything written until then."""
         self._store.flush()
+        self._unflushed = 0
 
     def close(self) -> None:
         if not self.read_only:               # a read-only RocksDB refuses to flush
