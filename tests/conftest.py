@@ -38,6 +38,14 @@ def child_pids(pid: int) -> list[int]:
     return found
 
 
+def process_alive(pid: int) -> bool:
+    """Running (not ended, and not a zombie its new parent has yet to reap)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     """A loopback port nobody listens on (for servers the tests start)."""
     with socket.socket() as s:

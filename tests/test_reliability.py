@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import KG, child_pids, run_kg
+from conftest import KG, child_pids, process_alive, run_kg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -340,14 +340,6 @@ def _wait_while_running(writer: subprocess.Popen, ready, timeout: float = 120) -
         time.sleep(0.01)
 
 
-def _alive(pid: int) -> bool:
-    """Running (not ended, and not a zombie its new parent has yet to reap)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _kill_when(writer: subprocess.Popen, ready, timeout: float = 120) -> str:
     """kill -9 the writer once `ready()` holds (or it has ended, or time is up); its stderr."""
     try:
@@ -382,9 +374,9 @@ def test_kill_during_ingest_and_second_writer(tmp_path, store):
         _kill_when(writer, lambda: parsers.update(child_pids(writer.pid))
                    or _documents_in_wal(store) > ingest_module.WRITE_EVERY)
     deadline = time.monotonic() + 30                          # its parser processes end with it
-    while any(map(_alive, parsers)) and time.monotonic() < deadline:
+    while any(map(process_alive, parsers)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert parsers and not any(map(_alive, parsers))
+    assert parsers and not any(map(process_alive, parsers))
 
     reference = EmbeddedStore(str(tmp_path / "reference"))
     ingest([item for p in sorted(folder.iterdir()) for item in read_file(p)], reference)
